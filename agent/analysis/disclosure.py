@@ -1,0 +1,110 @@
+"""Saying whom you speak for.
+
+When an employee writes about their employer, or for it, readers deserve to know (and
+advertising codes require it). A draft *needs* a disclosure when it names the organisation or
+its products, speaks as "we/ons/our" or sells; it *has* one when it says whom the writer works
+for ("namens", "ik werk bij", "I work at", "#ad", the profile's own phrase, ...). Matching is on
+folded words, so case, accents, spacing and punctuation don't matter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.analysis.promo import is_promotional
+from agent.analysis.textnorm import contains_phrase, folded_phrase, words
+
+_SPEAKING_FOR = re.compile(r" (?:we|wij|ons|onze|our|ours|us) ")
+_US_AS_COUNTRY = re.compile(r"\b(?:US\b|U\.S\.)")  # "the US" is a country, not "us"
+_DISCLOSED = re.compile(
+    r" (?:namens|ik werk bij|ik werk voor|werkzaam bij|werkzaam voor|medewerker van|"
+    r"in dienst van|full disclosure|disclosure|i work at|i work for|i m with|employee of|"
+    r"on behalf of|in samenwerking met|in partnership with|paid partnership|"
+    r"betaalde samenwerking|gesponsord door|sponsored by) "
+)
+_HASHTAG = re.compile(
+    r"#\s?(?:ad|ads|spon|sponsored|advertentie|adv|reclame|gesponsord|samenwerking|partner)\b",
+    re.IGNORECASE,
+)
+_DEFAULT_PHRASE = {"nl": "(ik werk bij {name})", "en": "(I work at {name})"}
+
+
+def phrase(profile: dict[str, Any], lang: str | None) -> str:
+    """The profile's disclosure phrase in `lang`, falling back to Dutch, then to a default."""
+    own = profile.get("disclosure") or {}
+    name = (profile.get("organisation") or {}).get("name") or ""
+    lang = lang if lang in ("nl", "en") else "nl"
+    text = own.get(lang) or own.get("nl")
+    if text:
+        return text
+    return _DEFAULT_PHRASE[lang].format(name=name) if name else ""
+
+
+def _own_names(profile: dict[str, Any]) -> list[str]:
+    org = profile.get("organisation") or {}
+    names = [org.get("name") or "", *(org.get("aliases") or [])]
+    names += list(profile.get("watch_terms") or [])
+    return [folded_phrase(n) for n in names if n and n.strip()]
+
+
+def _names_us(text: str, profile: dict[str, Any], mentions: list[dict[str, Any]] | None) -> bool:
+    if mentions is not None:
+        return any(m.get("kind") in ("organisation", "product") for m in mentions)
+    folded = folded_phrase(text)
+    glued = "".join(words(text))
+    return any(
+        contains_phrase(folded, name) or (len(name) > 7 and name.replace(" ", "") in glued)
+        for name in _own_names(profile)
+    )
+
+
+def is_present(text: str, profile: dict[str, Any]) -> bool:
+    """True when `text` already says whom the writer speaks for."""
+    if _HASHTAG.search(text or ""):
+        return True
+    folded = folded_phrase(text or "")
+    if _DISCLOSED.search(folded):
+        return True
+    own = profile.get("disclosure") or {}
+    return any(contains_phrase(folded, folded_phrase(p)) for p in own.values() if p)
+
+
+def is_needed(
+    text: str, lang: str | None, profile: dict[str, Any], mentions: list[dict[str, Any]] | None
+) -> bool:
+    """True when `text` speaks about or for the organisation."""
+    if _names_us(text, profile, mentions):
+        return True
+    without_country = _US_AS_COUNTRY.sub(" ", text or "")
+    if _SPEAKING_FOR.search(folded_phrase(without_country)):
+        return True
+    return is_promotional(text, lang)
+
+
+def check(
+    text: str,
+    lang: str | None,
+    profile: dict[str, Any],
+    mentions: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Does this draft need a disclosure, does it have one, and what to insert if not.
+    Pass the draft's `mentions` when known; otherwise the profile's names are searched."""
+    needed = is_needed(text, lang, profile, mentions)
+    present = is_present(text, profile)
+    return {
+        "needed": needed,
+        "present": present,
+        "missing": needed and not present,
+        "insert": phrase(profile, lang),
+    }
+
+
+def append(text: str, lang: str | None, profile: dict[str, Any]) -> str:
+    """`text` with the disclosure phrase added at the end, unless one is there already."""
+    insert = phrase(profile, lang)
+    if not insert or is_present(text, profile):
+        return text
+    return f"{text.rstrip()} {insert}"
+
+

@@ -1,0 +1,154 @@
+"""What someone wants from us, and how soon they should hear back.
+
+Intent follows the order a social media manager works in: a complaint about us comes before a
+question, a question before praise. Questions are recognised with or without "?", in Dutch and
+English, from question words at the start of a sentence, verb-first inversion ("Kunnen jullie",
+"Does anyone") and fixed asking phrases ("weet iemand", "is het mogelijk"). Exclamations that
+look like questions ("Wat een service!", "How great is this!") are not questions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from agent.analysis.textnorm import URL, fold
+
+INTENTS = ("complaint", "question", "praise", "other")
+
+_WH = (
+    r"wie|wat|waar|wanneer|waarom|hoe|welke?|hoeveel|hoezo|waarmee|waarvoor|waardoor|"
+    r"who|what|where|when|why|how|which|whose"
+)
+_VERB_NL = (
+    r"kan|kun|kunt|kunnen|mag|mogen|moet|moeten|wil|wilt|willen|zal|zullen|zou|zouden|is|zijn|"
+    r"heb|hebt|heeft|hebben|doe|doet|doen|werkt|gaat|weet|weten|ken|kent|bestaat|klopt"
+)
+_VERB_EN = r"can|could|would|will|do|does|did|is|are|was|were|should|has|have|may|might|shall"
+_SUBJECT = (
+    r"ik|je|jij|u|jullie|we|wij|iemand|men|het|er|dit|dat|ze|zij|hij|"
+    r"i|you|we|they|anyone|anybody|someone|somebody|it|this|that|there|he|she"
+)
+_ASKING = (
+    r"weet iemand|kent iemand|heeft iemand|iemand ervaring|wie weet|ik vraag me af|vraagje|"
+    r"graag advies|is het mogelijk|hoe zit het met|any idea|anyone know|i wonder|i was wondering|"
+    r"any tips|any recommendations|is it possible|can anyone|could anyone|"
+    r"iemand (?:tips|een tip|advies|suggesties)|op zoek naar (?:tips|advies|ervaringen)|"
+    r"looking for (?:recommendations|advice|tips)"
+)
+# Verb-first before a name ("Werkt VlotPay ook in Duitsland") asks in both languages.
+_VERB_NAME = r"werkt|heeft|hebben|is|zijn|kan|kunnen|gaat|doet|does|do|are|has|can|will"
+_EXCLAIM = (
+    r"wat een|wat (?:fijn|goed|leuk|mooi|gaaf|tof|jammer|slecht|knap|heerlijk)|hoe (?:mooi|leuk|"
+    r"gaaf|fijn|tof) is|what an?|how (?:great|nice|cool|lovely|awesome|wonderful|sweet|kind)"
+)
+# A question word followed by a subject starts a clause, not a question ("Wanneer ik inlog, ...").
+_CLAUSE = r"ik|je|jij|u|we|wij|ze|zij|hij|jullie|men|i|you|they|he|she|dan ook|betreft|ook"
+_QUESTION_START = re.compile(
+    rf"^(?:(?:{_WH})\b(?! (?:{_CLAUSE})\b)|(?:{_VERB_NL}|{_VERB_EN}) (?:{_SUBJECT})\b|(?:{_VERB_NAME}) (?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+_ASKING_RE = re.compile(rf"\b(?:{_ASKING})\b", re.IGNORECASE)
+_EXCLAIM_RE = re.compile(rf"^(?:{_EXCLAIM})\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_GREETING = re.compile(r"^(?:(?:hoi|hallo|hey|hi|hello|beste|dear|goedemorgen|goedemiddag)\b[^,]*,\s*)")
+_COMPLAINT_CUE = re.compile(
+    r"\b(?:werkt niet|doet het niet|storing|klacht|waardeloos|belachelijk|teleurgesteld|"
+    r"nog steeds geen|al dagen|geen reactie|opgelicht|onbereikbaar|niet bereikbaar|"
+    r"geld terug|slechte service|not working|doesn['’]?t work|does not work|outage|"
+    r"still waiting|no response|terrible|worst|refund|unacceptable|disappointed|scam)\b",
+    re.IGNORECASE,
+)
+_BANDS = {"complaint": (0.7, 1.0), "question": (0.45, 0.7), "praise": (0.2, 0.45)}
+_FLAG_WEIGHT = {"critic": 1.0, "ambassador": 0.8, "fan": 0.6}
+
+
+def is_question(text: str) -> bool:
+    """True when `text` asks something, with or without a question mark."""
+    plain = URL.sub(" ", text or "")
+    for match in _SENTENCE.finditer(plain):
+        sentence = _GREETING.sub("", match.group().strip())
+        if not sentence or _EXCLAIM_RE.match(sentence):
+            continue
+        if "?" in sentence:
+            return True
+        if sentence.endswith("!"):
+            continue
+        if _QUESTION_START.match(sentence) or _ASKING_RE.search(sentence):
+            return True
+    return False
+
+
+def has_complaint_cue(text: str) -> bool:
+    """Complaint words that a general sentiment model can miss ("storing", "still waiting")."""
+    return _COMPLAINT_CUE.search(fold(text or "")) is not None
+
+
+def _label(sentiment: dict[str, Any] | str | None) -> str:
+    if isinstance(sentiment, dict):
+        return sentiment.get("label") or "neutral"
+    return sentiment or "neutral"
+
+
+def _about(mentions: list[dict[str, Any]], org_terms: Any) -> bool:
+    if org_terms:
+        wanted = {fold(t) for t in org_terms}
+        return any(fold(m.get("term", "")) in wanted for m in mentions)
+    return any(m.get("kind") != "competitor" for m in mentions)
+
+
+def classify(
+    text: str,
+    lang: str | None,
+    sentiment: dict[str, Any] | str | None,
+    mentions: list[dict[str, Any]] | None = None,
+    org_terms: Any = None,
+    about_us: bool = False,
+) -> dict[str, Any]:
+    """Intent of `text`. `about_us` says it was written under our own post; otherwise a
+    mention of one of `org_terms` (default: any non-competitor mention) makes it about us.
+    `lang` is accepted for symmetry: cues of both languages count, people mix them."""
+    about = about_us or _about(mentions or [], org_terms)
+    label = _label(sentiment)
+    asks = is_question(text)
+    if about and (label == "negative" or (label != "positive" and has_complaint_cue(text))):
+        intent = "complaint"
+    elif asks:
+        intent = "question"
+    elif about and label == "positive":
+        intent = "praise"
+    else:
+        intent = "other"
+    return {"intent": intent, "is_question": asks, "about_us": about}
+
+
+def urgency(
+    intent: str,
+    compound: float,
+    age_hours: float | None,
+    author_flag: str | None = None,
+    answered: bool = False,
+) -> float:
+    """0..1: complaints above questions above praise above the rest; within each band, older,
+    stronger-felt and from critics or fans first. Answered items sink below all open ones."""
+    low, high = _BANDS.get(intent, (0.0, 0.2))
+    age = max(age_hours or 0.0, 0.0)
+    age_weight = 1 - math.exp(-age / 24)  # half-way after ~17 hours, near full after two days
+    if intent == "complaint":
+        strength = max(-compound, 0.0)
+    elif intent == "praise":
+        strength = max(compound, 0.0)
+    else:
+        strength = 0.5
+    weight = 0.5 * age_weight + 0.25 * min(strength, 1.0)
+    weight += 0.25 * _FLAG_WEIGHT.get(author_flag or "", 0.0)
+    value = low + (high - low) * 0.999 * weight
+    if answered:
+        value = low * 0.25
+    return round(value, 4)
+
+
+def needs_reply(intent: str, about_us: bool) -> bool:
+    """Complaints and questions always deserve an answer; praise when it is about us."""
+    return intent in ("complaint", "question") or (intent == "praise" and about_us)

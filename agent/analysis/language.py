@@ -1,0 +1,118 @@
+"""Language detection for short social-media texts, without a model download.
+
+Each language has a list of very frequent words (function words plus the everyday
+words of comments: thanks, great, service...). A word listed for several languages
+("de", "in", "is") splits its vote between them, so only distinctive words decide.
+Spelling features (Dutch "ij", German "ß", French accents) add a small vote, which
+breaks ties and helps texts made of content words only. The language with the
+most votes wins when it has at least one full vote and is ahead of the next one;
+otherwise the text is "unknown". English loanwords in Dutch LinkedIn text
+("insights", "event") are simply not listed, so the Dutch function words around
+them decide.
+"""
+
+import re
+from functools import cache
+
+_WORDS: dict[str, str] = {
+    "nl": """de het een en van ik je jij u hij zij ze wij we jullie mijn jouw uw zijn haar ons
+        onze hun dat die dit deze er is was waren wordt worden werd ben bent heb hebt heeft
+        hebben had niet geen wel ook nog al maar of want dus omdat als dan toen voor met op
+        aan bij naar uit over door om tot tegen onder tussen na zonder te hier daar waar wat
+        wie hoe waarom wanneer welke welk nu nooit altijd heel erg zeer echt zo veel meer weer
+        mee kan kunnen moet moeten wil willen zal zullen zou zouden gaat gaan ga doen doet
+        gedaan komt komen kom vind vindt vandaag morgen gisteren week weken jaar dag dagen
+        dank bedankt dankjewel dankzij goed goede slecht slechte mooi mooie leuk leuke fijn
+        fijne jammer helaas graag iedereen niets niks iets alles allemaal toch even eens
+        gewoon nieuwe nieuw hele weet zit staat tijd keer beetje mag sinds vanaf tijdens
+        volgende vorige afgelopen klant klanten bestelling iemand niemand mensen samen een
+        twee drie vier vijf uur ja nee oké hoor jou me mij zich zelf wordt geweldig prachtig
+        gefeliciteerd proficiat trots blij tevreden teleurgesteld klopt kunt hoeveel zijn
+        ontvangen graag werk werken collega collega's bedrijf nieuws wachten wacht reactie
+        vraag vragen antwoord geleverd levering gratis vanmiddag vanavond alweer nogmaals
+        eindelijk meteen gelukkig natuurlijk misschien volgens daarom waarbij hierbij zeker
+        super goedemorgen hallo hoi groeten""",
+    "en": """the a an and of to in is are was were be been being it this that these those i you
+        he she we they my your our their his her its me us them for with on at by from about
+        as into through after before over not no never but or so if then than just very really
+        what when where who how why which there here have has had do does did will would can
+        could should must may might all some any every more most much many thanks thank
+        thankyou great good bad love loved please today tomorrow yesterday week year day new
+        help out up again still because while also only even well best worst better worse
+        awesome amazing nice happy proud excited glad sorry terrible awful horrible
+        disappointed disappointing service customer support order delivery waiting hello
+        hi everyone anyone someone nothing something everything always already yet soon now
+        next last first time people team's i'm it's don't can't won't didn't doesn't isn't
+        i've you're we're that's there's what's let's congrats congratulations looking
+        forward sharing share post article keep got get going want need know think feel
+        make made see said says ever our ours yours who's whose via""",
+    "de": """der die das und ist nicht ein eine einen einem einer ich du wir sie mit auf für von
+        zu den dem des sich auch es sind war wird werden haben hat aber oder wenn wie noch
+        nur schon sehr gut danke bitte heute kein keine mein meine unser unsere dieser diese
+        dieses bei nach aus um über vielen toll schön wirklich geht kann können müssen
+        wurde gibt gestern morgen immer jetzt hier dass weil ohne gegen zum zur im vom""",
+    "fr": """le la les un une des et est sont de du en je tu il elle nous vous ils elles pas ne
+        que qui pour avec sur dans par ce cette ces mais ou très merci bien bonjour c'est
+        j'ai au aux son sa ses mon ma mes votre notre leur plus tout tous été être avoir fait
+        aussi comme bon bonne belle vraiment aujourd'hui hier demain n'est c'était""",
+    "es": """el la los las un una y es son de del en que por para con no muy gracias pero como
+        su sus mi tu este esta estos lo al se más está están hola bien bueno buena también
+        todo todos hoy ayer mañana fue ser hay nuestro nuestra""",
+    "it": """il lo la gli le un una e è di da in che per con non molto grazie ma come questo
+        questa sono del della delle anche più tutto tutti ciao bene oggi ieri domani nostro
+        nostra ottimo""",
+    "pt": """o a os as um uma e é de do da dos das em que por para com não muito obrigado
+        obrigada mas como seu sua isso este esta são mais também hoje ontem amanhã nosso
+        nossa ótimo""",
+}
+
+# Spelling that is typical for one language: (language, pattern, vote per match).
+_SPELLING: tuple[tuple[str, str, float], ...] = (
+    ("nl", r"ij|\w(?:lijk|heid|tje|tjes|ing|isch)\b|aa|uu|oe[^\W\d_]", 0.25),
+    ("en", r"\bth|wh|\w(?:ing|ght|ould|ness|ful|ly)\b|ea|ou", 0.25),
+    ("de", r"ß|ä|ö|ü|\w(?:ung|keit|lich|tz)\b|sch|ei", 0.25),
+    ("fr", r"[éèêàçùœ]|eau|\w(?:eux|oux|ient)\b|qu'", 0.3),
+    ("es", r"[ñ¿¡áíóú]|\w(?:ción|mente|dad)\b", 0.3),
+    ("it", r"\w(?:zione|zioni|ggio|cch|zz)\w*|\bgli\b", 0.3),
+    ("pt", r"ão|õe|ç[aoã]|\w(?:ção|ções)\b|lh", 0.3),
+)
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
+_SPELLING_RES = tuple((lang, re.compile(pat), vote) for lang, pat, vote in _SPELLING)
+_MIN_VOTES = 1.0
+
+
+@cache
+def _word_votes() -> dict[str, tuple[tuple[str, float], ...]]:
+    """Each listed word's vote, shared equally among the languages that list it."""
+    owners: dict[str, list[str]] = {}
+    for lang, words in _WORDS.items():
+        for word in set(words.split()):
+            owners.setdefault(word, []).append(lang)
+    return {w: tuple((lang, 1.0 / len(ls)) for lang in ls) for w, ls in owners.items()}
+
+
+def votes(text: str) -> dict[str, float]:
+    """Votes per language for `text`; exposed so callers can judge a mixed text."""
+    text = _URL.sub(" ", text.lower())
+    table = _word_votes()
+    tally: dict[str, float] = {}
+    for token in _TOKEN.findall(text):
+        for lang, vote in table.get(token.replace("’", "'"), ()):
+            tally[lang] = tally.get(lang, 0.0) + vote
+    for lang, pattern, vote in _SPELLING_RES:
+        hits = len(pattern.findall(text))
+        if hits:
+            tally[lang] = tally.get(lang, 0.0) + vote * hits
+    return tally
+
+
+def detect(text: str) -> str:
+    """"nl", "en", another ISO code, or "unknown" when the text carries too little signal."""
+    ranked = sorted(votes(text).items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < _MIN_VOTES:
+        return "unknown"
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return "unknown"
+    return ranked[0][0]

@@ -1,0 +1,173 @@
+"""Finding the organisation, its products and its competitors in what people write.
+
+The matcher is compiled once per profile. Every watch term is reduced to a *key*: its folded
+words glued together ("Vlot Bank" and "Kroon-brouwerij" become "vlotbank" and
+"kroonbrouwerij"). A text is tokenised once; from each token we glue on following tokens that
+are only separated by a space, hyphen or similar joiner, as long as the glued string is still a
+prefix of some key (a set lookup), and keep the longest key found. That makes split, joined and
+hyphenated spellings all hit the same term with dictionary lookups, whatever the number of
+terms, while "zon en wind" can never glue into "zonnewind".
+
+Only tokens nothing matched exactly are tried fuzzily, and only against keys of six letters or
+more whose length differs by at most one and that share the token's first or last letter (one
+edit always keeps one of the two), so rapidfuzz compares a handful of candidates, not all
+terms. Hashtags and handles get one more chance: a key may sit inside them (#vlotbankhelpt).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from agent.analysis.textnorm import Token, tokens
+
+KINDS = ("organisation", "product", "competitor", "person")
+FUZZY_MIN_LEN = 6  # one typo is tolerated for names of six letters or more
+INSIDE_TAG_MIN_LEN = 5  # shorter keys inside a hashtag are too likely to be accidents
+_MAX_PARTS = 6
+_JOINER = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2013_&.'\u2019/+]{1,3}")
+_CACHE_LIMIT = 50_000
+
+
+def _key(term: str) -> str:
+    return "".join(t.norm for t in tokens(term))
+
+
+def _term_list(profile: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(spelling to search for, term to report, kind), the organisation first so it wins ties."""
+    org = profile.get("organisation") or {}
+    name = (org.get("name") or "").strip()
+    found: list[tuple[str, str, str]] = []
+    if name:
+        found.append((name, name, "organisation"))
+        found += [(alias, name, "organisation") for alias in org.get("aliases") or []]
+    found += [(t, t, "product") for t in profile.get("watch_terms") or []]
+    found += [
+        (m["name"], m["name"], "person")
+        for m in profile.get("team") or []
+        if len((m.get("name") or "").split()) >= 2
+    ]
+    found += [(c, c, "competitor") for c in profile.get("competitors") or []]
+    return [(spelling, term.strip(), kind) for spelling, term, kind in found if spelling.strip()]
+
+
+class MentionMatcher:
+    """Compiled once per profile; `find` is safe to call from many threads."""
+
+    def __init__(self, profile: dict[str, Any]) -> None:
+        self._exact: dict[str, tuple[str, str]] = {}
+        for spelling, term, kind in _term_list(profile):
+            key = _key(spelling)
+            if key:
+                self._exact.setdefault(key, (term, kind))
+        self._prefixes = {key[:i] for key in self._exact for i in range(1, len(key) + 1)}
+        self._fuzzy: dict[tuple[int, str, str], list[str]] = {}
+        for key in self._exact:
+            if len(key) >= FUZZY_MIN_LEN:
+                for edge, char in (("first", key[0]), ("last", key[-1])):
+                    self._fuzzy.setdefault((len(key), edge, char), []).append(key)
+        self._tag_lengths = sorted({len(k) for k in self._exact if len(k) >= INSIDE_TAG_MIN_LEN})
+        self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
+
+    @property
+    def terms(self) -> dict[str, str]:
+        """Every reported term with its kind."""
+        return {term: kind for term, kind in self._exact.values()}
+
+    def find(self, text: str) -> list[dict[str, Any]]:
+        """Mentions in `text`, in reading order, offsets into the original `text`."""
+        toks = tokens(text or "")
+        hits: list[dict[str, Any]] = []
+        i = 0
+        while i < len(toks):
+            last, found = self._longest_exact(text, toks, i)
+            if found is not None:
+                hits.append(self._hit(text, toks[i].start, toks[last].end, found, 100))
+                i = last + 1
+                continue
+            hit = self._inside_tag(text, toks[i]) or self._fuzzy_hit(text, toks[i])
+            if hit is not None:
+                hits.append(hit)
+            i += 1
+        return hits
+
+    def _longest_exact(
+        self, text: str, toks: list[Token], i: int
+    ) -> tuple[int, tuple[str, str] | None]:
+        glued, best, best_j = "", None, i
+        for j in range(i, min(len(toks), i + _MAX_PARTS)):
+            if j > i and not _JOINER.fullmatch(text, toks[j - 1].end, toks[j].start):
+                break
+            glued += toks[j].norm
+            if glued not in self._prefixes:
+                break
+            if glued in self._exact:
+                best, best_j = self._exact[glued], j
+        return best_j, best
+
+    def _inside_tag(self, text: str, tok: Token) -> dict[str, Any] | None:
+        if tok.start == 0 or text[tok.start - 1] not in "#@":
+            return None
+        norm = tok.norm
+        same_length = len(norm) == tok.end - tok.start
+        for size in self._tag_lengths:
+            if size >= len(norm):
+                break
+            for offset in range(len(norm) - size + 1):
+                found = self._exact.get(norm[offset : offset + size])
+                if found is not None:
+                    start = tok.start + offset if same_length else tok.start
+                    end = start + size if same_length else tok.end
+                    return self._hit(text, start, end, found, 95)
+        return None
+
+    def _fuzzy_hit(self, text: str, tok: Token) -> dict[str, Any] | None:
+        norm = tok.norm
+        if len(norm) < FUZZY_MIN_LEN - 1 or not norm.isalpha():
+            return None
+        if norm not in self._fuzzy_cache:
+            if len(self._fuzzy_cache) > _CACHE_LIMIT:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[norm] = self._closest(norm)
+        closest = self._fuzzy_cache[norm]
+        if closest is None:
+            return None
+        key, score = closest
+        return self._hit(text, tok.start, tok.end, self._exact[key], score)
+
+    def _closest(self, norm: str) -> tuple[str, float] | None:
+        candidates: set[str] = set()
+        for size in (len(norm) - 1, len(norm), len(norm) + 1):
+            candidates.update(self._fuzzy.get((size, "first", norm[0]), ()))
+            candidates.update(self._fuzzy.get((size, "last", norm[-1]), ()))
+        if not candidates:
+            return None
+        best = process.extractOne(norm, candidates, scorer=OSA.distance, score_cutoff=1)
+        if best is None:
+            return None
+        return best[0], round(fuzz.ratio(norm, best[0]), 1)
+
+    @staticmethod
+    def _hit(
+        text: str, start: int, end: int, found: tuple[str, str], score: float
+    ) -> dict[str, Any]:
+        term, kind = found
+        return {
+            "term": term,
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "score": score,
+            "kind": kind,
+        }
+
+
+def about_us(mentions: list[dict[str, Any]]) -> bool:
+    """True when a mention is of the organisation itself, its products or its people."""
+    return any(m.get("kind") != "competitor" for m in mentions)
+
+
+__all__ = ["KINDS", "MentionMatcher", "about_us"]

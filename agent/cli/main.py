@@ -1,0 +1,39 @@
+"""The `roos` command. Each subcommand lives in its own module and registers itself here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import init_cmd, serve, token_cmd
+
+COMMANDS = (serve, init_cmd, token_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="roos",
+        description="Roos: the local companion agent of the Roos browser extension.",
+    )
+    parser.add_argument("--home", help="Roos's data folder (env ROOS_HOME)")
+    parser.add_argument("--verbose", action="store_true", default=None, help="log debug messages")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    try:
+        return args.run(args) or 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""`roos serve`: run the agent on 127.0.0.1 until stopped."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+
+from aiohttp import web
+
+from ..home import prepare_home
+from ..logs import setup_logging
+from ..server.app import create_app
+from ..store import HomeLock, StoreError
+from .common import config_from, fail
+
+log = logging.getLogger("roos")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="run the agent (what ./scripts/run starts)")
+    p.add_argument("--port", type=int, help="port on 127.0.0.1 (env ROOS_PORT, default 8765)")
+    p.add_argument("--home", help="data folder (env ROOS_HOME)")
+    p.add_argument("--verbose", action="store_true", default=None)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    prepare_home(config.home)
+    setup_logging(config.home, config.verbose)
+    lock = HomeLock(config.home)
+    try:
+        lock.acquire()
+    except StoreError as exc:
+        fail(str(exc), code=3)
+    try:
+        return asyncio.run(_serve(config))
+    except StoreError as exc:
+        fail(str(exc), code=4)
+        return 4
+    except OSError as exc:
+        fail(f"cannot listen on 127.0.0.1:{config.port}: {exc.strerror or exc}", code=5)
+        return 5
+    finally:
+        lock.release()
+
+
+async def _serve(config) -> int:
+    app = create_app(config)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    await runner.setup()
+    # Loopback only, never 0.0.0.0: other machines must not reach the agent.
+    site = web.TCPSite(runner, config.host, config.port, reuse_address=True)
+    await site.start()
+    url = f"http://127.0.0.1:{config.port}/"
+    log.info("Roos agent listening on %s (home %s)", url, config.home)
+    print(f"Roos is running: {url}", flush=True)
+    print(
+        f"  Pair the extension: its options page → agent URL http://127.0.0.1:{config.port}"
+        " and the token from `roos token`.",
+        flush=True,
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    log.info("Stopping")
+    await runner.cleanup()
+    return 0

@@ -1,0 +1,62 @@
+"""The home folder: private (0700), with a 0600 token made on first start."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+TOKEN_FILE = "token"
+
+
+def prepare_home(home: Path) -> Path:
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(home, 0o700)
+    (home / "logs").mkdir(mode=0o700, exist_ok=True)
+    return home
+
+
+def write_private(path: Path, text: str) -> None:
+    """Create the file 0600 from the first byte, atomically."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def read_token(home: Path) -> str | None:
+    path = home / TOKEN_FILE
+    if not path.exists():
+        return None
+    token = path.read_text(encoding="utf-8").strip()
+    return token or None
+
+
+def ensure_token(home: Path) -> str:
+    token = read_token(home)
+    if token is None:
+        token = rotate_token(home)
+    os.chmod(home / TOKEN_FILE, 0o600)
+    return token
+
+
+def rotate_token(home: Path) -> str:
+    token = secrets.token_hex(32)
+    write_private(home / TOKEN_FILE, token + "\n")
+    return token
+
+
+class TokenKeeper:
+    """The agent's current token; follows `roos token --rotate` without a restart."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.value = ensure_token(home)
+
+    def refresh(self) -> None:
+        token = read_token(self.home)
+        if token:
+            self.value = token

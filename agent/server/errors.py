@@ -1,0 +1,50 @@
+"""One error shape for every failure: {"ok": false, "error": "...", "status": N}."""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+
+from .keys import CONFIG
+
+log = logging.getLogger("roos.server")
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def error_response(status: int, message: str, headers: dict | None = None) -> web.Response:
+    return web.json_response(
+        {"ok": False, "error": message, "status": status}, status=status, headers=headers
+    )
+
+
+_PLAIN = {
+    404: "Not found.",
+    405: "Method not allowed.",
+    413: "The request body is too large.",
+}
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except ApiError as exc:
+        return error_response(exc.status, exc.message)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        message = _PLAIN.get(exc.status) or exc.text or exc.reason
+        if exc.status == 413:
+            limit = request.app[CONFIG].max_body
+            message = f"The request body is too large (limit {limit} bytes)."
+        return error_response(exc.status, message)
+    except Exception:
+        log.exception("Unexpected error in %s %s", request.method, request.path)
+        return error_response(500, "Internal error; see the agent's log.")

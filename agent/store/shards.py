@@ -1,0 +1,143 @@
+"""A table split into shard files, each a small TinyDB database.
+
+Stock TinyDB rewrites its whole file on every write, so a write costs time in
+proportion to everything stored. Here a table is a folder of shards named
+``YYYY-MM-NNNN.json`` (the month the documents arrived, then a counter), each
+capped at ``SHARD_CAP`` documents: a write rewrites only the shards it touches.
+Each shard is read once into memory and written through atomically; nothing is
+ever acknowledged from a write cache.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+from tinydb import Storage, TinyDB
+from tinydb.table import Document, Table
+
+from .files import StoreError, backup_path, write_json
+
+log = logging.getLogger("roos.store")
+
+SHARD_CAP = 1000
+TABLE = "_default"
+
+
+class ShardStorage(Storage):
+    """TinyDB storage that serves reads from memory and writes atomically.
+
+    Writes are deferred while a transaction is open, so one request's writes
+    to a shard become one durable file write.
+    """
+
+    def __init__(self, path: Path, data: dict) -> None:
+        self.path = path
+        self.data = data
+        self.deferred = False
+        self.dirty = False
+
+    def read(self) -> dict:
+        return self.data
+
+    def write(self, data: dict) -> None:
+        self.data = data
+        self.dirty = True
+        if not self.deferred:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.dirty:
+            write_json(self.path, self.data)
+            self.dirty = False
+
+    def close(self) -> None:
+        pass
+
+
+def _valid_shard(value: object) -> bool:
+    if not isinstance(value, dict) or set(value) - {TABLE}:
+        return False
+    docs = value.get(TABLE, {})
+    return isinstance(docs, dict) and all(
+        isinstance(d, dict) and isinstance(d.get("id"), str) for d in docs.values()
+    )
+
+
+def load_shard_file(path: Path) -> dict:
+    """Parse a shard; a corrupt or foreign one is moved aside and its snapshot restored."""
+    try:
+        value = orjson.loads(path.read_bytes())
+        if _valid_shard(value):
+            return value
+        problem = "is not a Roos store file"
+    except orjson.JSONDecodeError as exc:
+        problem = f"is damaged ({exc})"
+    aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
+    path.replace(aside)
+    log.warning("Store file %s %s; moved it aside to %s.", path, problem, aside.name)
+    snapshot = backup_path(path)
+    if snapshot.exists():
+        try:
+            value = orjson.loads(snapshot.read_bytes())
+        except orjson.JSONDecodeError:
+            value = None
+        if _valid_shard(value):
+            shutil.copyfile(snapshot, path)
+            log.warning("Restored %s from its last good snapshot.", path.name)
+            return value
+    raise StoreError(
+        f"Store file {path} {problem} and has no good snapshot. It was moved aside to "
+        f"{aside.name} so nothing is lost; remove or repair it to start without it."
+    )
+
+
+class Shard:
+    def __init__(self, path: Path, data: dict | None = None) -> None:
+        self.path = path
+        self.name = path.stem
+        self.storage = ShardStorage(path, data if data is not None else {TABLE: {}})
+        db = TinyDB(storage=_StorageFactory(self.storage))
+        self.table: Table = db.table(TABLE)
+
+    def __len__(self) -> int:
+        return len(self.storage.data.get(TABLE, {}))
+
+    def docs(self) -> Iterator[tuple[int, dict]]:
+        for doc_id, doc in self.storage.data.get(TABLE, {}).items():
+            yield int(doc_id), doc
+
+    def put(self, docs: dict[int, dict], new: list[dict]) -> list[int]:
+        """Replace the docs at the given doc ids and add ``new`` ones: two TinyDB operations."""
+        if docs:
+            self.table.remove(doc_ids=list(docs))
+            self.table.insert_multiple(Document(d, doc_id=i) for i, d in docs.items())
+        return self.table.insert_multiple(new) if new else []
+
+    def remove(self, doc_ids: list[int]) -> None:
+        self.table.remove(doc_ids=doc_ids)
+
+    def reload(self) -> None:
+        """Drop in-memory changes after a failed write: disk is the truth."""
+        data = orjson.loads(self.path.read_bytes()) if self.path.exists() else {TABLE: {}}
+        self.storage.data = data
+        self.storage.dirty = False
+        self.table.clear_cache()
+
+
+class _StorageFactory:
+    """TinyDB wants a storage class; hand it our already-built instance."""
+
+    def __init__(self, storage: ShardStorage) -> None:
+        self.storage = storage
+
+    def __call__(self, *args: object, **kwargs: object) -> ShardStorage:
+        return self.storage
+
+
+def shard_name(month: str, counter: int) -> str:
+    return f"{month}-{counter:04d}"

@@ -1,0 +1,91 @@
+// @ts-check
+/**
+ * Live events from the agent, as the user should feel them.
+ *
+ * - item.updated goes to the open LinkedIn tabs, so an overlay can follow
+ *   (a reply recorded elsewhere removes the reply prompt).
+ * - item.new that is urgent and needs a reply becomes a desktop notification,
+ *   unless the user is already looking at it: items this browser just sent
+ *   for analysis are remembered for a while and not notified.
+ * - source.blocked becomes a notification: a source Roos listens to refused it.
+ */
+import { broadcastToTabs } from "./tabs.js";
+
+const URGENT = 0.7;
+const REMEMBER = 2000;
+/** @type {Set<string>} */
+const recentlySent = new Set();
+
+/** @param {string[]} ids */
+export function rememberSent(ids) {
+  for (const id of ids) {
+    recentlySent.delete(id);
+    recentlySent.add(id);
+  }
+  for (const id of recentlySent) {
+    if (recentlySent.size <= REMEMBER) break;
+    recentlySent.delete(id);
+  }
+}
+
+/** @param {{type: string, data?: any}} event */
+export async function onLiveEvent(event) {
+  const data = event.data && typeof event.data === "object" ? event.data : {};
+  if (event.type === "item.updated") {
+    await broadcastToTabs({ type: "itemUpdated", data });
+  } else if (event.type === "item.new" && isUrgent(data) && !recentlySent.has(String(data.id))) {
+    await notify(data.url, chrome.i18n.getMessage("notifyUrgentTitle"), excerpt(data));
+  } else if (event.type === "source.blocked") {
+    const name = String(data.name || data.url || data.source || "");
+    await notify(null, chrome.i18n.getMessage("notifyBlockedTitle"), chrome.i18n.getMessage("notifyBlockedText", [name]));
+  }
+}
+
+/** @param {any} data */
+function isUrgent(data) {
+  const result = data.result && typeof data.result === "object" ? data.result : data;
+  return result.needs_reply === true && Number(result.urgency) >= URGENT;
+}
+
+/** @param {any} data */
+function excerpt(data) {
+  const author = typeof data.author === "object" ? data.author?.name : data.author;
+  const text = String(data.text || "").replace(/\s+/g, " ").slice(0, 160);
+  return author ? `${author}: ${text}` : text;
+}
+
+/**
+ * Notification ids carry the address to open on click; only https survives.
+ * @param {unknown} url
+ * @param {string} title
+ * @param {string} message
+ */
+async function notify(url, title, message) {
+  const id = `roos|${Date.now()}|${safeHttps(url) || ""}`;
+  await chrome.notifications.create(id, {
+    type: "basic",
+    iconUrl: chrome.runtime.getURL("icons/roos-128.png"),
+    title,
+    message: message || title,
+  });
+}
+
+/** @param {string} notificationId */
+export async function onNotificationClicked(notificationId) {
+  const parts = notificationId.split("|");
+  if (parts[0] !== "roos") return;
+  const target = safeHttps(parts.slice(2).join("|"));
+  if (target) await chrome.tabs.create({ url: target });
+  await chrome.notifications.clear(notificationId);
+}
+
+/** @param {unknown} value */
+function safeHttps(value) {
+  if (typeof value !== "string" || !value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,167 @@
+// @ts-check
+/**
+ * The worker's message router: one map from message type to handler, like
+ * uBlock Origin's messaging.js. A handler states who may call it (content
+ * scripts on the sites Roos runs on, the extension's own pages, or both) and
+ * how to check the message; unknown types and strangers are refused. Answers
+ * are the handler's value, or {error: {code, message}}.
+ *
+ * There is deliberately no "fetch this URL" message: the token only ever goes
+ * to the agent, and only for the calls listed here.
+ */
+import { AgentError } from "./agent-client.js";
+import { analyzeItems, callAgent, isRetryable, refreshConnection } from "./connection.js";
+import { rememberSent } from "./events.js";
+import { enqueue, queueLength } from "./queue.js";
+import { getAgentState, getSettings } from "./settings.js";
+import * as shapes from "./shapes.js";
+
+const CONTENT_ORIGINS = ["https://www.linkedin.com", "https://x.com"];
+const MAX_MESSAGE_CHARS = 2_000_000;
+
+/** @typedef {"content"|"page"} SenderKind */
+/** @typedef {{from: SenderKind[], check?: (message: any) => string | null, run: (message: any, sender: chrome.runtime.MessageSender) => Promise<any>}} Handler */
+
+/** @type {Record<string, Handler>} */
+const HANDLERS = {
+  analyze: { from: ["content"], check: shapes.itemsProblem, run: analyze },
+  draftCheck: {
+    from: ["content"],
+    check: shapes.draftProblem,
+    run: (message) => callAgent("POST", "/api/drafts/check", { text: message.text, context: message.context }),
+  },
+  followRatio: {
+    from: ["page"],
+    check: shapes.followRatioProblem,
+    run: (message) =>
+      callAgent("POST", "/api/follow-ratio", {
+        account: message.account,
+        followers: message.followers,
+        following: message.following ?? null,
+        own: Boolean(message.own),
+      }),
+  },
+  replied: {
+    from: ["content"],
+    check: shapes.repliedProblem,
+    run: (message, sender) =>
+      deliverOrQueue("reply", "/api/replies", {
+        item_id: message.itemId,
+        text: message.text,
+        url: message.url ?? sender.url,
+        answered_at: new Date().toISOString(),
+      }),
+  },
+  ownPost: {
+    from: ["content"],
+    check: shapes.ownPostProblem,
+    run: (message) =>
+      deliverOrQueue("ownPost", "/api/own-posts", {
+        text: message.text,
+        url: message.url,
+        posted_at: new Date().toISOString(),
+      }),
+  },
+  extractorMiss: {
+    from: ["content"],
+    check: shapes.extractorMissProblem,
+    run: (message) => callAgent("POST", "/api/extractor-miss", { url: message.url, hints: message.hints }),
+  },
+  stats: { from: ["page", "content"], run: () => callAgent("GET", "/api/stats/today") },
+  state: { from: ["page", "content"], run: state },
+};
+
+/** @param {{items: any[]}} message */
+async function analyze(message) {
+  try {
+    const results = await analyzeItems(message.items);
+    rememberSent(message.items.map((item) => item.id));
+    return { results };
+  } catch (error) {
+    if (!isRetryable(error)) throw error;
+    const entries = message.items.map((item) => ({ key: `item:${item.id}`, kind: "item", payload: item }));
+    return { results: [], queued: await enqueue(/** @type {any} */ (entries)) };
+  }
+}
+
+/**
+ * Replies and own posts feed the response-time and 20/80 figures, so a
+ * missing agent must not lose them: they wait in the queue with their time.
+ * @param {"reply"|"ownPost"} kind
+ * @param {string} path
+ * @param {any} payload
+ */
+async function deliverOrQueue(kind, path, payload) {
+  try {
+    return await callAgent("POST", path, payload);
+  } catch (error) {
+    if (!isRetryable(error)) throw error;
+    const key = `${kind}:${payload.item_id ?? payload.text.slice(0, 80)}:${payload.answered_at ?? payload.posted_at}`;
+    return { ok: true, queued: await enqueue([{ key, kind, payload }]) };
+  }
+}
+
+/** @param {{refresh?: boolean}} message */
+async function state(message) {
+  const current = message.refresh ? await refreshConnection() : await getAgentState();
+  const { token } = await getSettings();
+  return {
+    state: current.state,
+    version: current.version ?? null,
+    queued: await queueLength(),
+    paired: Boolean(token),
+  };
+}
+
+/**
+ * @param {chrome.runtime.MessageSender} sender
+ * @returns {SenderKind | null}
+ */
+export function senderKind(sender) {
+  if (sender.id !== chrome.runtime.id || !sender.url) return null;
+  let origin;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    return null;
+  }
+  if (origin === new URL(chrome.runtime.getURL("")).origin) return "page";
+  if (sender.tab && CONTENT_ORIGINS.includes(origin)) return "content";
+  return null;
+}
+
+/**
+ * @param {any} message
+ * @param {chrome.runtime.MessageSender} sender
+ */
+export async function handleMessage(message, sender) {
+  const handler = shapes.isPlainObject(message) && Object.hasOwn(HANDLERS, message.type) ? HANDLERS[message.type] : null;
+  if (!handler) throw refusal("Unknown message type.");
+  const kind = senderKind(sender);
+  if (!kind || !handler.from.includes(kind)) throw refusal("This sender may not send this message.");
+  if (JSON.stringify(message).length > MAX_MESSAGE_CHARS) throw refusal("Message too large.");
+  const problem = handler.check ? handler.check(message) : null;
+  if (problem) throw refusal(problem);
+  return handler.run(message, sender);
+}
+
+/** @param {string} message */
+function refusal(message) {
+  const error = new Error(message);
+  error.name = "refused";
+  return error;
+}
+
+/**
+ * chrome.runtime.onMessage listener: answers every message, asynchronously.
+ * @param {any} message
+ * @param {chrome.runtime.MessageSender} sender
+ * @param {(response: any) => void} sendResponse
+ */
+export function routeMessage(message, sender, sendResponse) {
+  handleMessage(message, sender).then(sendResponse, (error) => {
+    const code = error instanceof AgentError ? error.code : error?.name === "refused" ? "refused" : "internal";
+    sendResponse({ error: { code, message: String(error?.message || error) } });
+  });
+  return true;
+}

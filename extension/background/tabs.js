@@ -1,0 +1,18 @@
+// @ts-check
+/**
+ * Messages from the worker to the content scripts. Only tabs on the sites
+ * Roos runs on are addressed; a tab without our content script (still
+ * loading, or opened before the extension) simply does not answer.
+ */
+
+export const CONTENT_ORIGINS = ["https://www.linkedin.com"];
+
+/** @param {{type: string, [key: string]: unknown}} message */
+export async function broadcastToTabs(message) {
+  const tabs = await chrome.tabs.query({ url: CONTENT_ORIGINS.map((origin) => `${origin}/*`) });
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? null : chrome.tabs.sendMessage(tab.id, message).catch(() => null),
+    ),
+  );
+}

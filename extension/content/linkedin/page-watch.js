@@ -1,0 +1,204 @@
+// @ts-check
+/**
+ * Watches the LinkedIn page and hands every post and comment to the features.
+ *
+ * LinkedIn renders lazily (infinite scroll, comments on demand, re-renders of
+ * whole posts), so one debounced MutationObserver triggers a scan; mutations
+ * caused by Roos's own overlays are ignored. A scan finds the item elements,
+ * sends the unseen ones to the worker in small batches (first ones first, so
+ * what the user looks at gets its badge soonest), and lets each feature
+ * render the items that have results. Features are idempotent: re-rendering
+ * an item whose overlays LinkedIn threw away simply puts them back.
+ */
+(() => {
+  const Roos = (globalThis.Roos = globalThis.Roos || {});
+
+  const BATCH = 20;
+  const IN_FLIGHT = 4;
+  const DEBOUNCE_MS = 150;
+  const MAX_WAIT_MS = 600;
+  const RETRY_MS = 30_000;
+
+  /** @typedef {{element: Element, id: string, kind: string}} Found */
+  /** @typedef {{name: string, start?: (watch: any) => void, render?: (entry: Found & {result: any}) => void, onScan?: (found: Found[]) => void, onUpdate?: (entry: Found, data: any) => void}} Feature */
+
+  /** @type {Feature[]} */
+  let features = [];
+  /** @type {Map<string, any>} analysis results by item id */
+  const results = new Map();
+  /** @type {Map<string, number>} ids sent or queued → when they may be retried */
+  const waiting = new Map();
+  /** @type {WeakMap<Element, Found>} */
+  const byElement = new WeakMap();
+  /** @type {Map<string, Element>} */
+  const elements = new Map();
+  /** @type {WeakMap<Element, any>} the result each element was last rendered with */
+  const rendered = new WeakMap();
+  /** @type {any[][]} */
+  const outbox = [];
+  let inFlight = 0;
+  let stopped = false;
+  /** @type {MutationObserver | null} */
+  let observer = null;
+
+  /**
+   * Time a piece of Roos work on the page's main thread, for the benchmark
+   * and for anyone profiling LinkedIn with Roos installed.
+   * @template T
+   * @param {string} name
+   * @param {() => T} work
+   * @returns {T}
+   */
+  function timed(name, work) {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      const duration = performance.now() - start;
+      const perf = (Roos.perf = Roos.perf || { totalMs: 0, scans: 0 });
+      perf.totalMs += duration;
+      perf.scans += name === "roos:scan" ? 1 : 0;
+      performance.measure(name, { start, duration });
+    }
+  }
+
+  function scan() {
+    if (stopped) return;
+    timed("roos:scan", () => {
+      /** @type {Found[]} */
+      const found = Roos.extractor.findItemElements(document);
+      const now = Date.now();
+      /** @type {Found[]} */
+      const fresh = [];
+      for (const entry of found) {
+        byElement.set(entry.element, entry);
+        elements.set(entry.id, entry.element);
+        if (results.has(entry.id)) renderOne(entry);
+        else if ((waiting.get(entry.id) ?? 0) <= now) fresh.push(entry);
+      }
+      if (fresh.length) requestAnalysis(fresh);
+      for (const feature of features) feature.onScan?.(found);
+    });
+  }
+
+  /** @param {Found[]} fresh */
+  function requestAnalysis(fresh) {
+    const wanted = new Set(fresh.map((entry) => entry.id));
+    const items = Roos.extractor.extractItems(document, location.href).filter((item) => wanted.has(item.id));
+    for (const item of items) waiting.set(item.id, Number.POSITIVE_INFINITY);
+    for (let start = 0; start < items.length; start += BATCH) outbox.push(items.slice(start, start + BATCH));
+    pump();
+  }
+
+  function pump() {
+    while (inFlight < IN_FLIGHT && outbox.length) {
+      const batch = /** @type {any[]} */ (outbox.shift());
+      inFlight += 1;
+      Roos.bridge
+        .send("analyze", { items: batch })
+        .then((answer) => applyResults(answer.results || []))
+        .catch((error) => {
+          if (error.code === "gone") stop();
+          // Refused or failed: try these again later rather than in a hot loop.
+          for (const item of batch) waiting.set(item.id, Date.now() + RETRY_MS);
+        })
+        .finally(() => {
+          inFlight -= 1;
+          pump();
+        });
+    }
+  }
+
+  /** @param {any[]} list */
+  function applyResults(list) {
+    timed("roos:render", () => {
+      for (const result of list) {
+        if (!result || typeof result.id !== "string") continue;
+        results.set(result.id, result);
+        waiting.delete(result.id);
+        const element = elements.get(result.id);
+        const entry = element && byElement.get(element);
+        if (entry && element.isConnected) renderOne(entry);
+      }
+    });
+  }
+
+  /** @param {Found} entry */
+  function renderOne(entry) {
+    const result = results.get(entry.id);
+    const stale = rendered.get(entry.element) !== result || !Roos.overlay.find(entry.element, "badge");
+    if (!stale) return;
+    rendered.set(entry.element, result);
+    for (const feature of features) {
+      try {
+        feature.render?.({ ...entry, result });
+      } catch (error) {
+        console.warn(`Roos: ${feature.name} could not render`, error);
+      }
+    }
+  }
+
+  /** @param {MutationRecord[]} records */
+  function onlyOurs(records) {
+    return records.every(
+      (record) =>
+        Roos.overlay.isOurs(record.target) ||
+        [...record.addedNodes, ...record.removedNodes].every((node) => Roos.overlay.isOurs(node)),
+    );
+  }
+
+  function observe() {
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    let firstPending = 0;
+    observer = new MutationObserver((records) => {
+      if (onlyOurs(records)) return;
+      const now = Date.now();
+      firstPending ||= now;
+      clearTimeout(timer);
+      // Debounce, but never starve: a page that keeps changing is still scanned.
+      const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now));
+      timer = setTimeout(() => {
+        firstPending = 0;
+        scan();
+      }, wait);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }
+
+  function stop() {
+    stopped = true;
+    observer?.disconnect();
+  }
+
+  /**
+   * The item (post or comment) a node belongs to: its nearest enclosing item.
+   * @param {Node | null} node
+   * @returns {Found | null}
+   */
+  function itemFor(node) {
+    for (let element = node instanceof Element ? node : node?.parentElement; element; element = element.parentElement) {
+      const entry = byElement.get(element);
+      if (entry) return entry;
+    }
+    return null;
+  }
+
+  /** @param {Feature[]} list */
+  function start(list) {
+    features = list;
+    const watch = { itemFor, resultFor: (/** @type {string} */ id) => results.get(id), scan };
+    for (const feature of features) feature.start?.(watch);
+    Roos.bridge.on("results", (message) => applyResults(Array.isArray(message.results) ? message.results : []));
+    Roos.bridge.on("itemUpdated", (message) => {
+      const id = message.data?.id;
+      const element = typeof id === "string" ? elements.get(id) : null;
+      const entry = element && byElement.get(element);
+      if (entry) for (const feature of features) feature.onUpdate?.(entry, message.data);
+    });
+    observe();
+    scan();
+  }
+
+  Roos.pageWatch = { start, itemFor, stop };
+})();
