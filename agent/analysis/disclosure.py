@@ -106,5 +106,3 @@ def append(text: str, lang: str | None, profile: dict[str, Any]) -> str:
     if not insert or is_present(text, profile):
         return text
     return f"{text.rstrip()} {insert}"
-
-

@@ -52,7 +52,9 @@ _QUESTION_START = re.compile(
 _ASKING_RE = re.compile(rf"\b(?:{_ASKING})\b", re.IGNORECASE)
 _EXCLAIM_RE = re.compile(rf"^(?:{_EXCLAIM})\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
-_GREETING = re.compile(r"^(?:(?:hoi|hallo|hey|hi|hello|beste|dear|goedemorgen|goedemiddag)\b[^,]*,\s*)")
+_GREETING = re.compile(
+    r"^(?:(?:hoi|hallo|hey|hi|hello|beste|dear|goedemorgen|goedemiddag)\b[^,]*,\s*)"
+)
 _COMPLAINT_CUE = re.compile(
     r"\b(?:werkt niet|doet het niet|storing|klacht|waardeloos|belachelijk|teleurgesteld|"
     r"nog steeds geen|al dagen|geen reactie|opgelicht|onbereikbaar|niet bereikbaar|"

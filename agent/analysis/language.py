@@ -31,7 +31,12 @@ _WORDS: dict[str, str] = {
         ontvangen graag werk werken collega collega's bedrijf nieuws wachten wacht reactie
         vraag vragen antwoord geleverd levering gratis vanmiddag vanavond alweer nogmaals
         eindelijk meteen gelukkig natuurlijk misschien volgens daarom waarbij hierbij zeker
-        super goedemorgen hallo hoi groeten""",
+        goedemorgen hallo hoi groeten ooit beter beste oud oude eerlijk gezegd duidelijk
+        makkelijk moeilijk lastig prima snel snelle lang klein groot staan sta sluit open
+        maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart
+        april mei juni juli augustus oktober vanuit hierover erover daarover waarvoor
+        allebei beide elkaar terug binnen buiten boven sommige andere ander anders alle
+        zonder zowel steeds ongeveer heerlijk lekker vriendelijk onvriendelijk""",
     "en": """the a an and of to in is are was were be been being it this that these those i you
         he she we they my your our their his her its me us them for with on at by from about
         as into through after before over not no never but or so if then than just very really
@@ -40,12 +45,14 @@ _WORDS: dict[str, str] = {
         thankyou great good bad love loved please today tomorrow yesterday week year day new
         help out up again still because while also only even well best worst better worse
         awesome amazing nice happy proud excited glad sorry terrible awful horrible
-        disappointed disappointing service customer support order delivery waiting hello
+        disappointed disappointing customer support order delivery waiting hello hours
         hi everyone anyone someone nothing something everything always already yet soon now
         next last first time people team's i'm it's don't can't won't didn't doesn't isn't
         i've you're we're that's there's what's let's congrats congratulations looking
         forward sharing share post article keep got get going want need know think feel
-        make made see said says ever our ours yours who's whose via""",
+        make made see said says ever our ours yours who's whose via monday tuesday wednesday
+        thursday friday saturday sunday january february march june july august october
+        december opening closed prices price thing things would've i'd you'll we'll""",
     "de": """der die das und ist nicht ein eine einen einem einer ich du wir sie mit auf für von
         zu den dem des sich auch es sind war wird werden haben hat aber oder wenn wie noch
         nur schon sehr gut danke bitte heute kein keine mein meine unser unsere dieser diese
@@ -67,8 +74,17 @@ _WORDS: dict[str, str] = {
 }
 
 # Spelling that is typical for one language: (language, pattern, vote per match).
+# English words that Dutch LinkedIn borrows count half for English.
+_LOANWORDS = frozenset(
+    ["nice", "team", "event", "update", "deadline", "feedback", "top", "super", "cool"]
+)
+_LOAN_VOTE = 0.5
+
 _SPELLING: tuple[tuple[str, str, float], ...] = (
     ("nl", r"ij|\w(?:lijk|heid|tje|tjes|ing|isch)\b|aa|uu|oe[^\W\d_]", 0.25),
+    ("nl", r"\bge[^\W\d_]{3,}d\b", 0.5),
+    ("nl", r"\bge[^\W\d_]{3,}t\b", 0.25),
+    ("de", r"\bge[^\W\d_]{3,}t\b", 0.25),
     ("en", r"\bth|wh|\w(?:ing|ght|ould|ness|ful|ly)\b|ea|ou", 0.25),
     ("de", r"ß|ä|ö|ü|\w(?:ung|keit|lich|tz)\b|sch|ei", 0.25),
     ("fr", r"[éèêàçùœ]|eau|\w(?:eux|oux|ient)\b|qu'", 0.3),
@@ -90,7 +106,13 @@ def _word_votes() -> dict[str, tuple[tuple[str, float], ...]]:
     for lang, words in _WORDS.items():
         for word in set(words.split()):
             owners.setdefault(word, []).append(lang)
-    return {w: tuple((lang, 1.0 / len(ls)) for lang in ls) for w, ls in owners.items()}
+    weight = {w: _LOAN_VOTE if w in _LOANWORDS else 1.0 for w in owners}
+    return {w: tuple((lang, weight[w] / len(ls)) for lang in ls) for w, ls in owners.items()}
+
+
+def common_words(lang: str) -> frozenset[str]:
+    """The frequent words listed for `lang` (empty for an unlisted language)."""
+    return frozenset(_WORDS.get(lang, "").split())
 
 
 def votes(text: str) -> dict[str, float]:
@@ -109,7 +131,7 @@ def votes(text: str) -> dict[str, float]:
 
 
 def detect(text: str) -> str:
-    """"nl", "en", another ISO code, or "unknown" when the text carries too little signal."""
+    """ "nl", "en", another ISO code, or "unknown" when the text carries too little signal."""
     ranked = sorted(votes(text).items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] < _MIN_VOTES:
         return "unknown"

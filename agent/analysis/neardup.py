@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from agent.analysis.textnorm import words
 
 THRESHOLD = 90
-SHORT_WORDS = 6  # below this, only a near-identical text counts as a copy
+MIN_WORDS = 6  # "Gefeliciteerd!" twenty times is twenty people, not a copy chain
 SUBSET_MIN_WORDS = 8  # a repost with comment must quote at least this much of the original
 _MAX_CANDIDATES = 12
 _COMMON_SHINGLE = 300  # shingles shared by more texts than this say nothing about copying
@@ -38,8 +38,8 @@ def _similar(a: str, b: str, threshold: int) -> bool:
         return False
     short, long_ = sorted((a, b), key=len)
     short_words = short.count(" ") + 1
-    if short_words < SHORT_WORDS:
-        return fuzz.ratio(a, b) >= max(threshold, 95)
+    if short_words < MIN_WORDS:
+        return False
     if fuzz.ratio(a, b, score_cutoff=threshold):
         return True
     # A repost with a comment contains the original entirely.

@@ -103,8 +103,10 @@ def _refresh_seen(record: dict[str, Any]) -> None:
     record["last_seen"] = max(times) if times else None
 
 
-def flag_for(person: dict[str, Any], targets: dict[str, Any] | None, now: object = None) -> str | None:
-    """"fan", "ambassador", "critic" or None; a flag the user set by hand always wins."""
+def flag_for(
+    person: dict[str, Any], targets: dict[str, Any] | None, now: object = None
+) -> str | None:
+    """ "fan", "ambassador", "critic" or None; a flag the user set by hand always wins."""
     corrected = (person.get("corrections") or {}).get("flag", False)
     if corrected is not False:
         return corrected
@@ -115,9 +117,9 @@ def flag_for(person: dict[str, Any], targets: dict[str, Any] | None, now: object
     recent = []
     for interaction in person.get("interactions") or []:
         at = to_datetime(interaction.get("at"))
-        if interaction.get("about_us") and at is not None:
-            if 0 <= (moment - at).total_seconds() <= window:
-                recent.append(interaction)
+        in_window = at is not None and 0 <= (moment - at).total_seconds() <= window
+        if interaction.get("about_us") and in_window:
+            recent.append(interaction)
     positive = [i for i in recent if i.get("sentiment") == "positive"]
     negative = sum(1 for i in recent if i.get("sentiment") == "negative")
     fan = len(positive) >= minimum
@@ -150,21 +152,22 @@ def name_similarity(a: str, b: str) -> float:
         surname = 90.0  # a double surname after marriage: "de Vries" and "de Vries-Bakker"
     else:
         surname = fuzz.ratio(" ".join(sa), " ".join(sb))
-    if given < 80 or surname < 85:
+    if given < 80 or surname < 80:
         return 0.0
-    return round(min(given, surname) if given < 100 or surname < 100 else 100.0, 1)
+    return round(0.4 * given + 0.6 * surname, 1)  # the surname says more than a first name
 
 
 def merge_candidates(
     people: list[dict[str, Any]], threshold: float = MERGE_THRESHOLD
 ) -> list[tuple[str, str, float]]:
     """Pairs of records that look like the same person, best first. People are only compared
-    within a shared surname word, and two different profile URLs are two different people."""
+    within a shared surname start, and two different profile URLs are two different people."""
     blocks: dict[str, list[int]] = {}
     for index, person in enumerate(people):
         parts = _name_parts(person.get("name") or "")
-        for word in parts[1] if parts else ():
-            blocks.setdefault(word, []).append(index)
+        # Blocking on the first three letters still pairs "Vries" with the typo "Vires".
+        for prefix in {word[:3] for word in parts[1]} if parts else ():
+            blocks.setdefault(prefix, []).append(index)
     seen: set[tuple[int, int]] = set()
     found = []
     for members in blocks.values():
@@ -183,14 +186,20 @@ def merge_candidates(
 
 def merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     """One record for two: the URL-based id survives, interactions are joined per item."""
-    keep, other = (b, a) if a["id"].startswith("name:") and not b["id"].startswith("name:") else (a, b)
+    keep, other = (
+        (b, a) if a["id"].startswith("name:") and not b["id"].startswith("name:") else (a, b)
+    )
     merged = {**other, **{k: v for k, v in keep.items() if v not in (None, "", [])}}
     names = [n for n in (keep.get("name"), other.get("name")) if n]
     merged["name"] = max(names, key=_name_quality) if names else None
     merged["aliases"] = sorted(
-        {*keep.get("aliases", []), *other.get("aliases", []), *names} - {merged["name"]}
+        {*(keep.get("aliases") or []), *(other.get("aliases") or []), *names} - {merged["name"]}
     )
-    merged["merged_ids"] = [*keep.get("merged_ids", []), other["id"], *other.get("merged_ids", [])]
+    merged["merged_ids"] = [
+        *(keep.get("merged_ids") or []),
+        other["id"],
+        *(other.get("merged_ids") or []),
+    ]
     by_item = {i["item_id"]: i for i in other.get("interactions") or []}
     by_item.update({i["item_id"]: i for i in keep.get("interactions") or []})
     merged["interactions"] = sorted(by_item.values(), key=lambda i: i.get("at") or "")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.analysis.times import now_or, to_datetime
 from agent.analysis.textnorm import fold
+from agent.analysis.times import now_or, to_datetime
 
 THRESHOLD = 0.5
 DEFAULT_LIMIT = 0.2

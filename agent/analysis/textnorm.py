@@ -4,12 +4,20 @@ People write "Vlotbank", "VLOTBANK", "vlotbank" and "Vlótbank" and mean the sam
 comparison in the analysis core happens on *folded* text: casefolded, accents stripped. Tokens
 keep their offsets into the original text, because the extension highlights what was matched
 in the text exactly as it was written.
+
+Sentiment scoring needs a second kind of clean-up. Word-based scorers split on whitespace and
+strip ASCII punctuation, so LinkedIn's typography hides words from them: "stands out—great work"
+is one token, "great…" keeps its Unicode ellipsis, "don’t" has a curly apostrophe that no
+negation list contains, "great/amazing" is one unknown word. `fix_punctuation` rewrites such
+text into plain, spaced ASCII punctuation (URLs left alone) and `expand_hashtags` splits
+hashtags such as #greatjob or #NeverAgain into the words they are made of.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from typing import NamedTuple
 
 # A word is a run of letters/digits; combining accents stay inside the word they decorate.
@@ -51,3 +59,80 @@ def folded_phrase(text: str) -> str:
 def contains_phrase(haystack: str, phrase: str) -> bool:
     """True when `phrase` occurs as whole words in `haystack` (both already `folded_phrase`d)."""
     return phrase.strip() != "" and phrase in haystack
+
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "…": "...",
+        "—": " - ",
+        "–": " - ",
+        "―": " - ",
+        "\u00a0": " ",
+        "\u200b": "",
+    }
+)
+# A URL is matched first so that its slashes and dots are left untouched.
+_GLUED = re.compile(
+    r"(?P<url>https?://\S+|www\.\S+)"
+    r"|(?<=[^\W\d_])(?P<slash>/)(?=[^\W\d_])"
+    r"|(?<=\w)(?P<dots>\.{2,})(?=\w)"
+)
+_HASHTAG = re.compile(r"(?<![\w&])#([^\W_][\w]*)")
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_MAX_PIECE = 20
+_MAX_TAG = 40
+
+
+def _unglue(match: re.Match[str]) -> str:
+    if match["url"]:
+        return match["url"]
+    if match["slash"]:
+        return " / "
+    return match["dots"] + " "
+
+
+def fix_punctuation(text: str) -> str:
+    """Turn typographic punctuation into spaced ASCII so that every word stands alone."""
+    return _GLUED.sub(_unglue, text.translate(_TYPOGRAPHY))
+
+
+def segment(word: str, known: Container[str]) -> list[str] | None:
+    """Split `word` into the fewest known words, or None when no full split exists."""
+    best: list[list[str] | None] = [None] * (len(word) + 1)
+    best[0] = []
+    for end in range(2, len(word) + 1):
+        for start in range(max(0, end - _MAX_PIECE), end - 1):
+            head = best[start]
+            piece = word[start:end]
+            if head is None or piece not in known:
+                continue
+            if best[end] is None or len(head) + 1 < len(best[end]):
+                best[end] = [*head, piece]
+    return best[-1]
+
+
+def split_hashtag(body: str, known: Container[str]) -> list[str]:
+    """The words of a hashtag body: as written if known, else camel case, else a segmentation."""
+    lower = body.lower()
+    if lower in known or len(body) > _MAX_TAG:
+        return [body]
+    camel = _CAMEL.findall(body)
+    if len(camel) > 1 and "".join(camel) == body:
+        return [piece.lower() for piece in camel]
+    return segment(lower, known) or [body]
+
+
+def expand_hashtags(text: str, known: Container[str]) -> str:
+    """Replace each hashtag by its words, so #topservice reads as "top service"."""
+    if "#" not in text:
+        return text
+    return _HASHTAG.sub(lambda m: " ".join(split_hashtag(m[1], known)), text)

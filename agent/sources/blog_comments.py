@@ -11,6 +11,7 @@ JavaScript are rendered in headless Chromium (render_with_browser) first.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,7 +34,9 @@ CHROMIUM_ARGS = [
 ]
 SETTLE_MS = 3000  # after the network went quiet, how long comments may still take to appear
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-SCRIPT_HINTS = "[data-comments-src], [data-comments-url], [id*=comment] noscript, [class*=comment] noscript"
+SCRIPT_HINTS = (
+    "[data-comments-src], [data-comments-url], [id*=comment] noscript, [class*=comment] noscript"
+)
 DEPTH_CLASS = re.compile(r"(?:^|-)depth-(\d+)$")
 COMMENT_ID = re.compile(r"comment-(\d+)$")
 REST_POST = re.compile(r"/wp/v2/posts/(\d+)")
@@ -58,7 +61,7 @@ MARKUPS = (
     ),
     Markup(
         "wordpress.com",
-        "ol.wpcom-comments li.wpcom-comment, div.wpcom-comments article.wpcom-comment",
+        "ol.wpcom-comment-list li.wpcom-comment",
         ".comment-author-name, cite.fn",
         ".comment-text",
         "time[datetime]",
@@ -224,8 +227,10 @@ def comments_from_rest(data: object, post: Mapping, now: datetime) -> list[dict]
     """WordPress REST comments (a JSON list) → threaded comment items, oldest first."""
     if not isinstance(data, list):
         raise ValueError("WordPress REST API did not answer with a list of comments")
-    rows = sorted((row for row in data if isinstance(row, dict) and "id" in row),
-                  key=lambda row: str(row.get("date_gmt") or row.get("date") or ""))
+    rows = sorted(
+        (row for row in data if isinstance(row, dict) and "id" in row),
+        key=lambda row: str(row.get("date_gmt") or row.get("date") or ""),
+    )
     comments = []
     for row in rows:
         parent = int(row.get("parent") or 0)
@@ -249,12 +254,15 @@ def comments_from_rest(data: object, post: Mapping, now: datetime) -> list[dict]
     return thread(comments, post["id"])
 
 
-async def render_with_browser(url: str, *, loopback_only: bool = False, timeout: float = 20.0) -> str:
+async def render_with_browser(
+    url: str, *, loopback_only: bool = False, timeout: float = 20.0
+) -> str:
     """The page's HTML after its scripts ran, from headless Chromium.
 
     Images, media and fonts are never loaded; with `loopback_only` (tests) nothing
     outside 127.0.0.1 is requested at all.
     """
+
     async def gate(route: Route) -> None:
         request = route.request
         host = urlsplit(request.url).hostname or ""
@@ -275,10 +283,9 @@ async def render_with_browser(url: str, *, loopback_only: bool = False, timeout:
             await context.route("**/*", gate)
             page = await context.new_page()
             await page.goto(url, wait_until="networkidle", timeout=timeout * 1000)
-            try:
+            # Scripts done and still no comments after SETTLE_MS: the post has none.
+            with contextlib.suppress(PlaywrightTimeout):
                 await page.wait_for_selector(waiting, state="attached", timeout=SETTLE_MS)
-            except PlaywrightTimeout:
-                pass  # the scripts are done and rendered no comments: the post has none
             return await page.content()
         finally:
             await browser.close()

@@ -46,8 +46,12 @@ from agent.sources.polite import FetchError, PoliteClient, Response
 MAX_POSTS = 20  # newest feed entries looked at per refresh
 COMMENT_POSTS = 10  # of those, how many have their comments checked
 MAX_REST_PAGES = 5
-POST_BODY = ".entry-content, [itemprop=articleBody], .post-content, article"
-NOT_POST_BODY = "#comments, .comments-area, .wpcom-comments, #epoch-comments, .amp-wp-comments, form"
+POST_BODY = (
+    ".entry-content, [itemprop=articleBody], .post-content, .amp-wp-article-content, article"
+)
+NOT_POST_BODY = (
+    "#comments, .comments-area, .wpcom-comments, #epoch-comments, .amp-wp-comments, form"
+)
 
 Renderer = Callable[[str], Awaitable[str]]
 
@@ -97,8 +101,11 @@ def post_from_page(soup: BeautifulSoup, url: str, now: datetime) -> dict:
         "kind": "post",
         "url": post_url,
         "text": "\n\n".join(p for p in (title, _text(body)) if p),
-        "author": {"name": _meta(soup, "author", "name") or _text(soup.select_one(
-            ".entry-meta .author, .byline .author, a[rel=author]")) or site},
+        "author": {
+            "name": _meta(soup, "author", "name")
+            or _text(soup.select_one(".entry-meta .author, .byline .author, a[rel=author]"))
+            or site
+        },
         "seen_at": iso_utc(now),
         "group": {"id": feeds[0]["url"] if feeds else urljoin(url, "/"), "name": site},
     }
@@ -132,7 +139,9 @@ class _Run:
                 self.seen.add(item["id"])
                 self.result.items.append(item)
 
-    async def fetch(self, url: str, *, conditional: bool = True, quiet: bool = False) -> Response | None:
+    async def fetch(
+        self, url: str, *, conditional: bool = True, quiet: bool = False
+    ) -> Response | None:
         """A usable response (200 or 304), or None with the reason recorded unless `quiet`."""
         try:
             response = await self.client.get(url, conditional=conditional)
@@ -178,8 +187,11 @@ class _Run:
             self.add([post])
             own_path = urlsplit(post["url"]).path.rstrip("/") + "/"
             comment_feed = next(
-                (link["url"] for link in links
-                 if link["comments"] and urlsplit(link["url"]).path.startswith(own_path)),
+                (
+                    link["url"]
+                    for link in links
+                    if link["comments"] and urlsplit(link["url"]).path.startswith(own_path)
+                ),
                 None,
             )
             await self.comments(post, comment_feed, page=response)
@@ -207,7 +219,9 @@ class _Run:
         soup = BeautifulSoup(page.body, "lxml")
         links = link_targets(soup, page.headers, page.url)
         number = wp_post_id(soup, links)
-        if number is not None and await self.rest_comments(wp_comments_url(page.url, links, number), post):
+        if number is not None and await self.rest_comments(
+            wp_comments_url(page.url, links, number), post
+        ):
             return
         found = extract_comments(soup, post, self.now)
         if not found and needs_browser(soup):
@@ -219,11 +233,12 @@ class _Run:
         rows: list = []
         for page_number in range(1, MAX_REST_PAGES + 1):
             page_url = url if page_number == 1 else f"{url}&page={page_number}"
-            response = await self.fetch(page_url, conditional=page_number > 1, quiet=True)
+            # New comments land on page 1, so an unchanged page 1 means nothing new.
+            response = await self.fetch(page_url, conditional=page_number == 1, quiet=True)
+            if response is not None and response.not_modified:
+                return True
             if response is None or "json" not in response.content_type:
                 return False
-            if response.not_modified:
-                return True
             try:
                 batch = json.loads(response.body)
             except ValueError:

@@ -25,8 +25,30 @@ FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml"}
 )
 XML_TYPES = frozenset({"application/xml", "text/xml", "text/plain", "application/octet-stream", ""})
-BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-              "tr", "td", "th", "pre", "figure", "figcaption", "section", "article", "hr")
+BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "hr",
+)
 COMMENT_NUMBER = re.compile(r"comment-(\d+)\b")
 
 
@@ -77,7 +99,7 @@ def parse_iso(value: str | None) -> str | None:
 
 
 def primary_language(tag: str | None) -> str | None:
-    """"nl-NL" → "nl"."""
+    """ "nl-NL" → "nl"."""
     code = (tag or "").strip().replace("_", "-").split("-")[0].lower()
     return code if code.isalpha() and 2 <= len(code) <= 3 else None
 
@@ -123,15 +145,17 @@ def parse_feed(body: bytes, url: str, now: datetime, content_type: str = "") -> 
     meta = parsed.feed
     site_url = meta.get("link") or None
     title = plain_text(meta.get("title")) or urlsplit(site_url or url).netloc
-    feed = Feed(url, title, site_url, primary_language(meta.get("language")), bozo=bool(parsed.bozo))
+    feed = Feed(
+        url, title, site_url, primary_language(meta.get("language")), bozo=bool(parsed.bozo)
+    )
     fallback_author = (meta.get("author_detail") or {}).get("name") or title
     for entry in parsed.entries:
         item = post_item(entry, feed, fallback_author, now)
         if item is None:
             continue
         feed.posts.append(item)
-        comment_feed = (entry.get("wfw_commentrss") or "").strip()
-        if comment_feed.startswith(("http://", "https://")):
+        comment_feed = _comment_feed_url(entry)
+        if comment_feed:
             feed.comment_feeds[item["id"]] = comment_feed
     return feed
 
@@ -156,7 +180,7 @@ def post_item(entry: Mapping, feed: Feed, fallback_author: str, now: datetime) -
     published = iso_utc(entry.get("published_parsed") or entry.get("updated_parsed"))
     if published:
         item["published_at"] = published
-    count = str(entry.get("slash_comments") or "").strip()
+    count = str(entry.get("slash_comments") or entry.get("thr_total") or "").strip()
     if count.isdigit():
         item["comments_count"] = int(count)
     lang = primary_language((entry.get("title_detail") or {}).get("language")) or feed.lang
@@ -223,6 +247,19 @@ def thread(comments: list[dict], post_id: str) -> list[dict]:
         comment["depth"] = depth
         comment["kind"] = "comment" if depth == 1 else "reply"
     return comments
+
+
+def _comment_feed_url(entry: Mapping) -> str | None:
+    """wfw:commentRss (RSS), or Atom's <link rel="replies"> when it points at a feed."""
+    candidates = [str(entry.get("wfw_commentrss") or "")]
+    candidates += [
+        str(link.get("href") or "")
+        for link in entry.get("links") or []
+        if link.get("rel") == "replies" and link.get("type") in FEED_TYPES
+    ]
+    return next(
+        (url.strip() for url in candidates if url.strip().startswith(("http://", "https://"))), None
+    )
 
 
 def _entry_html(entry: Mapping) -> str:

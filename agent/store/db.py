@@ -97,8 +97,8 @@ class SyncStore:
                     for shard in table.shards.values():
                         docs = {i: step(table.name, dict(d)) for i, d in shard.docs()}
                         if docs:
-                            shard.put(docs, [])
                             self._touch(shard)
+                            shard.put(docs, [])
         if meta["schema_version"] != SCHEMA_VERSION or not (self.folder / "meta.json").exists():
             meta = {**meta, "schema_version": SCHEMA_VERSION}
             write_json(self.folder / "meta.json", meta)
@@ -181,15 +181,15 @@ class SyncStore:
                     new.append(doc)
             for name, by_id in updates.items():
                 shard = table.shards[name]
-                shard.put(by_id, [])
                 self._touch(shard)
+                shard.put(by_id, [])
             while new:
                 shard = table.open_shard(month)
                 room = max(SHARD_CAP - len(shard), 0) or SHARD_CAP
                 chunk, new = new[:room], new[room:]
+                self._touch(shard)
                 for doc, doc_id in zip(chunk, shard.put({}, chunk), strict=True):
                     table.index[doc["id"]] = (shard.name, doc_id)
-                self._touch(shard)
         return list(merged)
 
     def get(self, table_name: str, doc_key: str) -> dict | None:
@@ -247,8 +247,8 @@ class SyncStore:
                     by_shard.setdefault(where[0], []).append(where[1])
             for name, doc_ids in by_shard.items():
                 shard = table.shards[name]
-                shard.remove(doc_ids)
                 self._touch(shard)
+                shard.remove(doc_ids)
             removed = [k for k in keys if k in table.index]
             for doc_key in removed:
                 del table.index[doc_key]

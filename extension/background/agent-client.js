@@ -122,7 +122,8 @@ export async function checkConnection(settings) {
   } catch (error) {
     const code = /** @type {AgentError} */ (error).code;
     if (code === "unauthorized") return { state: "unauthorized", version: health.version };
-    return { state: "offline", message: String(/** @type {Error} */ (error).message) };
+    // Any other answer means the agent is there and took the token.
+    if (code !== "http") return { state: "offline", message: String(/** @type {Error} */ (error).message) };
   }
   return { state: "connected", version: health.version };
 }

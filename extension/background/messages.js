@@ -65,7 +65,7 @@ const HANDLERS = {
   extractorMiss: {
     from: ["content"],
     check: shapes.extractorMissProblem,
-    run: (message) => callAgent("POST", "/api/extractor-miss", { url: message.url, hints: message.hints }),
+    run: reportExtractorMiss,
   },
   stats: { from: ["page", "content"], run: () => callAgent("GET", "/api/stats/today") },
   state: { from: ["page", "content"], run: state },
@@ -99,6 +99,17 @@ async function deliverOrQueue(kind, path, payload) {
     const key = `${kind}:${payload.item_id ?? payload.text.slice(0, 80)}:${payload.answered_at ?? payload.posted_at}`;
     return { ok: true, queued: await enqueue([{ key, kind, payload }]) };
   }
+}
+
+/**
+ * Once per address per browser session, however many tabs show it.
+ * @param {{url: string, hints: any}} message
+ */
+async function reportExtractorMiss(message) {
+  const { missReported = [] } = await chrome.storage.session.get("missReported");
+  if (missReported.includes(message.url)) return { ok: true, duplicate: true };
+  await chrome.storage.session.set({ missReported: [...missReported.slice(-199), message.url] });
+  return callAgent("POST", "/api/extractor-miss", { url: message.url, hints: message.hints });
 }
 
 /** @param {{refresh?: boolean}} message */

@@ -6,7 +6,7 @@
  */
 
 export const MAX_ITEMS = 200;
-const MAX_TEXT = 20_000;
+const MAX_TEXT = 200_000;
 const MAX_ID = 512;
 
 /**
@@ -23,11 +23,11 @@ export function isPlainObject(value) {
 }
 
 /**
- * Only real web addresses; a `javascript:` or `data:` URL is never passed on.
+ * Only real web addresses (https); script and data URLs are never passed on.
  * @param {unknown} value
  */
 export function isWebUrl(value) {
-  if (!isText(value, 2048)) return false;
+  if (!isText(value, 4096)) return false;
   try {
     return new URL(/** @type {string} */ (value)).protocol === "https:";
   } catch {

@@ -65,8 +65,8 @@
     const [whole, minus, integer, groupSep, decimalSep, decimals, suffix, plus] = match;
     if (minus) return null;
     const rest = text.slice(match.index + whole.length);
-    // "1.2.3" or "1,23,4": a separator followed by digits after the number means malformed.
-    if (/^[.,]\d/.test(rest)) return null;
+    // "1.2.3", "1,23,4" or "1..2": more separators and digits after the number mean malformed.
+    if (/^[.,][.,\d]/.test(rest)) return null;
     if (groupSep && decimalSep === groupSep) return null;
     if (decimals !== undefined && !suffix) return null;
     const base = Number(integer.replace(/[.,\u00a0\u202f]/g, ""));

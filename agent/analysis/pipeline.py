@@ -1,0 +1,123 @@
+"""One item in, everything Roos knows about it out.
+
+`Analyzer` is built once per profile (the mention matcher compiles the watch terms) and then
+analyses items at roughly the speed of the sentiment model alone: every other step is a few
+compiled regexes and dictionary lookups, and suggestions are only written for items that need
+a reply. What the user corrected by hand (`item["corrections"]`) always wins over the models,
+so a wrong guess is fixed once and stays fixed when the item is analysed again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agent.analysis import disclosure, intent, language, promo, sentiment, suggestions
+from agent.analysis.mentions import MentionMatcher
+from agent.analysis.mentions import about_us as mentions_about_us
+from agent.analysis.people import flag_for
+from agent.analysis.times import now_or, to_datetime
+
+_DEFAULT_COMPOUND = {"positive": 0.5, "negative": -0.5, "neutral": 0.0}
+
+
+def _corrected_sentiment(model: dict[str, Any], label: str | None) -> dict[str, Any]:
+    if label not in _DEFAULT_COMPOUND or label == model.get("label"):
+        return {"label": model.get("label", "neutral"), "compound": model.get("compound", 0.0)}
+    compound = model.get("compound", 0.0)
+    agrees = (compound > 0) - (compound < 0) == (label == "positive") - (label == "negative")
+    return {"label": label, "compound": compound if agrees else _DEFAULT_COMPOUND[label]}
+
+
+class Analyzer:
+    """Analysis for one profile; cheap to call, safe to share between threads."""
+
+    def __init__(self, profile: dict[str, Any]) -> None:
+        self.profile = profile
+        self.matcher = MentionMatcher(profile)
+        self.targets = profile.get("targets") or {}
+
+    def analyze(
+        self,
+        item: dict[str, Any],
+        person: dict[str, Any] | None = None,
+        now: object = None,
+        about_us_hint: bool = False,
+    ) -> dict[str, Any]:
+        """The analysis of `item` (shape of POST /api/analyze). `about_us_hint` says the item
+        sits under one of our own posts, so it is about us even without naming us."""
+        moment = now_or(now)
+        text = item.get("text") or ""
+        fixes = item.get("corrections") or {}
+        given = (item.get("lang") or "").split("-")[0].lower()
+        lang = fixes.get("language") or given or language.detect(text)
+        mood = _corrected_sentiment(sentiment.score(text, lang), fixes.get("sentiment"))
+        mentions = self.matcher.find(text)
+        about = fixes.get("about_us")
+        if not isinstance(about, bool):
+            about = about_us_hint or mentions_about_us(mentions)
+        classified = intent.classify(text, lang, mood, mentions, about_us=about)
+        kind = fixes.get("intent") if fixes.get("intent") in intent.INTENTS else None
+        kind = kind or classified["intent"]
+        flag = flag_for(person, self.targets, moment) if person else None
+        published = to_datetime(item.get("published_at")) or to_datetime(item.get("seen_at"))
+        age = (moment - published).total_seconds() / 3600 if published else None
+        answered = bool(item.get("answered") or item.get("replied"))
+        reply = intent.needs_reply(kind, about) and not answered
+        result: dict[str, Any] = {
+            "id": item.get("id"),
+            "language": lang,
+            "sentiment": mood,
+            "mentions": mentions,
+            "about_us": about,
+            "intent": kind,
+            "is_question": classified["is_question"],
+            "urgency": intent.urgency(kind, mood["compound"], age, flag, answered),
+            "needs_reply": reply,
+            "author": {
+                "flag": flag,
+                "interactions": len((person or {}).get("interactions") or []),
+            },
+            "promotional": _promotional(text, lang, fixes),
+            "corrected": sorted(k for k in fixes if k in _CORRECTABLE),
+            "suggestions": [],
+        }
+        if reply:
+            who = {**person, "flag": flag} if person else None
+            result["suggestions"] = suggestions.suggest(item, result, self.profile, who)
+        return result
+
+    def analyze_draft(
+        self,
+        text: str,
+        context: dict[str, Any] | None = None,
+        own_posts: list[dict[str, Any]] | None = None,
+        now: object = None,
+    ) -> dict[str, Any]:
+        """Checks on something the user is about to post: whom it speaks for, whether it
+        sells, and what that does to the promotional share of our feed."""
+        context = context or {}
+        lang = context.get("lang") or language.detect(text or "")
+        mentions = self.matcher.find(text or "")
+        selling = promo.is_promotional(text, lang)
+        limit = self.targets.get("max_promo_share", promo.DEFAULT_LIMIT)
+        share = promo.promo_share(own_posts or [], now, limit=limit)
+        if context.get("kind", "post") == "post":
+            count, promotional = share["count"] + 1, share["promotional"] + int(selling)
+            share["value_with_draft"] = round(promotional / count, 4)
+            share["over_limit_with_draft"] = share["value_with_draft"] > limit
+        return {
+            "language": lang,
+            "disclosure": disclosure.check(text, lang, self.profile, mentions),
+            "promotional": selling,
+            "promo_share": share,
+            "mentions": mentions,
+        }
+
+
+_CORRECTABLE = ("language", "sentiment", "intent", "about_us", "promotional")
+
+
+def _promotional(text: str, lang: str, fixes: dict[str, Any]) -> bool:
+    if isinstance(fixes.get("promotional"), bool):
+        return fixes["promotional"]
+    return promo.is_promotional(text, lang)

@@ -1,0 +1,162 @@
+"""Sentiment of a comment, post or complaint, in Dutch or English.
+
+English goes through VADER unchanged, after `textnorm` has undone LinkedIn's typography
+(VADER scores "stands out—great work" as 0.0 because it sees one unknown token) and split
+hashtags (#greatjob, #customerfail) into words; a few LinkedIn words VADER lacks are added.
+Dutch goes through `sentiment_nl`, VADER's rules rebuilt for Dutch. Any other language is
+reported as unsupported with a neutral score: a clear "we don't know" is more useful to the
+social media manager than a confident wrong label. A short text with too little language
+signal ("Top!", "👍") is scored by both paths and the stronger reading wins, because each
+path knows words and emoji the other misses.
+"""
+
+from collections.abc import Iterable
+from typing import TypedDict
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from agent.analysis import language
+from agent.analysis.lexicon_nl import DutchLexicon
+from agent.analysis.sentiment_nl import DutchScorer
+from agent.analysis.textnorm import expand_hashtags, fix_punctuation
+
+POSITIVE_AT = 0.05  # VADER's published thresholds
+NEGATIVE_AT = -0.05
+SHORT_UNKNOWN = 8  # words; a longer text in no recognised language is not guessed at
+
+# LinkedIn praise and hashtag words that VADER's lexicon lacks, on VADER's -4..4 scale.
+ENGLISH_EXTRA: dict[str, float] = {
+    "insightful": 2.0,
+    "impactful": 1.8,
+    "well-deserved": 2.4,
+    "top-notch": 2.5,
+    "topnotch": 2.5,
+    "game-changer": 2.0,
+    "gamechanger": 2.0,
+    "letdown": -2.0,
+    "neveragain": -2.0,
+    "epicfail": -3.0,
+    "facepalm": -1.8,
+    "underwhelming": -1.8,
+    "overpriced": -1.8,
+    "kudos": 2.3,
+}
+# Everyday words that appear inside hashtags, so that #greatjob splits into "great job".
+_HASHTAG_WORDS = frozenset(
+    [
+        "job",
+        "work",
+        "service",
+        "team",
+        "day",
+        "week",
+        "life",
+        "news",
+        "customer",
+        "client",
+        "support",
+        "experience",
+        "business",
+        "people",
+        "leadership",
+        "learning",
+        "growth",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "weekend",
+        "company",
+        "brand",
+        "product",
+        "marketing",
+        "sales",
+        "data",
+        "tech",
+        "innovation",
+        "future",
+        "goals",
+        "culture",
+        "community",
+        "family",
+        "friends",
+        "coffee",
+        "event",
+        "events",
+        "delivery",
+        "quality",
+        "staff",
+        "again",
+        "ever",
+        "more",
+        "time",
+        "moment",
+        "vibes",
+        "trip",
+    ]
+)
+
+
+class Sentiment(TypedDict):
+    label: str
+    compound: float
+    lang: str
+    supported: bool
+
+
+def _english_analyzer() -> SentimentIntensityAnalyzer:
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(ENGLISH_EXTRA)
+    return analyzer
+
+
+_ENGLISH = _english_analyzer()
+_ENGLISH_VOCABULARY = frozenset(
+    set(_ENGLISH.lexicon) | _HASHTAG_WORDS | language.common_words("en")
+)
+_DUTCH = DutchScorer(DutchLexicon(_ENGLISH.lexicon))
+
+
+def english(text: str) -> float:
+    """VADER's compound for English text, after undoing typography and splitting hashtags."""
+    text = expand_hashtags(fix_punctuation(text), _ENGLISH_VOCABULARY)
+    return _ENGLISH.polarity_scores(text)["compound"]
+
+
+def dutch(text: str) -> float:
+    """Compound score for Dutch text, VADER-style, in [-1, 1]."""
+    return _DUTCH.compound(text)
+
+
+def label(compound: float) -> str:
+    if compound >= POSITIVE_AT:
+        return "positive"
+    if compound <= NEGATIVE_AT:
+        return "negative"
+    return "neutral"
+
+
+def _unsupported(lang: str) -> Sentiment:
+    return {"label": "neutral", "compound": 0.0, "lang": lang, "supported": False}
+
+
+def score(text: str, lang: str | None = None) -> Sentiment:
+    """Label and compound score of `text`; `lang` (ISO code) skips language detection."""
+    lang = language.detect(text) if lang is None else lang.lower().split("-")[0]
+    if lang == "nl":
+        compound = dutch(text)
+    elif lang == "en":
+        compound = english(text)
+    elif lang == "unknown" and len(text.split()) <= SHORT_UNKNOWN:
+        compound = max(dutch(text), english(text), key=abs)
+    else:
+        return _unsupported(lang)
+    return {"label": label(compound), "compound": compound, "lang": lang, "supported": True}
+
+
+def score_many(texts: Iterable[str], lang: str | None = None) -> list[Sentiment]:
+    """`score` for each text, in order."""
+    return [score(text, lang) for text in texts]

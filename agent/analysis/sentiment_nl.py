@@ -1,0 +1,307 @@
+"""VADER's rules, rewritten for Dutch.
+
+VADER (Hutto & Gilbert, 2014) sums word valences after a few rules that people apply when
+they read: negation flips and weakens ("niet goed"), degree words scale ("heel goed",
+"beetje traag"), the clause after a contrast word counts more ("leuk bedoeld, maar slecht
+uitgevoerd"), exclamation marks and a word in CAPS add emphasis. The constants are VADER's
+own, measured on human raters. What is Dutch here: the word lists; negation that also
+follows the word it negates ("dat waardeer ik niet"); litotes ("niet slecht" is only mildly
+positive, weaker than English VADER's flip); "wat een" as an intensifier while "wat sneller"
+dampens; and complaint phrases ("al drie dagen", "nog steeds geen", "geen reactie") merged
+into single tokens before scoring, so they can carry valence and be negated like words.
+"""
+
+import math
+import re
+
+from agent.analysis.lexicon_nl import DutchLexicon
+from agent.analysis.textnorm import expand_hashtags, fix_punctuation
+
+B_INCR = 0.293
+B_DECR = -0.293
+C_INCR = 0.733
+N_SCALAR = -0.74
+LITOTES = -0.5
+CONTRAST_BEFORE, CONTRAST_AFTER = 0.5, 1.5
+WINDOW = 3
+
+NEGATORS = frozenset(
+    [
+        "niet",
+        "geen",
+        "nooit",
+        "niks",
+        "niets",
+        "nergens",
+        "allerminst",
+        "noch",
+        "zonder",
+        "geeneens",
+        "nimmer",
+        "nog_geen",
+    ]
+)
+BOOSTERS: dict[str, float] = {
+    **dict.fromkeys(
+        [
+            "heel",
+            "hele",
+            "erg",
+            "zeer",
+            "enorm",
+            "enorme",
+            "super",
+            "echt",
+            "écht",
+            "hartstikke",
+            "ontzettend",
+            "ontiegelijk",
+            "ongelooflijk",
+            "mega",
+            "hyper",
+            "ultra",
+            "uiterst",
+            "extreem",
+            "buitengewoon",
+            "zwaar",
+            "totaal",
+            "volledig",
+            "compleet",
+            "helemaal",
+            "absoluut",
+            "zo",
+            "zó",
+            "zoo",
+            "flink",
+            "veel",
+            "ontzettende",
+            "bijzonder",
+        ],
+        B_INCR,
+    ),
+    **dict.fromkeys(
+        [
+            "beetje",
+            "nogal",
+            "redelijk",
+            "vrij",
+            "enigszins",
+            "ietwat",
+            "tamelijk",
+            "iets",
+            "lichtelijk",
+            "amper",
+            "nauwelijks",
+        ],
+        B_DECR,
+    ),
+}
+# A booster standing alone ("Super!") is praise in itself.
+STANDALONE = {"super": 2.0}
+
+_NUMBER = frozenset(
+    [
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "paar",
+        "aantal",
+        "twaalf",
+    ]
+)
+_PHRASES: dict[str, str] = {
+    "petje af": "petje_af",
+    "mee eens": "mee_eens",
+    "game changer": "game_changer",
+    "geen probleem": "geen_probleem",
+    "in de wacht": "in_de_wacht",
+    "te laat": "te_laat",
+    "te duur": "te_duur",
+    "te lang": "te_lang",
+    "te weinig": "te_weinig",
+    "nog steeds|altijd geen|niet|niks|niets": "nog_geen",
+    "geen reactie|antwoord|respons|gehoor": "geen_reactie",
+    "geen excuses|excuus|sorry": "geen_excuses",
+    "geen oplossing|terugkoppeling|bericht|bevestiging": "geen_oplossing",
+    "zonder uitleg|bericht|reactie|excuses|overleg|aankondiging|waarschuwing": "zonder_uitleg",
+    "zonder enige|verdere|enig uitleg|bericht|reactie|excuses|overleg": "zonder_uitleg",
+    "wacht|wachten|wachtte|wachtten|gewacht al|nog": "wacht_al",
+    "al # dagen|weken|maanden|uur|uren|jaar|jaren|dag|week|maand": "al_tijden",
+    "al dagen|weken|maanden|jaren|uren|tijden": "al_tijden",
+    "nooit meer": "nooit_meer",
+    "klaar mee": "klaar_mee",
+    "ben|zijn|is het zat|beu": "het_zat",
+    "niet serieus genomen": "niet_serieus",
+    "kastje naar de muur": "kastje_muur",
+    "niemand die|reageert|neemt": "niemand_die",
+}
+
+_TOKEN = re.compile(
+    r"(?P<emoticon>(?<!\w)(?:[:;=]-?[()DPpS/@]|:'\(|</?3|[xX]D)(?!\w))"
+    r"|(?P<word>[^\W_](?:[\w'-]*[^\W_])?)"
+    r"|(?P<punct>[.!?,;:])"
+    r"|(?P<other>[^\w\s])"
+)
+
+
+def _compile_phrases() -> dict[str, list[tuple[tuple[frozenset[str], ...], str]]]:
+    """Phrases indexed by their possible first words; "#" stands for any number."""
+    index: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+    for text, key in _PHRASES.items():
+        parts = tuple(frozenset(p.split("|")) for p in text.split())
+        for first in parts[0]:
+            index.setdefault(first, []).append((parts, key))
+    return index
+
+
+_PHRASE_INDEX = _compile_phrases()
+
+
+def _matches(part: frozenset[str], word: str) -> bool:
+    return word in part or ("#" in part and (word.isdigit() or word in _NUMBER))
+
+
+def _merge_phrases(words: list[str], lower: list[str]) -> tuple[list[str], list[str]]:
+    """Join known phrases of one clause into single tokens (original case, lower-case key)."""
+    out_words, out_lower, i = [], [], 0
+    while i < len(lower):
+        for parts, key in _PHRASE_INDEX.get(lower[i], ()):
+            span = lower[i : i + len(parts)]
+            if len(span) == len(parts) and all(map(_matches, parts, span)):
+                out_words.append(" ".join(words[i : i + len(parts)]))
+                out_lower.append(key)
+                i += len(parts)
+                break
+        else:
+            out_words.append(words[i])
+            out_lower.append(lower[i])
+            i += 1
+    return out_words, out_lower
+
+
+def clauses(text: str) -> list[tuple[list[str], list[str]]]:
+    """Clauses of `text` as (tokens as written, lower-case keys), split at punctuation."""
+    result, words = [], []
+    for match in _TOKEN.finditer(text):
+        if match["punct"]:
+            if words:
+                result.append(words)
+            words = []
+        else:
+            words.append(match[0])
+    if words:
+        result.append(words)
+    return [_merge_phrases(ws, [w.lower() for w in ws]) for ws in result]
+
+
+def _is_contrast(lower: list[str], i: int) -> bool:
+    word = lower[i]
+    if word == "echter":
+        return True
+    if word == "maar":
+        before = lower[i - 1] if i else ""
+        after = lower[i + 1] if i + 1 < len(lower) else ""
+        return before not in {"alleen", "gewoon", "nu", "kom", "ga", "doe"} and after not in {
+            "liefst",
+            "even",
+            "eens",
+            "raak",
+        }
+    return word == "alleen" and i == 0 and lower[1:2] != ["maar"]
+
+
+class DutchScorer:
+    """Compound score in [-1, 1] for Dutch text, VADER-style."""
+
+    def __init__(self, lexicon: DutchLexicon) -> None:
+        self.lexicon = lexicon
+
+    def _booster(self, lower: list[str], j: int, valence: float, shouting: bool) -> float:
+        word = lower[j]
+        if word == "wat":
+            if j + 1 < len(lower) and lower[j + 1] == "een":
+                scalar = B_INCR  # "wat een mooie dag" exclaims
+            else:
+                scalar = B_DECR  # "wat sneller" dampens
+        else:
+            scalar = BOOSTERS.get(word, 0.0)
+        if scalar and shouting:
+            scalar += C_INCR
+        return -scalar if valence < 0 else scalar
+
+    def _word_valence(self, words: list[str], lower: list[str], i: int, caps: bool) -> float:
+        word = lower[i]
+        if word in BOOSTERS:
+            following = lower[i + 1] if i + 1 < len(lower) else ""
+            if word in STANDALONE and not self.lexicon.valence(following):
+                return STANDALONE[word]
+            return 0.0
+        valence = self.lexicon.valence(word)
+        if not valence:
+            return 0.0
+        if caps and words[i].isupper() and len(words[i]) > 1:
+            valence += C_INCR if valence > 0 else -C_INCR
+        negated = False
+        for distance in range(1, WINDOW + 1):
+            j = i - distance
+            if j < 0:
+                break
+            if self.lexicon.valence(lower[j]) and lower[j] not in BOOSTERS:
+                continue
+            shouting = caps and words[j].isupper()
+            scalar = self._booster(lower, j, valence, shouting)
+            valence += scalar * (1.0, 0.95, 0.9)[distance - 1]
+            if lower[j] in NEGATORS:
+                valence *= N_SCALAR if valence > 0 else LITOTES
+                negated = True
+        if not negated and self._negated_after(lower, i):
+            valence *= N_SCALAR if valence > 0 else LITOTES
+        return valence
+
+    def _negated_after(self, lower: list[str], i: int) -> bool:
+        """Dutch main clauses put "niet" last: "dat waardeer ik niet", "het bevalt me niet"."""
+        last = len(lower) - 1
+        if last - i > WINDOW or lower[last] not in NEGATORS or last == i:
+            return False
+        return not any(self.lexicon.valence(w) for w in lower[i + 1 : last])
+
+    def sentiments(self, text: str) -> list[float]:
+        """One valence per token, after the word-level rules and the contrast rule."""
+        parts = clauses(text)
+        all_words = [w for ws, _ in parts for w in ws]
+        shouted = sum(1 for w in all_words if w.isupper())
+        caps = 0 < shouted < len(all_words)
+        values: list[float] = []
+        contrast_at = None
+        for words, lower in parts:
+            for i in range(len(lower)):
+                if contrast_at is None and _is_contrast(lower, i):
+                    contrast_at = len(values)
+                values.append(self._word_valence(words, lower, i, caps))
+        if contrast_at is not None:
+            values = [
+                v
+                * (CONTRAST_BEFORE if k < contrast_at else CONTRAST_AFTER if k > contrast_at else 1)
+                for k, v in enumerate(values)
+            ]
+        return values
+
+    def compound(self, text: str) -> float:
+        """VADER's compound: the summed valence plus punctuation emphasis, squashed to [-1, 1]."""
+        text = expand_hashtags(fix_punctuation(text), self.lexicon.vocabulary)
+        total = sum(self.sentiments(text))
+        if not total:
+            return 0.0
+        emphasis = min(text.count("!"), 4) * 0.292
+        questions = text.count("?")
+        if questions > 1:
+            emphasis += questions * 0.18 if questions <= 3 else 0.96
+        total += emphasis if total > 0 else -emphasis
+        return round(max(-1.0, min(1.0, total / math.sqrt(total * total + 15))), 4)

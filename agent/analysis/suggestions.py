@@ -1,0 +1,194 @@
+"""Reply suggestions: two or three different drafts in the writer's language, plus saved
+replies that fit.
+
+The plan per intent is a list of reply kinds (complaint: apology with a DM, contact details,
+a public follow-up; question: the knowledge-base answer, an honest "we'll find out", a DM for
+personal matters; praise: thanks, warmer for fans, an invitation to share for fans who are not
+ambassadors yet). Each kind has a few variants; the variant is picked from a hash of the item
+id, so analysing the same item again gives the same suggestions. The user copies and edits;
+Roos never posts.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from typing import Any
+
+from agent.analysis import disclosure
+from agent.analysis.knowledge import best_answer, rank_saved
+from agent.analysis.reply_templates import CONTACT, GREETING, INTENT_NAMES, TEMPLATES, WHY
+from agent.analysis.textnorm import WORD, fold
+
+_NAME_FIELD = re.compile(r"\{(?:name|naam|voornaam|first_name)\}")
+_TITLES = {"dr", "drs", "ir", "ing", "mr", "prof", "mevr", "dhr", "mw", "mrs", "ms"}
+_FALLBACK_SUBJECT = {"nl": "onze dienst", "en": "our service"}
+_COMPANY = {"bv", "nv", "vof", "ltd", "inc", "gmbh", "llc", "bank", "group", "groep"}
+
+
+def first_name(name: str | None, profile: dict[str, Any] | None = None) -> str | None:
+    """The first name to address someone by, or None for initials, companies and ourselves."""
+    cleaned = re.split(r"[|(\[,]", name or "", maxsplit=1)[0]
+    parts = [m for m in WORD.finditer(cleaned) if fold(m.group()) not in _TITLES]
+    if not parts or any(fold(p.group()) in _COMPANY for p in parts):
+        return None
+    org = fold(((profile or {}).get("organisation") or {}).get("name") or "")
+    if org and org in fold(cleaned):
+        return None
+    first = parts[0]
+    if len(first.group()) < 2 or cleaned[first.end() : first.end() + 1] == ".":
+        return None
+    return first.group()
+
+
+def reply_language(lang: str | None, profile: dict[str, Any]) -> str:
+    """Dutch or English: the writer's language when Roos has templates for it, the profile's
+    language when the text was too short to tell, else English as the common ground."""
+    if lang in ("nl", "en"):
+        return lang
+    if lang in (None, "", "unknown"):
+        default = (profile.get("report") or {}).get("lang") or "nl"
+        return default if default in ("nl", "en") else "nl"
+    return "en"
+
+
+def _voice(lang: str, profile: dict[str, Any]) -> str:
+    if lang == "en":
+        return "en"
+    return "nl_u" if (profile.get("voice") or {}).get("address") == "u" else "nl_je"
+
+
+def _contact(lang: str, profile: dict[str, Any]) -> str | None:
+    contact = profile.get("contact") or {}
+    words = CONTACT[lang]
+    ways = [words[k].format(**contact) for k in ("phone", "email") if contact.get(k)]
+    return words["or"].join(ways) or None
+
+
+def _subject(analysis: dict[str, Any], profile: dict[str, Any], lang: str) -> str:
+    ours = [m for m in analysis.get("mentions") or [] if m.get("kind") != "competitor"]
+    products = [m["term"] for m in ours if m.get("kind") == "product"]
+    if products:
+        return products[0]
+    name = ((profile.get("organisation") or {}).get("name") or "").strip()
+    return name or _FALLBACK_SUBJECT[lang]
+
+
+def _plan(
+    intent: str, text: str, lang: str, profile: dict[str, Any], person: dict[str, Any] | None
+) -> list[tuple[str, dict[str, Any]]]:
+    dm = (profile.get("contact") or {}).get("dm", True)
+    contact = _contact(lang, profile)
+    if intent == "complaint":
+        plan = [("apology", {})] if dm else []
+        plan += [("contact", {"contact": contact})] if contact else []
+        return [*plan, ("follow_up", {})]
+    if intent == "question":
+        found = best_answer(text, profile.get("knowledge") or [], lang)
+        plan = []
+        if found is not None:
+            entry, score = found
+            plan.append(
+                (
+                    "answer",
+                    {
+                        "answer": entry["answer"],
+                        "question": entry["question"],
+                        "score": round(score),
+                    },
+                )
+            )
+        plan.append(("honest", {}))
+        if dm:
+            plan.append(("personal", {}))
+        elif contact:
+            plan.append(("contact", {"contact": contact}))
+        return plan
+    flag = (person or {}).get("flag")
+    plan = [("thanks_fan" if flag in ("fan", "ambassador") else "thanks", {})]
+    if flag == "fan":
+        plan.append(("share_invite", {}))
+    return [*plan, ("engage", {})]
+
+
+def _variant(kind: str, voice: str, seed: str, offset: int = 0) -> str:
+    variants = TEMPLATES[kind][voice]
+    return variants[(zlib.crc32(f"{seed}:{kind}".encode()) + offset) % len(variants)]
+
+
+def _finish(body: str, name: str | None, voice: str, lang: str, profile: dict[str, Any]) -> str:
+    greeting = GREETING[voice][0 if name else 1].format(name=name)
+    text = f"{greeting} {body}"
+    signature = profile.get("signature")
+    if isinstance(signature, dict):
+        signature = signature.get(lang) or signature.get("nl")
+    if signature:
+        text = f"{text} {signature}"
+    if profile.get("reply_from_personal_account", True):
+        text = disclosure.append(text, lang, profile)
+    return text
+
+
+def _fill_name(text: str, name: str | None) -> str:
+    filled = _NAME_FIELD.sub(name or "", text)
+    return re.sub(r"\s+([,.!?])", r"\1", re.sub(r"[ \t]{2,}", " ", filled)).strip()
+
+
+def suggest(
+    item: dict[str, Any],
+    analysis: dict[str, Any],
+    profile: dict[str, Any],
+    person: dict[str, Any] | None = None,
+    lang: str | None = None,
+    ui_lang: str | None = None,
+) -> list[dict[str, Any]]:
+    """Reply drafts for `item`: generated ones first, then fitting saved replies (kind
+    "saved"). `lang` overrides the reply language; `ui_lang` (default: the profile's
+    "ui_lang", else Dutch) is the language of `why`, which the user reads, not the writer."""
+    lang = reply_language(lang or analysis.get("language"), profile)
+    ui = ui_lang or profile.get("ui_lang")
+    ui = ui if ui in ("nl", "en") else "nl"
+    voice = _voice(lang, profile)
+    intent = analysis.get("intent") or "other"
+    text = item.get("text") or ""
+    name = first_name((item.get("author") or {}).get("name"), profile)
+    seed = str(item.get("id") or text)
+    subject = _subject(analysis, profile, lang)
+    plan = _plan(intent, text, lang, profile, person)[:3]
+    if len(plan) == 1:  # without DM or contact details: offer the other wording as well
+        plan.append((plan[0][0], {**plan[0][1], "offset": 1}))
+    results: list[dict[str, Any]] = []
+    for kind, fields in plan:
+        values = {"subject": subject, **fields}
+        body = _variant(kind, voice, seed, values.pop("offset", 0)).format(**values)
+        results.append(
+            {
+                "text": _finish(body, name, voice, lang, profile),
+                "language": lang,
+                "kind": kind,
+                "why": WHY[kind][ui].format(**values),
+            }
+        )
+    for reply, fit in rank_saved(text, profile.get("saved_replies") or [], intent, lang)[:2]:
+        results.append(
+            {
+                "text": _finish_saved(reply, name, lang, profile),
+                "language": lang,
+                "kind": "saved",
+                "why": WHY["saved"][ui].format(
+                    title=reply.get("title") or reply["text"][:40],
+                    intent=INTENT_NAMES[ui].get(intent, intent),
+                    score=round(fit),
+                ),
+            }
+        )
+    return results
+
+
+def _finish_saved(
+    reply: dict[str, Any], name: str | None, lang: str, profile: dict[str, Any]
+) -> str:
+    text = _fill_name(reply["text"], name)
+    if profile.get("reply_from_personal_account", True):
+        text = disclosure.append(text, lang, profile)
+    return text

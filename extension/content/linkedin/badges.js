@@ -1,0 +1,85 @@
+// @ts-check
+/**
+ * data-roos="badge": one slim line on every analysed post and comment with
+ * what Roos made of it: sentiment (word + colour, so it does not rely on
+ * colour alone), intent when it matters, promotional, and the watch terms it
+ * mentions. The author's words are never shown here, only Roos's labels and
+ * the matched terms (as text).
+ */
+(() => {
+  const Roos = (globalThis.Roos = globalThis.Roos || {});
+
+  const CSS = `
+    .line { display: flex; flex-wrap: wrap; align-items: center; gap: 2px; }
+    .positive { background: #e3f1e4; color: #1b5e20; }
+    .negative { background: #fbe4e2; color: #8c1d18; }
+    .neutral { background: #eceff1; color: #37474f; }
+    .intent { background: #fff4d6; color: #6b4b00; }
+    .term { background: #fff0b3; color: #3d3200; font-weight: 600; }
+  `;
+
+  const SENTIMENT = /** @type {Record<string, string>} */ ({
+    positive: "sentimentPositive",
+    negative: "sentimentNegative",
+    neutral: "sentimentNeutral",
+  });
+  const INTENT = /** @type {Record<string, string>} */ ({
+    complaint: "intentComplaint",
+    question: "intentQuestion",
+    praise: "intentPraise",
+  });
+
+  /**
+   * Pure: the labels the badge shows for an analysis result.
+   * @param {any} result
+   * @returns {{sentiment: string, intent: string | null, promotional: boolean, terms: string[]}}
+   */
+  function describe(result) {
+    const label = SENTIMENT[result?.sentiment?.label] ? result.sentiment.label : "neutral";
+    const terms = Array.isArray(result?.mentions)
+      ? [...new Set(result.mentions.map((/** @type {any} */ m) => String(m?.term ?? "")).filter(Boolean))]
+      : [];
+    return {
+      sentiment: label,
+      intent: INTENT[result?.intent] ? result.intent : null,
+      promotional: result?.promotional === true,
+      terms,
+    };
+  }
+
+  /**
+   * Just above the item's content, inside the item, so it scrolls with it.
+   * @param {Element} element
+   * @param {HTMLElement} host
+   */
+  function place(element, host) {
+    element.prepend(host);
+  }
+
+  /** @param {{element: Element, id: string, result: any}} entry */
+  function render({ element, id, result }) {
+    const { t, el, mount, fill } = Roos.overlay;
+    const look = describe(result);
+    const { host, root } = mount(element, "badge", { css: CSS, place: (node) => place(element, node) });
+    host.dataset.itemId = id;
+    host.dataset.sentiment = look.sentiment;
+    const score = Number(result?.sentiment?.compound ?? 0).toFixed(2);
+    const line = el("div", { className: "line" });
+    line.append(
+      el("span", { className: "roos", text: "Roos" }),
+      el("span", {
+        className: `chip ${look.sentiment}`,
+        text: t(SENTIMENT[look.sentiment]),
+        title: t("sentimentTitle", [score]),
+      }),
+    );
+    if (look.intent) line.append(el("span", { className: "chip intent", text: t(INTENT[look.intent]) }));
+    if (look.promotional) line.append(el("span", { className: "chip", text: t("badgePromotional") }));
+    for (const term of look.terms) {
+      line.append(el("span", { className: "chip term", text: term, title: t("badgeMentionsTitle") }));
+    }
+    fill(root, [line]);
+  }
+
+  Roos.badges = { name: "badges", render, describe };
+})();

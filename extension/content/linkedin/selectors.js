@@ -1,0 +1,86 @@
+// @ts-check
+/**
+ * Everything Roos knows about LinkedIn's page markup, in one place. When LinkedIn changes its
+ * page, this is the file to update (see README.md next to it for how, and which fixture page
+ * each hook is tested against). The extractor holds the logic; this file holds only data.
+ *
+ * Two markups live side by side: "classic" (feed-shared-update-v2 and friends, stable BEM class
+ * names) and "modern" (rolled out during 2026: role=listitem cards with hashed class names, so
+ * we key on attributes such as componentkey, data-testid and profile links instead).
+ *
+ * Classic script: attaches Roos.selectors, and exports the same object for node.
+ */
+(function (root) {
+  "use strict";
+
+  const classicComment = 'article.comments-comment-entity[data-id^="urn:li:comment:"]';
+  const modernComment = '[componentkey^="replaceableComment_urn:li:comment:"]';
+
+  const selectors = Object.freeze({
+    classic: Object.freeze({
+      post: "div.feed-shared-update-v2[data-urn]",
+      actorTitle: ".update-components-actor__title",
+      // LinkedIn prints the name twice (visible + visually-hidden copy); this is the visible one.
+      actorName: '.update-components-actor__title span[aria-hidden="true"]',
+      actorLink: "a.update-components-actor__meta-link, a.update-components-actor__image",
+      actorHeadline: '.update-components-actor__description span[aria-hidden="true"]',
+      actorDescriptions:
+        ".update-components-actor__description, .update-components-actor__sub-description",
+      actorTime: ".update-components-actor__sub-description",
+      groupLink: '.update-components-header a[href*="/groups/"]',
+      text: ".update-components-update-v2__commentary",
+      seeMore: ".feed-shared-inline-show-more-text__see-more-less-toggle",
+      reactions:
+        ".social-details-social-counts__reactions-count, .social-details-social-counts__social-proof-fallback-number",
+      commentsCount: ".social-details-social-counts__comments",
+      comment: classicComment,
+      replyClass: "comments-comment-entity--reply",
+      commentAuthor: ".comments-comment-meta__description-title",
+      commentAuthorLink:
+        "a.comments-comment-meta__description-container, a.comments-comment-meta__image-link",
+      commentHeadline: ".comments-comment-meta__description-subtitle",
+      commentText: ".comments-comment-item__main-content",
+      commentReactions: ".comments-comment-social-bar__reactions-count",
+      commentBox: '.comments-comment-box .ql-editor[contenteditable="true"]',
+    }),
+    modern: Object.freeze({
+      card: '[role="listitem"]',
+      // elements that may carry the card's urn in one of urnAttributes
+      urnCarrier: "[data-urn], [data-id], [componentkey], [data-view-tracking-scope]",
+      comment: modernComment,
+      text: '[data-testid="expandable-text-box"]',
+      seeMore: '[data-testid="expandable-text-button"]',
+      profileLink: 'a[href*="/in/"], a[href*="/company/"]',
+      reactionIcon: "[data-test-reactions-icon-type]",
+      editor: '[contenteditable="true"][role="textbox"]',
+    }),
+    anyComment: `${classicComment}, ${modernComment}`,
+    composer: 'div.ql-editor[contenteditable="true"], [contenteditable="true"][role="textbox"]',
+    urnAttributes: Object.freeze(["data-urn", "data-id", "componentkey", "data-view-tracking-scope"]),
+    // urn kinds that are posts someone wrote (and may want an answer)
+    postUrnKinds: Object.freeze(["activity", "ugcPost", "share"]),
+    // urn kinds that only wrap another urn, e.g. urn:li:fsd_update:(urn:li:activity:1,MAIN_FEED,…)
+    wrapperUrnKinds: Object.freeze(["fsd_update", "fs_updateV2", "update"]),
+    page: Object.freeze({
+      groupName:
+        "h1.groups-entity-header__title, .groups-guest-view__title, [data-testid=\"group-name\"], main h1",
+      feedContainer:
+        '.scaffold-finite-scroll__content, [data-finite-scroll-hotkey-context], main [role="list"], [data-testid="mainFeed"]',
+      feedPath: /^\/(feed\/?$|feed\/update\/|groups\/\d+|company\/[^/]+\/posts|in\/[^/]+\/recent-activity)/,
+    }),
+    strings: Object.freeze({
+      promoted: Object.freeze(["Gepromoot", "Promoted"]),
+      seeMore: Object.freeze(["…meer", "...meer", "meer", "…see more", "...see more", "see more", "…more", "more"]),
+      commentAction: Object.freeze(["Reageren", "Comment"]),
+      likeAction: Object.freeze(["Vind ik leuk", "Like"]),
+      // the word after the number in "12 reacties" / "12 comments"
+      commentsCount: Object.freeze(["reacties", "reactie", "comments", "comment"]),
+      // LinkedIn's connection-degree and role badges after a name: "• 2e", "• 3rd+", "Auteur"
+      nameBadge: /\s*[•·]\s*(1e|2e|3e\+?|1st|2nd|3rd\+?|auteur|author)\s*$/i,
+    }),
+  });
+
+  const Roos = (root.Roos = root.Roos || {});
+  Roos.selectors = selectors;
+  if (typeof module === "object" && module.exports) module.exports = selectors;
+})(typeof globalThis !== "undefined" ? globalThis : this);

@@ -1,0 +1,177 @@
+// @ts-check
+/**
+ * Reads what kind of page this is (login wall, someone's profile, the user's own profile, a
+ * company page, a feed …) and the follower, following and connection counts a LinkedIn profile,
+ * LinkedIn company page or X profile shows, in Dutch and English UI. Roos snapshots these counts
+ * to show the user how their audience grows.
+ *
+ * Counts are found by their words ("1.234 volgers", "500+ connections", "Volgend 87") inside the
+ * page's top card only, so a post further down that says "we passed 10.000 followers" is not
+ * mistaken for the count. Numbers are read by Roos.counts (lib/counts.js, load it first).
+ *
+ * Classic script: attaches Roos.followPage, and exports the same object for node.
+ */
+(function (root) {
+  "use strict";
+
+  const Roos = (root.Roos = root.Roos || {});
+  const inNode = typeof module === "object" && module.exports;
+  const counts = Roos.counts || (inNode ? require("./counts.js") : null);
+  if (!counts) throw new Error("Roos follow-page: load lib/counts.js before follow-page.js");
+
+  const LABELS = {
+    followers: "volgers|volger|followers|follower",
+    following: "volgend|following",
+    connections: "connecties|connectie|connections|connection",
+  };
+  const NUMBER = "(\\d[\\d.,\\u00a0\\u202f]*(?:\\s*(?:k|m|mln|mio|mld|mrd|bn|b)\\.?)?\\s*\\+?)";
+  /** @type {Record<string, RegExp[]>} number first ("1.234 volgers"), then label first ("Volgend 87") */
+  const PATTERNS = Object.fromEntries(
+    Object.entries(LABELS).map(([field, words]) => [
+      field,
+      [
+        new RegExp(`${NUMBER}\\s*(?:${words})(?![\\p{L}])`, "iu"),
+        new RegExp(`(?:^|[^\\p{L}])(?:${words})\\s*:?\\s*${NUMBER}`, "iu"),
+      ],
+    ]),
+  );
+  const SCOPES = {
+    linkedin: [".pv-top-card", ".org-top-card", '[data-view-name="profile-top-card"]', "main section", "main"],
+    x: ['[data-testid="primaryColumn"]', "main"],
+  };
+  const NAME = 'h1, [data-testid="UserName"]';
+  const OWN = {
+    linkedin: /^(profiel bewerken|edit profile|intro bewerken|edit intro|profielsectie toevoegen|add profile section)\b/i,
+    x: /^(profiel bewerken|edit profile)$/i,
+  };
+  const LOGIN_FORM = 'input[name="session_key"], form.join-form, .authwall-join-form, [data-testid="authwall"]';
+  const LOGIN_PATH = /^\/(authwall|login|uas\/login|checkpoint|signup)(\/|$)/;
+  const X_RESERVED = new Set(
+    "home explore notifications messages i search settings compose login logout signup tos privacy jobs hashtag".split(" "),
+  );
+  const BLOCK_TAGS = new Set(["p", "div", "li", "ul", "ol", "section", "h1", "h2", "h3", "h4", "dd", "dt", "br"]);
+
+  /**
+   * @param {string} url
+   * @returns {{site: "linkedin" | "x" | null, path: string[]}}
+   */
+  function locate(url) {
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return { site: null, path: [] };
+    }
+    const host = parsed.hostname.replace(/^(www|mobile)\./, "");
+    const site = host === "linkedin.com" ? "linkedin" : host === "x.com" || host === "twitter.com" ? "x" : null;
+    return { site, path: parsed.pathname.split("/").filter(Boolean) };
+  }
+
+  /** @param {Document} doc @param {RegExp} own */
+  function hasOwnButton(doc, own) {
+    if (doc.querySelector('[data-testid="editProfileButton"], a[href*="/edit/intro/"]')) return true;
+    for (const el of doc.querySelectorAll('button, a, [role="button"]')) {
+      const label = (el.getAttribute("aria-label") || el.textContent || "").replace(/\s+/g, " ").trim();
+      if (own.test(label)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * @param {Document} doc
+   * @param {string} url
+   * @returns {{site: "linkedin" | "x" | null, kind: string}}
+   */
+  function pageKind(doc, url) {
+    const { site, path } = locate(url);
+    if (site === "linkedin") {
+      if (LOGIN_PATH.test(`/${path.join("/")}`) || doc.querySelector(LOGIN_FORM)) return { site, kind: "login-wall" };
+      if (path[0] === "in" && path[1]) return { site, kind: hasOwnButton(doc, OWN.linkedin) ? "own-profile" : "profile" };
+      if (path[0] === "company" && path[1]) return { site, kind: "company" };
+      if (path[0] === "groups" && path[1]) return { site, kind: "group" };
+      if (path[0] === "feed") return { site, kind: path[1] === "update" ? "post" : "feed" };
+      return { site, kind: "other" };
+    }
+    if (site === "x" && path.length && /^[A-Za-z0-9_]{1,15}$/.test(path[0]) && !X_RESERVED.has(path[0].toLowerCase())) {
+      return { site, kind: hasOwnButton(doc, OWN.x) ? "own-profile" : "profile" };
+    }
+    return { site, kind: "other" };
+  }
+
+  /**
+   * The scope's text as short lines: one per block element, split at "·" and "•", with a space
+   * between text pieces so "<b>12</b><b>500+ connecties</b>" never reads as 12500.
+   * @param {Element} scope
+   */
+  function lines(scope) {
+    /** @type {string[]} */
+    const parts = [];
+    /** @param {Node} node */
+    const walk = (node) => {
+      for (let child = node.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 3) parts.push(` ${child.nodeValue} `);
+        if (child.nodeType !== 1) continue;
+        const el = /** @type {Element} */ (child);
+        if (["script", "style", "template", "svg"].includes(el.localName)) continue;
+        if (el.classList.contains("visually-hidden")) continue;
+        const block = BLOCK_TAGS.has(el.localName);
+        if (block) parts.push("\n");
+        walk(el);
+        if (block) parts.push("\n");
+      }
+    };
+    walk(scope);
+    return parts
+      .join("")
+      .split(/[\n·•]/)
+      .map((line) => line.replace(/\s+/g, " ").trim())
+      .filter(Boolean);
+  }
+
+  /** @param {string[]} texts @param {RegExp[]} patterns */
+  function findCount(texts, patterns) {
+    for (const text of texts) {
+      for (const pattern of patterns) {
+        const match = pattern.exec(text);
+        const detail = match ? counts.parseCountDetail(match[1]) : null;
+        if (detail) return detail;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Followers, following and connections of a profile or company page; null on other pages.
+   * Counts the page does not show are null; "approximate" lists counts shown as "500+" or "12K".
+   * @param {Document} doc
+   * @param {string} url
+   */
+  function readFollowPage(doc, url) {
+    const { site, kind } = pageKind(doc, url);
+    if (!site || !["profile", "own-profile", "company"].includes(kind)) return null;
+    const slug = locate(url).path[site === "x" ? 0 : 1];
+    const scope = SCOPES[site].map((s) => doc.querySelector(s)).find(Boolean) || doc.body;
+    const texts = lines(scope);
+    const nameEl = doc.querySelector(NAME);
+    /** @type {Record<string, any>} */
+    const result = {
+      site,
+      kind,
+      url: site === "x" ? `https://x.com/${slug}` : `https://www.linkedin.com/${kind === "company" ? "company" : "in"}/${slug}/`,
+      name: nameEl ? lines(nameEl)[0] || "" : "",
+      approximate: [],
+    };
+    if (site === "x") result.handle = slug;
+    const wanted = kind === "company" ? ["followers"] : site === "x" ? ["followers", "following"] : Object.keys(LABELS);
+    for (const field of Object.keys(LABELS)) {
+      const detail = wanted.includes(field) ? findCount(texts, PATTERNS[field]) : null;
+      result[field] = detail ? detail.value : null;
+      if (detail && !detail.exact) result.approximate.push(field);
+    }
+    return result;
+  }
+
+  const followPage = Object.freeze({ pageKind, readFollowPage });
+  Roos.followPage = followPage;
+  if (inNode) module.exports = followPage;
+})(typeof globalThis !== "undefined" ? globalThis : this);

@@ -1,0 +1,58 @@
+"""Fixtures shared by the whole suite: an agent app on a real aiohttp server, profiles, items."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agent.config import Config
+from agent.server.app import create_app
+from tests.support.agent import free_port
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def config(home: Path) -> Config:
+    return Config(port=free_port(), home=home, scheduler=False)
+
+
+@pytest.fixture
+async def server(aiohttp_server, config: Config):
+    """The agent app on a real HTTP server bound to 127.0.0.1:config.port."""
+    app = create_app(config)
+    return await aiohttp_server(app, host="127.0.0.1", port=config.port)
+
+
+@pytest.fixture
+async def api(aiohttp_client, server):
+    """A client that sends the token, as the paired extension does."""
+    from agent.server.keys import TOKEN
+
+    token = server.app[TOKEN].value
+    return await aiohttp_client(server, headers={"Authorization": f"Bearer {token}"})
+
+
+@pytest.fixture
+async def anon(aiohttp_client, server):
+    """A client with no token: a stranger, or a web page."""
+    return await aiohttp_client(server)
+
+
+@pytest.fixture
+def vlotbank_profile() -> dict:
+    path = FIXTURES / "profile_vlotbank.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return {
+        "organisation": {"name": "Vlotbank", "aliases": ["Vlot Bank"], "story": "Een bank."},
+        "disclosure": {"nl": "(ik werk bij Vlotbank)", "en": "(I work at Vlotbank)"},
+        "watch_terms": ["VlotPay", "Zonnewind"],
+    }

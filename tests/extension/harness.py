@@ -1,0 +1,143 @@
+"""A real Chromium with Roos loaded, LinkedIn served from fixture pages, paired with a real agent.
+
+Nothing here touches the internet: requests to LinkedIn and X are answered from
+tests/fixtures/linkedin, every other outside request is aborted, and the agent
+runs on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Page, Playwright, Route, Worker, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION = ROOT / "extension"
+EXTENSION_ID = "dgmkfnmhfpmekdcjlomdfigpjhlmjefp"
+EXTENSION_URL = f"chrome-extension://{EXTENSION_ID}"
+CHROMIUM = "/usr/bin/chromium"
+FIXTURES = ROOT / "tests" / "fixtures" / "linkedin"
+PROFILE = ROOT / "tests" / "fixtures" / "profile_vlotbank.json"
+
+# Which fixture page stands for which address (see tests/fixtures/linkedin/README.md).
+PAGES = {
+    "https://www.linkedin.com/feed/": "feed-classic.html",
+    "https://www.linkedin.com/feed/new/": "feed-new.html",
+    "https://www.linkedin.com/groups/9876543/": "group.html",
+    "https://www.linkedin.com/company/vlotbank/": "company-nl.html",
+    "https://www.linkedin.com/company/vlotbank-en/": "company-en.html",
+    "https://www.linkedin.com/in/sanne-visser-vlot/": "profile-nl.html",
+    "https://www.linkedin.com/in/sanne-visser-en/": "profile-en.html",
+    "https://www.linkedin.com/in/me-vlotbank/": "profile-own-nl.html",
+    "https://x.com/vlotbank": "x-profile.html",
+    "https://www.linkedin.com/login-wall/": "login-wall.html",
+}
+
+OUTSIDE = re.compile(r"^(?!chrome-extension:|data:|blob:|https?://(127\.0\.0\.1|localhost)[:/]).*")
+
+
+def launch(playwright: Playwright, user_data_dir: Path, lang: str = "en") -> BrowserContext:
+    """Chromium with only Roos loaded. On Linux the UI language follows LANGUAGE, not --lang."""
+    return playwright.chromium.launch_persistent_context(
+        str(user_data_dir),
+        executable_path=CHROMIUM,
+        headless=True,
+        locale=lang,
+        env={**os.environ, "LANGUAGE": lang, "LANG": "C.UTF-8"},
+        args=[
+            f"--disable-extensions-except={EXTENSION}",
+            f"--load-extension={EXTENSION}",
+            f"--lang={lang}",
+            "--no-sandbox",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    )
+
+
+def service_worker(context: BrowserContext) -> Worker:
+    for worker in context.service_workers:
+        if worker.url.startswith(EXTENSION_URL):
+            return worker
+    return context.wait_for_event(
+        "serviceworker", predicate=lambda w: w.url.startswith(EXTENSION_URL), timeout=15_000
+    )
+
+
+def serve_fixtures(context: BrowserContext, pages: dict[str, str] | None = None) -> dict[str, str]:
+    """Answer LinkedIn and X from fixture files; abort everything else that leaves the machine.
+
+    Returns the (mutable) address → HTML map, so a test can add an invented page.
+    """
+    served = {url: (FIXTURES / name).read_text(encoding="utf-8") for url, name in PAGES.items()}
+    served.update(pages or {})
+
+    def fulfil(route: Route) -> None:
+        url = route.request.url.split("#")[0].split("?")[0]
+        body = served.get(url) or served.get(url + "/")
+        if body is None or route.request.resource_type != "document":
+            route.fulfill(status=404, body="", content_type="text/plain")
+        else:
+            route.fulfill(status=200, body=body, content_type="text/html; charset=utf-8")
+
+    context.route(OUTSIDE, lambda route: route.abort())
+    context.route(re.compile(r"^https://(www\.linkedin\.com|x\.com)/"), fulfil)
+    return served
+
+
+def pair(context: BrowserContext, agent_url: str, token: str) -> str:
+    """Fill in the options page like a user would; returns the status text shown."""
+    page = context.new_page()
+    page.goto(f"{EXTENSION_URL}/options/options.html")
+    page.fill("#agent-url", agent_url)
+    page.fill("#token", token)
+    page.click("#save")
+    status = page.locator("#status")
+    page.wait_for_function(
+        "() => !['', 'testing'].includes(document.querySelector('#status').dataset.state || '')",
+        timeout=15_000,
+    )
+    text = status.text_content() or ""
+    page.close()
+    return text
+
+
+def put_profile(agent, profile: dict | None = None) -> None:
+    body = profile or json.loads(PROFILE.read_text(encoding="utf-8"))
+    status, answer = agent.call("PUT", "/api/profile", body)
+    assert status == 200, answer
+
+
+def ask_worker(worker: Worker, script: str, arg=None):
+    """Evaluate in the service worker; `roos` there is its DevTools handle."""
+    return worker.evaluate(script, arg)
+
+
+def overlay_ids(page: Page, kind: str) -> list[str]:
+    """Item ids of every overlay of this kind on the page (locators pierce open shadow roots)."""
+    return page.eval_on_selector_all(
+        f'[data-roos="{kind}"]', "nodes => nodes.map(n => n.dataset.itemId || '')"
+    )
+
+
+def feed_ids(page: Page) -> list[str]:
+    """The ids the shared extractor finds on the page (run in Roos's own isolated world)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-roos="badge"]')].length"""
+    )
+
+
+__all__ = [
+    "EXTENSION_ID",
+    "EXTENSION_URL",
+    "launch",
+    "pair",
+    "put_profile",
+    "serve_fixtures",
+    "service_worker",
+    "sync_playwright",
+]
