@@ -55,7 +55,7 @@ async def test_a_wrong_token_is_refused_everywhere(server, anon):
 
 async def test_a_foreign_host_is_refused_even_with_the_token(server, api):
     """DNS rebinding: evil.example resolves to 127.0.0.1, but its Host header gives it away."""
-    for method, path in guarded_routes(server) + [("GET", "/api/health")]:
+    for method, path in [*guarded_routes(server), ("GET", "/api/health")]:
         resp = await api.request(
             method, path, json={}, headers={"Host": f"evil.example:{server.port}"}
         )

@@ -43,7 +43,7 @@ def crash_rounds(home, rounds: int, seed: int = 7) -> tuple[int, int]:
             break
         stop = threading.Event()
 
-        def writer(agent=agent, r=r) -> None:
+        def writer(agent=agent, r=r, stop=stop) -> None:
             n = 0
             while not stop.is_set():
                 batch = [make_item(r * 1_000_000 + n + k) for k in range(100)]
@@ -67,5 +67,5 @@ def crash_rounds(home, rounds: int, seed: int = 7) -> tuple[int, int]:
 def test_no_acknowledged_item_is_lost_or_doubled_across_sigkills(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
-    rounds, acked = crash_rounds(home, ROUNDS)
+    _, acked = crash_rounds(home, ROUNDS)
     assert acked > 0  # the writer really got acknowledgements before the kills
