@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
 
-_DEAD_ZONE = 0.3  # |polarity| at or below this is treated as neutral
+_DEAD_ZONE = 0.35  # |polarity| at or below this is treated as neutral
 _MAX_VALENCE = 4.0
 
 # Our own additions, valence -> words. Underscored entries are phrases merged by the scorer.
@@ -31,7 +31,7 @@ _EXTRA_BY_VALENCE: dict[float, str] = {
     3.0: """fantastisch geweldig wauw topper toppers toppie kanjer kanjers chapeau bravo hulde
         gefeliciteerd felicitaties proficiat petje_af fantastic awesome amazing""",
     2.5: """top aanrader gaaf genoten dankbaar trots vreugde gastvrijheid gastvrij liefde
-        applaus hoera joepie yay wow love""",
+        applaus hoera joepie yay wow love boven_verwachting""",
     2.0: """bedankt dankjewel dankjewel dankuwel dankje bedankje thanks thx tnx merci
         complimenten compliment waardeer waarderen gewaardeerd waardering genieten geniet
         plezier succes geslaagd lof respect held helden feest feestje toffe tof eer
@@ -40,10 +40,14 @@ _EXTRA_BY_VALENCE: dict[float, str] = {
     1.5: """dank gelukt opgelost verbetering beter vet yes haha hihi aangeraden aanraden soepel
         netjes keurig vlot welkom hartelijk mee_eens""",
     1.0: """oké okay ok geen_probleem""",
+    # Function words that Pattern lists in a rarer adjective sense: "naar" (to / nasty),
+    # "net" (just / neat), "beste" (Dear ... / best), "gerust" (feel free / reassured).
+    0.0: """naar net juist gerust beste even wel nou""",
     -0.8: """meh sorry hmm""",
     -1.2: """helaas zucht pff bang hapert achteruit in_de_wacht te_lang te_weinig""",
     -1.5: """probleem vertraging klacht klachten gedoe schade crash vastgelopen vastlopen
         foutmelding ingewikkeld omslachtig verwarrend zonde zoveelste klagen te_laat te_duur
+        versleten gebroken lek beschadigd beschadiging is_stuk onder_verwachting
         niemand_die niemand_reageert wacht_al wacht_nog""",
     -1.8: """storing storingen fout fouten balen baal bah traag rommel zooi defect kapot
         crasht nep matig ontevreden nog_geen geen_reactie geen_antwoord geen_gehoor

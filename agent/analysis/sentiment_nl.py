@@ -25,6 +25,8 @@ LITOTES = -0.5
 CONTRAST_BEFORE, CONTRAST_AFTER = 0.5, 1.5
 WINDOW = 3
 
+# A negation or booster does not reach across the start of a new (sub)clause.
+CLAUSE_OPENERS = frozenset("dat omdat want maar als terwijl hoewel zodat doordat wanneer toen".split())
 NEGATORS = frozenset(
     [
         "niet",
@@ -141,6 +143,9 @@ _PHRASES: dict[str, str] = {
     "niet serieus genomen": "niet_serieus",
     "kastje naar de muur": "kastje_muur",
     "niemand die|reageert|neemt": "niemand_die",
+    "boven verwachting|verwachtingen": "boven_verwachting",
+    "onder verwachting|verwachtingen|de": "onder_verwachting",
+    "is|zijn|was|ging|gaat|gegaan|steeds|weer|alweer|al stuk": "is_stuk",
 }
 
 _TOKEN = re.compile(
@@ -253,7 +258,9 @@ class DutchScorer:
             j = i - distance
             if j < 0:
                 break
-            if self.lexicon.valence(lower[j]) and lower[j] not in BOOSTERS:
+            if lower[j] in CLAUSE_OPENERS:
+                break
+            if self.lexicon.valence(lower[j]) and not (lower[j] in BOOSTERS or lower[j] in NEGATORS):
                 continue
             shouting = caps and words[j].isupper()
             scalar = self._booster(lower, j, valence, shouting)

@@ -163,7 +163,7 @@ class _Run:
         if response is None or response.not_modified:
             return
         try:
-            feed = parse_feed(response.body, url, self.now, response.content_type)
+            feed = parse_feed(response.body, url, self.now, response.headers.get("Content-Type", ""))
         except ValueError as exc:
             self.error(str(exc))
             return

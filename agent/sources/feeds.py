@@ -127,9 +127,8 @@ def read_feed(body: bytes, url: str, content_type: str = "") -> feedparser.FeedP
     trimmed = body.lstrip(b"\xef\xbb\xbf \t\r\n\x00")
     if body.startswith(b"\xef\xbb\xbf") and not trimmed.startswith(b"\xef\xbb\xbf"):
         trimmed = b"\xef\xbb\xbf" + trimmed
-    headers = {"content-location": url}
-    if content_type:
-        headers["content-type"] = content_type
+    # Without a content type feedparser flags every feed as broken; XML is the honest default.
+    headers = {"content-location": url, "content-type": content_type or "application/xml"}
     return feedparser.parse(io.BytesIO(trimmed), response_headers=headers)
 
 

@@ -47,6 +47,9 @@ class _Table:
         self.folder = folder
         self.shards: dict[str, Shard] = {}
         self.index: dict[str, tuple[str, int]] = {}
+        # Bumped on every change; keys the sorted-view cache (paging must not re-sort each page).
+        self.version = 0
+        self.sorted_views: dict[tuple, tuple[int, list[dict]]] = {}
 
     def load(self) -> None:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -122,6 +125,9 @@ class SyncStore:
     def _touch(self, shard: Shard) -> None:
         shard.storage.deferred = True
         self._touched.add(shard)
+        for table in self.tables.values():
+            if table.folder == shard.path.parent:
+                table.version += 1
 
     def _commit(self) -> None:
         touched, self._touched = self._touched, set()
@@ -211,16 +217,32 @@ class SyncStore:
         offset: int = 0,
     ) -> tuple[list[dict], int]:
         table = self._table(table_name)
-        hits = [
-            doc
-            for shard in table.shards.values()
-            for _, doc in shard.docs()
-            if where is None or where(doc)
-        ]
         if sort is not None:
-            hits.sort(key=sort, reverse=reverse)
+            docs = self._sorted_view(table, sort, reverse)
+            hits = docs if where is None else [d for d in docs if where(d)]
+        else:
+            hits = [
+                d
+                for shard in table.shards.values()
+                for _, d in shard.docs()
+                if where is None or where(d)
+            ]
         end = None if limit is None else offset + limit
         return [dict(d) for d in hits[offset:end]], len(hits)
+
+    def _sorted_view(self, table: _Table, sort: Callable, reverse: bool) -> list[dict]:
+        key = (sort, reverse)
+        cached = table.sorted_views.get(key)
+        if cached and cached[0] == table.version:
+            return cached[1]
+        docs = sorted(
+            (d for shard in table.shards.values() for _, d in shard.docs()),
+            key=sort,
+            reverse=reverse,
+        )
+        table.sorted_views = {k: v for k, v in table.sorted_views.items() if v[0] == table.version}
+        table.sorted_views[key] = (table.version, docs)
+        return docs
 
     def has(self, table_name: str, doc_key: str) -> bool:
         return doc_key in self._table(table_name).index

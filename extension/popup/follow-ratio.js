@@ -43,7 +43,7 @@ export function followPageKind(url) {
  */
 function readCountsInPage() {
   const reader = /** @type {any} */ (globalThis).Roos?.followPage;
-  return reader ? reader.read(document, location.href) : null;
+  return reader ? reader.readFollowPage(document, location.href) : null;
 }
 
 /** @param {number} tabId */
@@ -128,10 +128,12 @@ async function check(tab) {
     }
     const answer = await ask({
       type: "followRatio",
-      account: page.account || page.url || tab.url,
+      account: page.url || tab.url,
       followers: page.followers,
-      following: page.following ?? null,
-      own: Boolean(page.own),
+      // A LinkedIn profile shows connections, not "following": connections are followed both
+      // ways, so they are the best count of whom this profile follows.
+      following: page.following ?? page.connections ?? null,
+      own: page.kind === "own-profile",
     });
     showResult(answer);
   } catch (error) {

@@ -124,16 +124,44 @@ def overlay_ids(page: Page, kind: str) -> list[str]:
     )
 
 
-def feed_ids(page: Page) -> list[str]:
-    """The ids the shared extractor finds on the page (run in Roos's own isolated world)."""
-    return page.evaluate(
-        """() => [...document.querySelectorAll('[data-roos="badge"]')].length"""
-    )
+def content_eval(page: Page, expression: str):
+    """Evaluate in Roos's content-script world of the page (where Roos.* and chrome.runtime live).
+
+    Playwright only evaluates in the page's own world, so this goes through CDP: the
+    isolated world Chromium creates for an extension is named after the extension.
+    """
+    session = page.context.new_cdp_session(page)
+    contexts: list[dict] = []
+    session.on("Runtime.executionContextCreated", lambda e: contexts.append(e["context"]))
+    session.send("Runtime.enable")
+    try:
+        ours = [
+            c
+            for c in contexts
+            if c.get("origin", "").startswith(EXTENSION_URL)
+            or (c.get("auxData", {}).get("type") == "isolated" and c.get("name") == "Roos")
+        ]
+        assert ours, f"no Roos content-script world in {[c.get('name') for c in contexts]}"
+        answer = session.send(
+            "Runtime.evaluate",
+            {
+                "expression": expression,
+                "contextId": ours[0]["id"],
+                "awaitPromise": True,
+                "returnByValue": True,
+            },
+        )
+    finally:
+        session.detach()
+    if "exceptionDetails" in answer:
+        raise RuntimeError(answer["exceptionDetails"].get("exception", {}).get("description"))
+    return answer["result"].get("value")
 
 
 __all__ = [
     "EXTENSION_ID",
     "EXTENSION_URL",
+    "content_eval",
     "launch",
     "pair",
     "put_profile",

@@ -200,11 +200,25 @@ async def test_robots_txt_answering_404_means_everything_is_allowed(site, clock)
         assert (await client.get(site.url("/feed/"))).ok
 
 
-async def test_an_unreachable_host_is_retried_then_rested(clock, unused_tcp_port):
+async def test_an_unreachable_host_is_not_fetched(clock, unused_tcp_port):
     async with polite_client(clock) as client:
         with pytest.raises(RobotsDisallowed) as refused:
             await client.get(f"http://127.0.0.1:{unused_tcp_port}/feed/")
     assert refused.value.unavailable
+
+
+async def test_dropped_connections_are_retried_then_the_host_rests(site, clock):
+    async def hang_up(request):
+        request.transport.close()
+        return web.Response(text="never arrives")
+
+    site.serve("/feed/", hang_up)
+    async with polite_client(clock) as client:
+        with pytest.raises(HostResting):
+            await client.get(site.url("/feed/"))
+    assert clock.sleeps == [2, 4, 8, 16]  # five attempts
+    # aiohttp itself resends once at once when a kept-alive connection drops (RFC 9112).
+    assert 5 <= site.paths.count("/feed/") <= 10
 
 
 async def test_oversized_answers_are_refused(site, clock):

@@ -79,6 +79,10 @@ def item_filter(source: str | None, kind: str | None, q: str | None, since: str 
     return where
 
 
+def newest_first(item: dict) -> tuple[str, str]:
+    return (item.get("seen_at") or "", item["id"])
+
+
 async def list_items(request: web.Request) -> web.Response:
     q = request.query
     source, kind = q.get("source") or None, q.get("kind") or None
@@ -92,7 +96,7 @@ async def list_items(request: web.Request) -> web.Response:
     items, total = await request.app[STORE].find(
         "items",
         where,
-        sort=lambda i: (i.get("seen_at") or "", i["id"]),
+        sort=newest_first,
         reverse=True,
         limit=limit,
         offset=offset,
