@@ -56,12 +56,13 @@ _GREETING = re.compile(
     r"^(?:(?:hoi|hallo|hey|hi|hello|beste|dear|goedemorgen|goedemiddag)\b[^,]*,\s*)"
 )
 _COMPLAINT_CUE = re.compile(
-    r"\b(?:werkt niet|doet het niet|storing|klacht|waardeloos|belachelijk|teleurgesteld|"
-    r"nog steeds geen|al dagen|geen reactie|opgelicht|onbereikbaar|niet bereikbaar|"
+    r"\b(?:werkt (?:\w+ ){0,3}niet|doet het niet|storing|klacht|waardeloos|belachelijk|teleurgesteld|"
+    r"nog steeds geen|geen reactie|opgelicht|onbereikbaar|niet bereikbaar|"
     r"geld terug|slechte service|not working|doesn['’]?t work|does not work|outage|"
     r"still waiting|no response|terrible|worst|refund|unacceptable|disappointed|scam)\b",
     re.IGNORECASE,
 )
+_QUESTION_NEGATIVITY = -0.5  # "How do I block my card?" sounds negative to VADER
 _BANDS = {"complaint": (0.7, 1.0), "question": (0.45, 0.7), "praise": (0.2, 0.45)}
 _FLAG_WEIGHT = {"critic": 1.0, "ambassador": 0.8, "fan": 0.6}
 
@@ -114,7 +115,11 @@ def classify(
     about = about_us or _about(mentions or [], org_terms)
     label = _label(sentiment)
     asks = is_question(text)
-    if about and (label == "negative" or (label != "positive" and has_complaint_cue(text))):
+    compound = sentiment.get("compound", 0.0) if isinstance(sentiment, dict) else 0.0
+    cue = label != "positive" and has_complaint_cue(text)
+    # A question with a sigh ("Help, hoe blokkeer ik ...?") is a question, not a complaint.
+    negative = label == "negative" and (not asks or compound <= _QUESTION_NEGATIVITY)
+    if about and (negative or cue):
         intent = "complaint"
     elif asks:
         intent = "question"

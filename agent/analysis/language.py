@@ -93,7 +93,7 @@ _SPELLING: tuple[tuple[str, str, float], ...] = (
     ("pt", r"ão|õe|ç[aoã]|\w(?:ção|ções)\b|lh", 0.3),
 )
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
 _SPELLING_RES = tuple((lang, re.compile(pat), vote) for lang, pat, vote in _SPELLING)
 _MIN_VOTES = 1.0
@@ -115,14 +115,26 @@ def common_words(lang: str) -> frozenset[str]:
     return frozenset(_WORDS.get(lang, "").split())
 
 
-def votes(text: str) -> dict[str, float]:
-    """Votes per language for `text`; exposed so callers can judge a mixed text."""
-    text = _URL.sub(" ", text.lower())
+def _prepare(text: str) -> str:
+    """Lower-case, straight apostrophes, links and addresses removed (they are not language)."""
+    text = text.lower()
+    if "’" in text:
+        text = text.replace("’", "'")
+    if "/" in text or "@" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    return text
+
+
+def _word_tally(text: str) -> dict[str, float]:
     table = _word_votes()
     tally: dict[str, float] = {}
     for token in _TOKEN.findall(text):
-        for lang, vote in table.get(token.replace("’", "'"), ()):
+        for lang, vote in table.get(token, ()):
             tally[lang] = tally.get(lang, 0.0) + vote
+    return tally
+
+
+def _add_spelling(text: str, tally: dict[str, float]) -> dict[str, float]:
     for lang, pattern, vote in _SPELLING_RES:
         hits = len(pattern.findall(text))
         if hits:
@@ -130,9 +142,29 @@ def votes(text: str) -> dict[str, float]:
     return tally
 
 
+def _ranked(tally: dict[str, float]) -> list[tuple[str, float]]:
+    return sorted(tally.items(), key=lambda item: item[1], reverse=True)
+
+
+def _decided(ranked: list[tuple[str, float]]) -> bool:
+    """Words alone decide when the leader has two votes and a full vote's lead."""
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    return bool(ranked) and ranked[0][1] >= 2 * _MIN_VOTES and ranked[0][1] - runner_up >= 1.0
+
+
+def votes(text: str) -> dict[str, float]:
+    """Votes per language for `text` (words and spelling); exposed to judge a mixed text."""
+    text = _prepare(text)
+    return _add_spelling(text, _word_tally(text))
+
+
 def detect(text: str) -> str:
-    """ "nl", "en", another ISO code, or "unknown" when the text carries too little signal."""
-    ranked = sorted(votes(text).items(), key=lambda item: item[1], reverse=True)
+    """Return "nl", "en", another ISO code, or "unknown" when the text carries too little signal."""
+    text = _prepare(text)
+    ranked = _ranked(_word_tally(text))
+    if not _decided(ranked):
+        # Spelling is slower to check than words and only needed when words leave it open.
+        ranked = _ranked(_add_spelling(text, dict(ranked)))
     if not ranked or ranked[0][1] < _MIN_VOTES:
         return "unknown"
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:

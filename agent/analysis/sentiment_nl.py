@@ -13,6 +13,7 @@ into single tokens before scoring, so they can carry valence and be negated like
 
 import math
 import re
+from typing import NamedTuple
 
 from agent.analysis.lexicon_nl import DutchLexicon
 from agent.analysis.textnorm import expand_hashtags, fix_punctuation
@@ -26,7 +27,9 @@ CONTRAST_BEFORE, CONTRAST_AFTER = 0.5, 1.5
 WINDOW = 3
 
 # A negation or booster does not reach across the start of a new (sub)clause.
-CLAUSE_OPENERS = frozenset("dat omdat want maar als terwijl hoewel zodat doordat wanneer toen".split())
+CLAUSE_OPENERS = frozenset(
+    ["dat", "omdat", "want", "maar", "als", "terwijl", "hoewel", "zodat", "doordat", "wanneer", "toen"]
+)
 NEGATORS = frozenset(
     [
         "niet",
@@ -222,76 +225,81 @@ def _is_contrast(lower: list[str], i: int) -> bool:
     return word == "alleen" and i == 0 and lower[1:2] != ["maar"]
 
 
+class _Clause(NamedTuple):
+    words: list[str]  # as written, for CAPS
+    lower: list[str]  # lexicon keys
+    base: list[float]  # lexicon valence of each key, looked up once
+
+
+def _booster(clause: _Clause, j: int, valence: float, shouting: bool) -> float:
+    """The boost (or damping) word j gives to a word of `valence` after it."""
+    word = clause.lower[j]
+    if word == "wat":
+        exclaims = clause.lower[j + 1 : j + 2] == ["een"]  # "wat een mooie dag"
+        scalar = B_INCR if exclaims else B_DECR  # "wat sneller" dampens
+    else:
+        scalar = BOOSTERS.get(word, 0.0)
+    if scalar and shouting:
+        scalar += C_INCR
+    return -scalar if valence < 0 else scalar
+
+
+def _negated_after(clause: _Clause, i: int) -> bool:
+    """Dutch main clauses put "niet" last: "dat waardeer ik niet", "het bevalt me niet"."""
+    last = len(clause.lower) - 1
+    if last == i or last - i > WINDOW or clause.lower[last] not in NEGATORS:
+        return False
+    return not any(clause.base[i + 1 : last])
+
+
+def _word_valence(clause: _Clause, i: int, caps: bool) -> float:
+    """Word i's valence after CAPS, the boosters and negations before it, and "niet" after it."""
+    word, valence = clause.lower[i], clause.base[i]
+    if word in BOOSTERS:
+        standalone = word in STANDALONE and not any(clause.base[i + 1 : i + 2])
+        return STANDALONE[word] if standalone else 0.0
+    if not valence:
+        return 0.0
+    if caps and clause.words[i].isupper() and len(clause.words[i]) > 1:
+        valence += C_INCR if valence > 0 else -C_INCR
+    negated = False
+    for distance in range(1, min(WINDOW, i) + 1):
+        j = i - distance
+        before = clause.lower[j]
+        if before in CLAUSE_OPENERS:
+            break
+        if clause.base[j] and before not in BOOSTERS and before not in NEGATORS:
+            continue
+        shouting = caps and clause.words[j].isupper()
+        valence += _booster(clause, j, valence, shouting) * (1.0, 0.95, 0.9)[distance - 1]
+        if before in NEGATORS:
+            valence *= N_SCALAR if valence > 0 else LITOTES
+            negated = True
+    if not negated and _negated_after(clause, i):
+        valence *= N_SCALAR if valence > 0 else LITOTES
+    return valence
+
+
 class DutchScorer:
     """Compound score in [-1, 1] for Dutch text, VADER-style."""
 
     def __init__(self, lexicon: DutchLexicon) -> None:
         self.lexicon = lexicon
 
-    def _booster(self, lower: list[str], j: int, valence: float, shouting: bool) -> float:
-        word = lower[j]
-        if word == "wat":
-            if j + 1 < len(lower) and lower[j + 1] == "een":
-                scalar = B_INCR  # "wat een mooie dag" exclaims
-            else:
-                scalar = B_DECR  # "wat sneller" dampens
-        else:
-            scalar = BOOSTERS.get(word, 0.0)
-        if scalar and shouting:
-            scalar += C_INCR
-        return -scalar if valence < 0 else scalar
-
-    def _word_valence(self, words: list[str], lower: list[str], i: int, caps: bool) -> float:
-        word = lower[i]
-        if word in BOOSTERS:
-            following = lower[i + 1] if i + 1 < len(lower) else ""
-            if word in STANDALONE and not self.lexicon.valence(following):
-                return STANDALONE[word]
-            return 0.0
-        valence = self.lexicon.valence(word)
-        if not valence:
-            return 0.0
-        if caps and words[i].isupper() and len(words[i]) > 1:
-            valence += C_INCR if valence > 0 else -C_INCR
-        negated = False
-        for distance in range(1, WINDOW + 1):
-            j = i - distance
-            if j < 0:
-                break
-            if lower[j] in CLAUSE_OPENERS:
-                break
-            if self.lexicon.valence(lower[j]) and not (lower[j] in BOOSTERS or lower[j] in NEGATORS):
-                continue
-            shouting = caps and words[j].isupper()
-            scalar = self._booster(lower, j, valence, shouting)
-            valence += scalar * (1.0, 0.95, 0.9)[distance - 1]
-            if lower[j] in NEGATORS:
-                valence *= N_SCALAR if valence > 0 else LITOTES
-                negated = True
-        if not negated and self._negated_after(lower, i):
-            valence *= N_SCALAR if valence > 0 else LITOTES
-        return valence
-
-    def _negated_after(self, lower: list[str], i: int) -> bool:
-        """Dutch main clauses put "niet" last: "dat waardeer ik niet", "het bevalt me niet"."""
-        last = len(lower) - 1
-        if last - i > WINDOW or lower[last] not in NEGATORS or last == i:
-            return False
-        return not any(self.lexicon.valence(w) for w in lower[i + 1 : last])
-
     def sentiments(self, text: str) -> list[float]:
         """One valence per token, after the word-level rules and the contrast rule."""
-        parts = clauses(text)
-        all_words = [w for ws, _ in parts for w in ws]
+        valence = self.lexicon.valence
+        parts = [_Clause(ws, low, [valence(w) for w in low]) for ws, low in clauses(text)]
+        all_words = [w for clause in parts for w in clause.words]
         shouted = sum(1 for w in all_words if w.isupper())
         caps = 0 < shouted < len(all_words)
         values: list[float] = []
         contrast_at = None
-        for words, lower in parts:
-            for i in range(len(lower)):
-                if contrast_at is None and _is_contrast(lower, i):
+        for clause in parts:
+            for i in range(len(clause.lower)):
+                if contrast_at is None and _is_contrast(clause.lower, i):
                     contrast_at = len(values)
-                values.append(self._word_valence(words, lower, i, caps))
+                values.append(_word_valence(clause, i, caps))
         if contrast_at is not None:
             values = [
                 v

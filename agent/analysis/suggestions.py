@@ -118,6 +118,8 @@ def _variant(kind: str, voice: str, seed: str, offset: int = 0) -> str:
 
 def _finish(body: str, name: str | None, voice: str, lang: str, profile: dict[str, Any]) -> str:
     greeting = GREETING[voice][0 if name else 1].format(name=name)
+    if not body.startswith(("I ", "I'")):  # "Hoi Marije, dat is ...": one sentence goes on
+        body = body[:1].lower() + body[1:]
     text = f"{greeting} {body}"
     signature = profile.get("signature")
     if isinstance(signature, dict):

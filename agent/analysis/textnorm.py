@@ -102,7 +102,11 @@ def _unglue(match: re.Match[str]) -> str:
 
 def fix_punctuation(text: str) -> str:
     """Turn typographic punctuation into spaced ASCII so that every word stands alone."""
-    return _GLUED.sub(_unglue, text.translate(_TYPOGRAPHY))
+    if not text.isascii():
+        text = text.translate(_TYPOGRAPHY)
+    if "/" not in text and ".." not in text:
+        return text  # the common case skips the regex: this runs on every scored text
+    return _GLUED.sub(_unglue, text)
 
 
 def segment(word: str, known: Container[str]) -> list[str] | None:

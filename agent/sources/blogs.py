@@ -46,8 +46,12 @@ from agent.sources.polite import FetchError, PoliteClient, Response
 MAX_POSTS = 20  # newest feed entries looked at per refresh
 COMMENT_POSTS = 10  # of those, how many have their comments checked
 MAX_REST_PAGES = 5
-POST_BODY = (
-    ".entry-content, [itemprop=articleBody], .post-content, .amp-wp-article-content, article"
+POST_BODY = (  # where the post's own text is, most specific first
+    ".entry-content",
+    "[itemprop=articleBody]",
+    ".post-content",
+    ".amp-wp-article-content",
+    "article",
 )
 NOT_POST_BODY = (
     "#comments, .comments-area, .wpcom-comments, #epoch-comments, .amp-wp-comments, form"
@@ -88,7 +92,7 @@ def post_from_page(soup: BeautifulSoup, url: str, now: datetime) -> dict:
     canonical = soup.find("link", rel="canonical", href=True)
     post_url = urljoin(url, str(canonical["href"])) if canonical else url.split("#")[0]
     title = _meta(soup, "og:title") or _text(soup.select_one("h1.entry-title, article h1, h1"))
-    body = soup.select_one(POST_BODY)
+    body = next(filter(None, map(soup.select_one, POST_BODY)), None)  # in order of trust
     if body is not None:
         body = copy.copy(body)
         for noise in body.select(NOT_POST_BODY):
@@ -163,7 +167,9 @@ class _Run:
         if response is None or response.not_modified:
             return
         try:
-            feed = parse_feed(response.body, url, self.now, response.headers.get("Content-Type", ""))
+            feed = parse_feed(
+                response.body, url, self.now, response.headers.get("Content-Type", "")
+            )
         except ValueError as exc:
             self.error(str(exc))
             return

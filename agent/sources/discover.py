@@ -125,7 +125,12 @@ async def classify_url(url: str, client: PoliteClient) -> dict:
     final_url = urlunsplit(urlsplit(response.url)._replace(fragment=""))
     if looks_like_feed(response.content_type, response.body):
         try:
-            feed = parse_feed(response.body, final_url, datetime.now(UTC), response.headers.get("Content-Type", ""))
+            feed = parse_feed(
+                response.body,
+                final_url,
+                datetime.now(UTC),
+                response.headers.get("Content-Type", ""),
+            )
         except ValueError as exc:
             raise UnsupportedUrl("bad_feed", url=url) from exc
         return {"kind": "feed", "url": final_url, "feed_url": final_url, "title": feed.title}

@@ -55,7 +55,7 @@ def test_a_negative_post_about_our_product_is_a_complaint_even_when_it_asks():
 
 
 def test_complaint_words_count_when_the_sentiment_model_misses_them():
-    assert classify("VlotPay storing, al dagen geen reactie", "nl", NEUTRAL, US)["intent"] == (
+    assert classify("VlotPay storing, nog steeds geen reactie", "nl", NEUTRAL, US)["intent"] == (
         "complaint"
     )
 

@@ -22,18 +22,21 @@ CHROMIUM = "/usr/bin/chromium"
 FIXTURES = ROOT / "tests" / "fixtures" / "linkedin"
 PROFILE = ROOT / "tests" / "fixtures" / "profile_vlotbank.json"
 
+OWN_PAGES = Path(__file__).parent / "pages"
+
 # Which fixture page stands for which address (see tests/fixtures/linkedin/README.md).
 PAGES = {
-    "https://www.linkedin.com/feed/": "feed-classic.html",
-    "https://www.linkedin.com/feed/new/": "feed-new.html",
-    "https://www.linkedin.com/groups/9876543/": "group.html",
-    "https://www.linkedin.com/company/vlotbank/": "company-nl.html",
-    "https://www.linkedin.com/company/vlotbank-en/": "company-en.html",
-    "https://www.linkedin.com/in/sanne-visser-vlot/": "profile-nl.html",
-    "https://www.linkedin.com/in/sanne-visser-en/": "profile-en.html",
-    "https://www.linkedin.com/in/me-vlotbank/": "profile-own-nl.html",
-    "https://x.com/vlotbank": "x-profile.html",
-    "https://www.linkedin.com/login-wall/": "login-wall.html",
+    "https://www.linkedin.com/feed/": FIXTURES / "feed-classic.html",
+    "https://www.linkedin.com/feed/new/": FIXTURES / "feed-new.html",
+    "https://www.linkedin.com/groups/9876543/": FIXTURES / "group.html",
+    "https://www.linkedin.com/company/vlotbank/": FIXTURES / "company-nl.html",
+    "https://www.linkedin.com/company/vlotbank-en/": FIXTURES / "company-en.html",
+    "https://www.linkedin.com/in/sanne-visser-vlot/": FIXTURES / "profile-nl.html",
+    "https://www.linkedin.com/in/sanne-visser-en/": FIXTURES / "profile-en.html",
+    "https://www.linkedin.com/in/me-vlotbank/": FIXTURES / "profile-own-nl.html",
+    "https://x.com/vlotbank": FIXTURES / "x-profile.html",
+    "https://www.linkedin.com/login-wall/": FIXTURES / "login-wall.html",
+    "https://www.linkedin.com/feed/hostile/": OWN_PAGES / "hostile.html",
 }
 
 OUTSIDE = re.compile(r"^(?!chrome-extension:|data:|blob:|https?://(127\.0\.0\.1|localhost)[:/]).*")
@@ -71,14 +74,20 @@ def service_worker(context: BrowserContext) -> Worker:
 def serve_fixtures(context: BrowserContext, pages: dict[str, str] | None = None) -> dict[str, str]:
     """Answer LinkedIn and X from fixture files; abort everything else that leaves the machine.
 
-    Returns the (mutable) address → HTML map, so a test can add an invented page.
+    Returns the (mutable) address → HTML map of extra pages, so a test can add an invented page.
     """
-    served = {url: (FIXTURES / name).read_text(encoding="utf-8") for url, name in PAGES.items()}
-    served.update(pages or {})
+    extra = dict(pages or {})
+
+    def body_for(url: str) -> str | None:
+        for candidate in (url, url + "/"):
+            if candidate in extra:
+                return extra[candidate]
+            if candidate in PAGES and PAGES[candidate].exists():
+                return PAGES[candidate].read_text(encoding="utf-8")
+        return None
 
     def fulfil(route: Route) -> None:
-        url = route.request.url.split("#")[0].split("?")[0]
-        body = served.get(url) or served.get(url + "/")
+        body = body_for(route.request.url.split("#")[0].split("?")[0])
         if body is None or route.request.resource_type != "document":
             route.fulfill(status=404, body="", content_type="text/plain")
         else:
@@ -86,7 +95,7 @@ def serve_fixtures(context: BrowserContext, pages: dict[str, str] | None = None)
 
     context.route(OUTSIDE, lambda route: route.abort())
     context.route(re.compile(r"^https://(www\.linkedin\.com|x\.com)/"), fulfil)
-    return served
+    return extra
 
 
 def pair(context: BrowserContext, agent_url: str, token: str) -> str:

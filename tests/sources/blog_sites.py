@@ -122,7 +122,9 @@ def text_handler(text: str, content_type: str = "text/plain") -> Handler:
     return handler
 
 
-def throttled(site: BlogSite, path: str, status: int, times: int, retry_after: str | None) -> Handler:
+def throttled(
+    site: BlogSite, path: str, status: int, times: int, retry_after: str | None
+) -> Handler:
     """Answers `status` (with Retry-After, if given) `times` times, then the real file."""
     remaining = [times]
 

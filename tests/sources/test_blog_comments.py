@@ -50,14 +50,29 @@ def test_a_standard_wordpress_thread_four_levels_deep():
         ("15", "11", 2),
         ("16", "post", 1),
     ]
-    assert [c["kind"] for c in comments] == ["comment", "reply", "reply", "reply", "reply", "comment"]
+    assert [c["kind"] for c in comments] == [
+        "comment",
+        "reply",
+        "reply",
+        "reply",
+        "reply",
+        "comment",
+    ]
     first = comments[0]
-    assert first["text"] == "We did this last spring and the difference was striking. Count the butterflies in July!"
+    assert (
+        first["text"]
+        == "We did this last spring and the difference was striking. Count the butterflies in July!"
+    )
     assert first["author"] == {"name": "Hannah Brook"}
     assert first["published_at"] == "2024-04-02T16:45:00Z"
     assert first["url"] == f"{BASE}/pollinator-strip/#comment-11"
-    assert first["group"] == {"id": "g", "name": "Blog"} and first["seen_at"] == "2024-06-05T12:00:00Z"
-    assert comments[-1]["author"] == {"name": "Greta Holm", "profile_url": "https://gretaholm.example/"}
+    assert (
+        first["group"] == {"id": "g", "name": "Blog"} and first["seen_at"] == "2024-06-05T12:00:00Z"
+    )
+    assert comments[-1]["author"] == {
+        "name": "Greta Holm",
+        "profile_url": "https://gretaholm.example/",
+    }
 
 
 def test_counters_buttons_forms_pingbacks_and_widgets_are_not_comments():
@@ -71,7 +86,10 @@ def test_counters_buttons_forms_pingbacks_and_widgets_are_not_comments():
 def test_wordpress_com_comments():
     comments = extract_comments(page("markups/wordpress-com.html"), post("/lekdijk/", 41), NOW)
     assert shape(comments) == [("301", "post", 1), ("302", "301", 2), ("303", "post", 1)]
-    assert comments[0]["author"] == {"name": "Fien Oudshoorn", "profile_url": "https://fietsfien.example/"}
+    assert comments[0]["author"] == {
+        "name": "Fien Oudshoorn",
+        "profile_url": "https://fietsfien.example/",
+    }
     assert comments[0]["text"].startswith("Die dijk is berucht!")
     assert comments[2]["published_at"] == "2024-05-12T06:15:00Z"
 
@@ -117,18 +135,29 @@ def test_the_wordpress_post_id_comes_from_the_shortlink_rest_link_or_body_class(
 
 
 def test_the_rest_link_header_is_understood():
-    header = {"Link": f'<{BASE}/wp-json/>; rel="https://api.w.org/", <{BASE}/wp-json/wp/v2/posts/21>; rel="alternate"; type="application/json"'}
+    header = {
+        "Link": f'<{BASE}/wp-json/>; rel="https://api.w.org/", <{BASE}/wp-json/wp/v2/posts/21>; rel="alternate"; type="application/json"'
+    }
     links = link_targets(BeautifulSoup("<html></html>", "lxml"), header, BASE + "/p/")
     assert wp_post_id(BeautifulSoup("", "lxml"), links) == 21
-    assert wp_comments_url(BASE + "/p/", links, 21) == f"{BASE}/wp-json/wp/v2/comments?post=21&per_page=100"
+    assert (
+        wp_comments_url(BASE + "/p/", links, 21)
+        == f"{BASE}/wp-json/wp/v2/comments?post=21&per_page=100"
+    )
 
 
 @pytest.mark.parametrize(
     ("links", "expected"),
     [
         ({}, "https://b.example/wp-json/wp/v2/comments?post=5&per_page=100"),
-        ({"https://api.w.org/": "https://b.example/blog/wp-json/"}, "https://b.example/blog/wp-json/wp/v2/comments?post=5&per_page=100"),
-        ({"https://api.w.org/": "https://b.example/?rest_route=/"}, "https://b.example/?rest_route=/wp/v2/comments&post=5&per_page=100"),
+        (
+            {"https://api.w.org/": "https://b.example/blog/wp-json/"},
+            "https://b.example/blog/wp-json/wp/v2/comments?post=5&per_page=100",
+        ),
+        (
+            {"https://api.w.org/": "https://b.example/?rest_route=/"},
+            "https://b.example/?rest_route=/wp/v2/comments&post=5&per_page=100",
+        ),
     ],
 )
 def test_the_rest_comments_url_follows_the_sites_rest_root(links, expected):
@@ -148,9 +177,14 @@ def test_rest_comments_keep_their_thread_and_come_oldest_first():
         ("206", "203", 4),
         ("207", "post", 1),
     ]
-    assert comments[0]["author"] == {"name": "Pieter Bakels", "profile_url": "https://pieterbakels.example/"}
+    assert comments[0]["author"] == {
+        "name": "Pieter Bakels",
+        "profile_url": "https://pieterbakels.example/",
+    }
     assert comments[0]["published_at"] == "2024-03-04T15:10:00Z"
-    assert comments[-1]["text"].startswith("Wij zitten er nog niet over te denken – de kosten van Vlotbank")
+    assert comments[-1]["text"].startswith(
+        "Wij zitten er nog niet over te denken – de kosten van Vlotbank"
+    )
 
 
 def test_a_rest_answer_that_is_not_a_list_is_refused():

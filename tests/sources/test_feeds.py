@@ -28,7 +28,11 @@ def koffiehoek():
 def test_a_wordpress_feed_gives_its_posts_with_comment_counts_and_comment_feeds():
     feed = koffiehoek()
     assert feed.title == "De Koffiehoek" and feed.lang == "nl" and not feed.bozo
-    assert [post["id"] for post in feed.posts] == [f"{BASE}/?p=12", f"{BASE}/?p=15", f"{BASE}/?p=18"]
+    assert [post["id"] for post in feed.posts] == [
+        f"{BASE}/?p=12",
+        f"{BASE}/?p=15",
+        f"{BASE}/?p=18",
+    ]
     assert [post["comments_count"] for post in feed.posts] == [3, 7, 0]
     assert feed.comment_feeds == {f"{BASE}/?p=12": f"{BASE}/vlotpay-zonder-gedoe/feed/"}
 
@@ -90,7 +94,9 @@ def test_a_wordpress_comment_feed_hangs_every_comment_under_its_post():
         fixture("koffiehoek/vlotpay-zonder-gedoe-comments.xml"), BASE + "/x/feed/", post, NOW
     )
     assert [c["id"] for c in comments] == [f"{post['id']}#comment-{n}" for n in (101, 102, 103)]
-    assert {(c["parent_id"], c["depth"], c["kind"]) for c in comments} == {(post["id"], 1, "comment")}
+    assert {(c["parent_id"], c["depth"], c["kind"]) for c in comments} == {
+        (post["id"], 1, "comment")
+    }
     assert comments[0]["author"] == {"name": "Joris Haverkamp"}
     assert comments[0]["text"] == "Handig! Werkt VlotPay ook met de pinautomaat van Vlotbank?"
     assert comments[0]["group"] == post["group"]
@@ -98,7 +104,9 @@ def test_a_wordpress_comment_feed_hangs_every_comment_under_its_post():
 
 def test_an_atom_comment_feed_keeps_the_thread():
     post = {"id": "https://beds.example/?p=44", "url": "https://beds.example/raised-beds/"}
-    comments = parse_comment_feed(fixture("feeds/atom-comments.xml"), "https://beds.example/c", post, NOW)
+    comments = parse_comment_feed(
+        fixture("feeds/atom-comments.xml"), "https://beds.example/c", post, NOW
+    )
     by_number = {c["id"].rsplit("-", 1)[1]: c for c in comments}
     assert [c["id"].rsplit("-", 1)[1] for c in comments] == ["901", "902", "903", "904"]
     assert by_number["902"]["parent_id"] == post["id"] + "#comment-901"
@@ -130,7 +138,8 @@ def test_feeds_are_recognised_before_parsing(content_type, head, expected):
 
 
 @pytest.mark.parametrize(
-    "body", [b"<html><body><p>Geen feed</p></body></html>", b"http://127.0.0.1:9/feed/", b"/etc/hostname"]
+    "body",
+    [b"<html><body><p>Geen feed</p></body></html>", b"http://127.0.0.1:9/feed/", b"/etc/hostname"],
 )
 def test_what_is_not_a_feed_is_refused_and_never_fetched_or_opened(body):
     with pytest.raises(ValueError, match="not an RSS or Atom feed"):

@@ -79,7 +79,9 @@ async def test_a_host_that_keeps_failing_gets_five_tries_then_rests_for_an_hour(
         assert len(site.log) == 6  # robots.txt + five tries: resting costs the site nothing
 
         clock.now += 3601
-        site.serve("/feed/", text_handler("<rss version='2.0'><channel/></rss>", "application/rss+xml"))
+        site.serve(
+            "/feed/", text_handler("<rss version='2.0'><channel/></rss>", "application/rss+xml")
+        )
         assert (await client.get(site.url("/feed/"))).ok
 
 
@@ -161,7 +163,9 @@ async def test_one_connection_per_host(site, clock):
 
 
 async def test_nothing_robots_txt_forbids_is_requested(site, clock):
-    site.serve("/robots.txt", text_handler("User-agent: *\nAllow: /\n\nUser-agent: Roos\nDisallow: /\n"))
+    site.serve(
+        "/robots.txt", text_handler("User-agent: *\nAllow: /\n\nUser-agent: Roos\nDisallow: /\n")
+    )
     async with polite_client(clock) as client:
         with pytest.raises(RobotsDisallowed) as refused:
             await client.get(site.url("/feed/"))
