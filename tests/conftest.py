@@ -48,11 +48,13 @@ async def anon(aiohttp_client, server):
 
 @pytest.fixture
 def vlotbank_profile() -> dict:
-    path = FIXTURES / "profile_vlotbank.json"
-    if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    return {
-        "organisation": {"name": "Vlotbank", "aliases": ["Vlot Bank"], "story": "Een bank."},
-        "disclosure": {"nl": "(ik werk bij Vlotbank)", "en": "(I work at Vlotbank)"},
-        "watch_terms": ["VlotPay", "Zonnewind"],
-    }
+    """An invented organisation: Vlotbank, with products, knowledge base, team and targets."""
+    return json.loads((FIXTURES / "profile_vlotbank.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+async def vlot_api(api, vlotbank_profile):
+    """A paired client whose agent knows the Vlotbank profile."""
+    resp = await api.put("/api/profile", json=vlotbank_profile)
+    assert resp.status == 200, await resp.text()
+    return api

@@ -97,6 +97,10 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
 _SPELLING_RES = tuple((lang, re.compile(pat), vote) for lang, pat, vote in _SPELLING)
 _MIN_VOTES = 1.0
+# Real Dutch or English sentences of 8+ words are at least a fifth function words; a long
+# text where the winner's listed words are rarer (Finnish, Polish...) is not that language.
+_LONG = 8
+_MIN_SHARE = 0.15
 
 
 @cache
@@ -125,10 +129,10 @@ def _prepare(text: str) -> str:
     return text
 
 
-def _word_tally(text: str) -> dict[str, float]:
+def _word_tally(tokens: list[str]) -> dict[str, float]:
     table = _word_votes()
     tally: dict[str, float] = {}
-    for token in _TOKEN.findall(text):
+    for token in tokens:
         for lang, vote in table.get(token, ()):
             tally[lang] = tally.get(lang, 0.0) + vote
     return tally
@@ -155,13 +159,15 @@ def _decided(ranked: list[tuple[str, float]]) -> bool:
 def votes(text: str) -> dict[str, float]:
     """Votes per language for `text` (words and spelling); exposed to judge a mixed text."""
     text = _prepare(text)
-    return _add_spelling(text, _word_tally(text))
+    return _add_spelling(text, _word_tally(_TOKEN.findall(text)))
 
 
 def detect(text: str) -> str:
     """Return "nl", "en", another ISO code, or "unknown" when the text carries too little signal."""
     text = _prepare(text)
-    ranked = _ranked(_word_tally(text))
+    tokens = _TOKEN.findall(text)
+    words = _word_tally(tokens)
+    ranked = _ranked(words)
     if not _decided(ranked):
         # Spelling is slower to check than words and only needed when words leave it open.
         ranked = _ranked(_add_spelling(text, dict(ranked)))
@@ -169,4 +175,7 @@ def detect(text: str) -> str:
         return "unknown"
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
         return "unknown"
-    return ranked[0][0]
+    winner = ranked[0][0]
+    if len(tokens) >= _LONG and words.get(winner, 0.0) < _MIN_SHARE * len(tokens):
+        return "unknown"  # a long text with few of the winner's words is another language
+    return winner

@@ -36,9 +36,9 @@ _EXTRA_BY_VALENCE: dict[float, str] = {
         complimenten compliment waardeer waarderen gewaardeerd waardering genieten geniet
         plezier succes geslaagd lof respect held helden feest feestje toffe tof eer
         gamechanger game_changer aanwinst gezellig leerzaam behulpzaam klantvriendelijk
-        gebruiksvriendelijk inspiratie enthousiast nice blij""",
+        gebruiksvriendelijk inspiratie enthousiast nice blij hou_van houd_van""",
     1.5: """dank gelukt opgelost verbetering beter vet yes haha hihi aangeraden aanraden soepel
-        netjes keurig vlot welkom hartelijk mee_eens""",
+        netjes keurig vlot welkom hartelijk mee_eens bevalt bevallen beviel aanbevelen""",
     1.0: """oké okay ok geen_probleem""",
     # Function words that Pattern lists in a rarer adjective sense: "naar" (to / nasty),
     # "net" (just / neat), "beste" (Dear ... / best), "gerust" (feel free / reassured).
@@ -54,7 +54,8 @@ _EXTRA_BY_VALENCE: dict[float, str] = {
         geen_excuses geen_oplossing geen_bericht geen_terugkoppeling geen_bevestiging
         zonder_uitleg zonder_bericht zonder_reactie zonder_excuses al_tijden""",
     -2.0: """drama chaos frustratie irritatie ergernis troep jakkes grr argh wtf onbereikbaar
-        genegeerd negeren boos kwaad verdrietig onwerkbaar absurd idioot verspilling
+        genegeerd negeren boos kwaad verdrietig onwerkbaar absurd idioot verspilling haat
+        erger ergeren irriteer irriteren
         nooit_meer klaar_mee het_zat niet_serieus kastje_muur""",
     -2.5: """teleurstelling teleurgesteld teleurstellend frustrerend irritant ergerlijk ellende
         ramp puinhoop prutswerk bagger afgesnauwd onprofessioneel amateuristisch
@@ -131,7 +132,8 @@ def pattern_valences() -> dict[str, float]:
     senses: dict[str, list[float]] = {}
     for node in ET.fromstring(_resource("nl-sentiment.xml")).iter("word"):
         senses.setdefault(node.get("form", "").lower(), []).append(float(node.get("polarity", 0)))
-    return {w: _to_valence(sum(ps) / len(ps)) for w, ps in senses.items() if w.isalpha()}
+    averaged = {w: _to_valence(sum(ps) / len(ps)) for w, ps in senses.items() if w.isalpha()}
+    return {w: v for w, v in averaged.items() if v}
 
 
 @cache
@@ -179,10 +181,10 @@ class DutchLexicon:
         for stem in _stems(word):
             if stem in self.words:
                 return self.words[stem]
+        if word in self.dutch:
+            return 0.0  # a known Dutch word without sentiment ("wanneer" is not wan+neer)
         compound = self._compound(word)
-        if compound is not None:
-            return compound
-        return 0.0 if word in self.dutch else self.english.get(word, 0.0)
+        return self.english.get(word, 0.0) if compound is None else compound
 
     def _head(self, word: str) -> float:
         if word in self.words:
@@ -206,6 +208,6 @@ class DutchLexicon:
             )
             if head_valence and known_modifier:
                 return head_valence
-            if modifier in _EVALUATIVE_PREFIXES and head in self.dutch:
+            if modifier in _EVALUATIVE_PREFIXES and (head in self.dutch or len(head) > 4):
                 return _EVALUATIVE_PREFIXES[modifier]
         return None

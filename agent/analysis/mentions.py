@@ -22,7 +22,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from agent.analysis.textnorm import Token, tokens
+from agent.analysis.textnorm import Token, aligned_fold, tokens, words_and_gaps
 
 KINDS = ("organisation", "product", "competitor", "person")
 FUZZY_MIN_LEN = 6  # one typo is tolerated for names of six letters or more
@@ -30,6 +30,7 @@ INSIDE_TAG_MIN_LEN = 5  # shorter keys inside a hashtag are too likely to be acc
 _MAX_PARTS = 6
 _JOINER = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2013_&.'\u2019/+]{1,3}")
 _CACHE_LIMIT = 50_000
+_UNSEEN = object()
 
 
 def _key(term: str) -> str:
@@ -79,7 +80,52 @@ class MentionMatcher:
 
     def find(self, text: str) -> list[dict[str, Any]]:
         """Mentions in `text`, in reading order, offsets into the original `text`."""
-        toks = tokens(text or "")
+        folded = aligned_fold(text or "")
+        if folded is None:  # folding changed lengths ("ß", ligatures): go token by token
+            return self._scan_tokens(text, tokens(text))
+        pairs = words_and_gaps(folded)
+        hits: list[dict[str, Any]] = []
+        pos = folded.find(pairs[0][0]) if pairs else 0
+        i = 0
+        while i < len(pairs):
+            word, gap = pairs[i]
+            end = pos + len(word)
+            if word in self._prefixes:
+                glued = self._glue(pairs, i, pos)
+                if glued is not None:
+                    last, stop, found = glued
+                    hits.append(self._hit(text, pos, stop, found, 100))
+                    pos, i = stop + len(pairs[last][1]), last + 1
+                    continue
+            if len(word) >= FUZZY_MIN_LEN - 1:
+                tagged = pos > 0 and folded[pos - 1] in "#@"
+                hit = self._inside_tag(text, Token(pos, end, word)) if tagged else None
+                hit = hit or self._fuzzy_hit(text, Token(pos, end, word))
+                if hit is not None:
+                    hits.append(hit)
+            pos, i = end + len(gap), i + 1
+        return hits
+
+    def _glue(
+        self, pairs: list[tuple[str, str]], i: int, pos: int
+    ) -> tuple[int, int, tuple[str, str]] | None:
+        """Longest key made of words i, i+1, ... joined by joiners: (last word, end, term)."""
+        glued, best, stop = "", None, pos
+        for j in range(i, min(len(pairs), i + _MAX_PARTS)):
+            if j > i:
+                joiner = pairs[j - 1][1]
+                if not _JOINER.fullmatch(joiner):
+                    break
+                stop += len(joiner)
+            glued += pairs[j][0]
+            stop += len(pairs[j][0])
+            if glued not in self._prefixes:
+                break
+            if glued in self._exact:
+                best = (j, stop, self._exact[glued])
+        return best
+
+    def _scan_tokens(self, text: str, toks: list[Token]) -> list[dict[str, Any]]:
         hits: list[dict[str, Any]] = []
         i = 0
         while i < len(toks):
@@ -125,14 +171,13 @@ class MentionMatcher:
         return None
 
     def _fuzzy_hit(self, text: str, tok: Token) -> dict[str, Any] | None:
-        norm = tok.norm
-        if len(norm) < FUZZY_MIN_LEN - 1 or not norm.isalpha():
-            return None
-        if norm not in self._fuzzy_cache:
+        closest = self._fuzzy_cache.get(tok.norm, _UNSEEN)
+        if closest is _UNSEEN:
             if len(self._fuzzy_cache) > _CACHE_LIMIT:
                 self._fuzzy_cache.clear()
-            self._fuzzy_cache[norm] = self._closest(norm)
-        closest = self._fuzzy_cache[norm]
+            usable = len(tok.norm) >= FUZZY_MIN_LEN - 1 and tok.norm.isalpha()
+            closest = self._closest(tok.norm) if usable else None
+            self._fuzzy_cache[tok.norm] = closest
         if closest is None:
             return None
         key, score = closest

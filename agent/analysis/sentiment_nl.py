@@ -7,16 +7,17 @@ uitgevoerd"), exclamation marks and a word in CAPS add emphasis. The constants a
 own, measured on human raters. What is Dutch here: the word lists; negation that also
 follows the word it negates ("dat waardeer ik niet"); litotes ("niet slecht" is only mildly
 positive, weaker than English VADER's flip); "wat een" as an intensifier while "wat sneller"
-dampens; and complaint phrases ("al drie dagen", "nog steeds geen", "geen reactie") merged
+dampens; hashtags read as separate clauses; and complaint phrases ("al drie dagen", "nog steeds geen", "geen reactie") merged
 into single tokens before scoring, so they can carry valence and be negated like words.
 """
 
 import math
 import re
+from collections.abc import Container
 from typing import NamedTuple
 
 from agent.analysis.lexicon_nl import DutchLexicon
-from agent.analysis.textnorm import expand_hashtags, fix_punctuation
+from agent.analysis.textnorm import fix_punctuation, split_hashtag
 
 B_INCR = 0.293
 B_DECR = -0.293
@@ -28,7 +29,19 @@ WINDOW = 3
 
 # A negation or booster does not reach across the start of a new (sub)clause.
 CLAUSE_OPENERS = frozenset(
-    ["dat", "omdat", "want", "maar", "als", "terwijl", "hoewel", "zodat", "doordat", "wanneer", "toen"]
+    [
+        "dat",
+        "omdat",
+        "want",
+        "maar",
+        "als",
+        "terwijl",
+        "hoewel",
+        "zodat",
+        "doordat",
+        "wanneer",
+        "toen",
+    ]
 )
 NEGATORS = frozenset(
     [
@@ -123,6 +136,7 @@ _NUMBER = frozenset(
 )
 _PHRASES: dict[str, str] = {
     "petje af": "petje_af",
+    "hou|houd|houden van": "hou_van",
     "mee eens": "mee_eens",
     "game changer": "game_changer",
     "geen probleem": "geen_probleem",
@@ -154,6 +168,7 @@ _PHRASES: dict[str, str] = {
 _TOKEN = re.compile(
     r"(?P<emoticon>(?<!\w)(?:[:;=]-?[()DPpS/@]|:'\(|</?3|[xX]D)(?!\w))"
     r"|(?P<word>[^\W_](?:[\w'-]*[^\W_])?)"
+    r"|#(?P<hashtag>[^\W_]\w*)"
     r"|(?P<punct>[.!?,;:])"
     r"|(?P<other>[^\w\s])"
 )
@@ -194,14 +209,19 @@ def _merge_phrases(words: list[str], lower: list[str]) -> tuple[list[str], list[
     return out_words, out_lower
 
 
-def clauses(text: str) -> list[tuple[list[str], list[str]]]:
-    """Clauses of `text` as (tokens as written, lower-case keys), split at punctuation."""
+def clauses(text: str, vocabulary: Container[str]) -> list[tuple[list[str], list[str]]]:
+    """Clauses of `text` as (tokens as written, lower-case keys), split at punctuation.
+
+    A hashtag is a clause of its own: "Weer geen mail ontvangen #fail" must not negate "fail".
+    """
     result, words = [], []
     for match in _TOKEN.finditer(text):
-        if match["punct"]:
+        if match["punct"] or match["hashtag"]:
             if words:
                 result.append(words)
             words = []
+            if match["hashtag"]:
+                result.append(split_hashtag(match["hashtag"], vocabulary))
         else:
             words.append(match[0])
     if words:
@@ -289,7 +309,8 @@ class DutchScorer:
     def sentiments(self, text: str) -> list[float]:
         """One valence per token, after the word-level rules and the contrast rule."""
         valence = self.lexicon.valence
-        parts = [_Clause(ws, low, [valence(w) for w in low]) for ws, low in clauses(text)]
+        pairs = clauses(text, self.lexicon.vocabulary)
+        parts = [_Clause(ws, low, [valence(w) for w in low]) for ws, low in pairs]
         all_words = [w for clause in parts for w in clause.words]
         shouted = sum(1 for w in all_words if w.isupper())
         caps = 0 < shouted < len(all_words)
@@ -310,7 +331,7 @@ class DutchScorer:
 
     def compound(self, text: str) -> float:
         """VADER's compound: the summed valence plus punctuation emphasis, squashed to [-1, 1]."""
-        text = expand_hashtags(fix_punctuation(text), self.lexicon.vocabulary)
+        text = fix_punctuation(text)
         total = sum(self.sentiments(text))
         if not total:
             return 0.0

@@ -24,6 +24,10 @@ from typing import NamedTuple
 # Underscores split words so "@Vlotbank_NL" yields "Vlotbank" and "NL".
 WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# Folded text has no combining marks left, so there the simple (much faster) pattern suffices.
+_FOLDED_WORD = re.compile(r"[^\W_]+")
+_WORD_AND_GAP = re.compile(r"([^\W_]+)([\W_]*)")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
 class Token(NamedTuple):
@@ -41,14 +45,33 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def aligned_fold(text: str) -> str | None:
+    """`fold(text)` when every character folds to exactly one (the common case, so offsets in
+    the folded text are offsets in `text`); None when folding changed the length."""
+    folded = fold(text)
+    if len(folded) != len(text) or _COMBINING.search(text):
+        return None
+    return folded
+
+
 def tokens(text: str) -> list[Token]:
     """Words of `text` with their original offsets and folded form."""
+    folded = aligned_fold(text)
+    if folded is not None:
+        return [Token(m.start(), m.end(), m.group()) for m in _FOLDED_WORD.finditer(folded)]
     return [Token(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
+
+
+def words_and_gaps(folded: str) -> list[tuple[str, str]]:
+    """(word, what follows it up to the next word) for folded text, in one regex pass."""
+    return _WORD_AND_GAP.findall(folded)
 
 
 def words(text: str) -> list[str]:
     """Folded words of `text`, links left out (a URL says nothing about what someone means)."""
-    return [fold(m.group()) for m in WORD.finditer(URL.sub(" ", text))]
+    if "://" in text or "www." in text or "WWW." in text:
+        text = URL.sub(" ", text)
+    return _FOLDED_WORD.findall(fold(text))
 
 
 def folded_phrase(text: str) -> str:
@@ -59,6 +82,17 @@ def folded_phrase(text: str) -> str:
 def contains_phrase(haystack: str, phrase: str) -> bool:
     """True when `phrase` occurs as whole words in `haystack` (both already `folded_phrase`d)."""
     return phrase.strip() != "" and phrase in haystack
+
+
+def whole_word_matches(pattern: re.Pattern[str], folded: str) -> list[str]:
+    """Matches of `pattern` in folded text that start at a word edge. Patterns leave out a
+    leading `\\b` (and IGNORECASE, the text being folded) because either makes Python's regex
+    engine try every position slowly; the edge is checked here instead."""
+    return [
+        m.group()
+        for m in pattern.finditer(folded)
+        if m.start() == 0 or not folded[m.start() - 1].isalnum()
+    ]
 
 
 _TYPOGRAPHY = str.maketrans(

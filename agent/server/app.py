@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 
+from .. import pipeline
 from ..config import Config
 from ..home import TokenKeeper, prepare_home
 from ..profile import ProfileManager
@@ -72,6 +73,7 @@ def create_app(config: Config) -> web.Application:
     app[PROFILE] = profile
     app[HUB] = Hub()
     app[SERVICES] = {"profile_listeners": []}
+    pipeline.setup(app)
     routes = all_routes()
     add_routes(app, routes)
     app[ROUTE_INDEX] = {(r.method, r.path): r for r in routes}

@@ -1,11 +1,42 @@
-"""The flat list of API features: one module each, each exporting ROUTES."""
+"""The flat list of API features: one module each, each exporting ROUTES.
+
+Order matters only where paths overlap: specific paths come before catch-alls.
+"""
 
 from __future__ import annotations
 
-from .api import health, items, live, openapi, profile
+from .api import (
+    analyze,
+    drafts,
+    events,
+    follow_ratio,
+    health,
+    items,
+    live,
+    openapi,
+    own_posts,
+    people,
+    profile,
+    replies,
+    stats,
+)
 from .routing import Route
 
-FEATURES = (health, items, profile, openapi, live)
+FEATURES = (
+    health,
+    items,
+    analyze,
+    drafts,
+    follow_ratio,
+    people,
+    replies,
+    own_posts,
+    events,
+    stats,
+    profile,
+    openapi,
+    live,
+)
 
 
 def all_routes() -> list[Route]:

@@ -22,7 +22,14 @@ from bs4 import BeautifulSoup, Tag
 from playwright.async_api import Route, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from agent.sources.feeds import iso_utc, parse_iso, plain_text, thread
+from agent.sources.feeds import (
+    MAX_NAME_LENGTH,
+    MAX_TEXT_LENGTH,
+    iso_utc,
+    parse_iso,
+    plain_text,
+    thread,
+)
 from agent.sources.polite import USER_AGENT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -105,7 +112,7 @@ def _extract(soup: BeautifulSoup, markup: Markup, post: Mapping, now: datetime) 
     last_at_depth: dict[int, str] = {}
     for ordinal, node in enumerate(nodes, start=1):
         content = _own(node, markup.content, node_ids)
-        text = plain_text(content.decode_contents()) if content else ""
+        text = plain_text(content.decode_contents())[:MAX_TEXT_LENGTH] if content else ""
         if not text:
             continue
         number = _node_number(node) or ordinal
@@ -166,7 +173,7 @@ def _class_depth(node: Tag) -> int | None:
 def _author(element: Tag | None, base_url: str) -> dict:
     if element is None:
         return {"name": ""}
-    author = {"name": plain_text(element.decode_contents())}
+    author = {"name": plain_text(element.decode_contents())[:MAX_NAME_LENGTH]}
     link = element if element.name == "a" else element.find("a", href=True)
     href = link.get("href") if isinstance(link, Tag) else None
     if href:
@@ -228,18 +235,19 @@ def comments_from_rest(data: object, post: Mapping, now: datetime) -> list[dict]
     if not isinstance(data, list):
         raise ValueError("WordPress REST API did not answer with a list of comments")
     rows = sorted(
-        (row for row in data if isinstance(row, dict) and "id" in row),
+        (row for row in data if isinstance(row, dict) and isinstance(row.get("id"), int)),
         key=lambda row: str(row.get("date_gmt") or row.get("date") or ""),
     )
     comments = []
     for row in rows:
-        parent = int(row.get("parent") or 0)
+        parent = row.get("parent") if isinstance(row.get("parent"), int) else 0
+        content = row.get("content") if isinstance(row.get("content"), dict) else {}
         comment = {
-            "id": f"{post['id']}#comment-{int(row['id'])}",
+            "id": f"{post['id']}#comment-{row['id']}",
             "source": "blog",
             "url": str(row.get("link") or f"{post['url'].split('#')[0]}#comment-{row['id']}"),
-            "text": plain_text((row.get("content") or {}).get("rendered")),
-            "author": {"name": plain_text(str(row.get("author_name") or ""))},
+            "text": plain_text(str(content.get("rendered") or ""))[:MAX_TEXT_LENGTH],
+            "author": {"name": plain_text(str(row.get("author_name") or ""))[:MAX_NAME_LENGTH]},
             "seen_at": iso_utc(now),
             "parent_id": f"{post['id']}#comment-{parent}" if parent else post["id"],
         }

@@ -33,6 +33,8 @@ from agent.sources.blog_comments import (
 )
 from agent.sources.discover import feed_links, is_post_page, site_title
 from agent.sources.feeds import (
+    MAX_NAME_LENGTH,
+    MAX_TEXT_LENGTH,
     iso_utc,
     looks_like_feed,
     parse_comment_feed,
@@ -40,6 +42,7 @@ from agent.sources.feeds import (
     parse_iso,
     plain_text,
     primary_language,
+    stable_id,
 )
 from agent.sources.polite import FetchError, PoliteClient, Response
 
@@ -100,15 +103,17 @@ def post_from_page(soup: BeautifulSoup, url: str, now: datetime) -> dict:
     feeds = [link for link in feed_links(soup, url) if not link["comments"]]
     site = site_title(soup) or urlsplit(url).netloc
     post: dict = {
-        "id": post_url,
+        "id": stable_id(post_url),
         "source": "blog",
         "kind": "post",
         "url": post_url,
-        "text": "\n\n".join(p for p in (title, _text(body)) if p),
+        "text": "\n\n".join(p for p in (title, _text(body)) if p)[:MAX_TEXT_LENGTH],
         "author": {
-            "name": _meta(soup, "author", "name")
-            or _text(soup.select_one(".entry-meta .author, .byline .author, a[rel=author]"))
-            or site
+            "name": (
+                _meta(soup, "author", "name")
+                or _text(soup.select_one(".entry-meta .author, .byline .author, a[rel=author]"))
+                or site
+            )[:MAX_NAME_LENGTH]
         },
         "seen_at": iso_utc(now),
         "group": {"id": feeds[0]["url"] if feeds else urljoin(url, "/"), "name": site},
@@ -128,6 +133,7 @@ class _Run:
         self.client, self.known, self.now, self.render = client, known, now, render
         self.result = ScrapeResult()
         self.seen: set[str] = set()
+        self._comment_counts: dict[str, int] | None = None
 
     def finish(self) -> ScrapeResult:
         self.result.stats["new"] = len(self.result.items)
@@ -275,8 +281,17 @@ class _Run:
         count = post.get("comments_count")
         if count is None:
             return False
-        prefix = f"{post['id']}#comment-"
-        return count == 0 or sum(1 for known in self.known if known.startswith(prefix)) >= count
+        return count == 0 or self._known_comments().get(post["id"], 0) >= count
+
+    def _known_comments(self) -> dict[str, int]:
+        """Known comments per post id, counted once per run ("<post id>#comment-<n>")."""
+        if self._comment_counts is None:
+            self._comment_counts = {}
+            for known in self.known:
+                post_id, marker, number = known.rpartition("#comment-")
+                if marker and number.isdigit():
+                    self._comment_counts[post_id] = self._comment_counts.get(post_id, 0) + 1
+        return self._comment_counts
 
 
 def _meta(soup: BeautifulSoup, key: str, attribute: str = "property") -> str:

@@ -9,17 +9,18 @@ repair what is cheap to repair and keep every entry feedparser recovers.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import time
-import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import feedparser
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from lxml import etree
+from lxml import html as lxml_html
 
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml"}
@@ -49,6 +50,10 @@ BLOCK_TAGS = (
     "article",
     "hr",
 )
+MAX_ID_LENGTH = 400  # item ids may be 512 long; comment ids add "#comment-<n>"
+MAX_TEXT_LENGTH = 100_000
+MAX_NAME_LENGTH = 200
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 COMMENT_NUMBER = re.compile(r"comment-(\d+)\b")
 
 
@@ -64,17 +69,24 @@ class Feed:
 
 
 def plain_text(html: str | None) -> str:
-    """HTML (or plain text) → one line of readable text with normalised whitespace."""
+    """HTML (or plain text) → one line of readable text with normalised whitespace.
+
+    lxml rather than BeautifulSoup: this runs on every post and comment Roos sees.
+    """
     if not html:
         return ""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(html, "lxml")
-    for tag in soup(["script", "style", "template"]):
-        tag.decompose()
-    for tag in soup.find_all(BLOCK_TAGS):
-        tag.insert_after(" ")
-    return " ".join(soup.get_text("").split())
+    if "<" not in html and "&" not in html:
+        return " ".join(html.split())
+    try:
+        root = lxml_html.fragment_fromstring(CONTROL_CHARS.sub("", html), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return " ".join(html.split())
+    for dropped in list(root.iter("script", "style", "template")):
+        dropped.drop_tree()
+    for block in root.iter(*BLOCK_TAGS):
+        block.text = " " + (block.text or "")
+        block.tail = " " + (block.tail or "")
+    return " ".join(etree.tostring(root, method="text", encoding="unicode").split())
 
 
 def iso_utc(value: datetime | time.struct_time | None) -> str | None:
@@ -104,6 +116,13 @@ def primary_language(tag: str | None) -> str | None:
     return code if code.isalpha() and 2 <= len(code) <= 3 else None
 
 
+def stable_id(raw: str) -> str:
+    """The item id for a guid or link; absurdly long ones are hashed to fit the store's key."""
+    if len(raw) <= MAX_ID_LENGTH:
+        return raw
+    return "sha256:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
 def comment_number(*candidates: str | None) -> int | None:
     for candidate in candidates:
         match = COMMENT_NUMBER.search(candidate or "")
@@ -129,7 +148,14 @@ def read_feed(body: bytes, url: str, content_type: str = "") -> feedparser.FeedP
         trimmed = b"\xef\xbb\xbf" + trimmed
     # Without a content type feedparser flags every feed as broken; XML is the honest default.
     headers = {"content-location": url, "content-type": content_type or "application/xml"}
-    return feedparser.parse(io.BytesIO(trimmed), response_headers=headers)
+    # Items carry plain text only, so feedparser's HTML sanitising and link rewriting
+    # would be work thrown away.
+    return feedparser.parse(
+        io.BytesIO(trimmed),
+        response_headers=headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
 
 
 def is_parsed_feed(parsed: Mapping) -> bool:
@@ -161,7 +187,7 @@ def parse_feed(body: bytes, url: str, now: datetime, content_type: str = "") -> 
 
 def post_item(entry: Mapping, feed: Feed, fallback_author: str, now: datetime) -> dict | None:
     link = (entry.get("link") or "").strip()
-    post_id = (entry.get("id") or "").strip() or link
+    post_id = stable_id((entry.get("id") or "").strip() or link)
     if not post_id:
         return None
     title = plain_text(entry.get("title"))
@@ -171,7 +197,7 @@ def post_item(entry: Mapping, feed: Feed, fallback_author: str, now: datetime) -
         "source": "blog",
         "kind": "post",
         "url": link or post_id,
-        "text": "\n\n".join(part for part in (title, body) if part),
+        "text": "\n\n".join(part for part in (title, body) if part)[:MAX_TEXT_LENGTH],
         "author": _author(entry, fallback_author),
         "seen_at": iso_utc(now),
         "group": {"id": feed.url, "name": feed.title},
@@ -201,7 +227,9 @@ def parse_comment_feed(body: bytes, url: str, post: Mapping, now: datetime) -> l
     for entry in sorted(parsed.entries, key=_entry_time):
         link = (entry.get("link") or "").strip()
         number = comment_number(entry.get("id"), link)
-        comment_id = f"{post['id']}#comment-{number}" if number else (entry.get("id") or link)
+        comment_id = (
+            f"{post['id']}#comment-{number}" if number else stable_id(entry.get("id") or link)
+        )
         if not comment_id:
             continue
         reply_to = entry.get("thr_in-reply-to") or {}
@@ -212,7 +240,7 @@ def parse_comment_feed(body: bytes, url: str, post: Mapping, now: datetime) -> l
             "source": "blog",
             "kind": "comment",
             "url": link or post["url"],
-            "text": plain_text(_entry_html(entry)),
+            "text": plain_text(_entry_html(entry))[:MAX_TEXT_LENGTH],
             "author": _author(entry, _name_from_title(entry.get("title"))),
             "seen_at": iso_utc(now),
             "parent_id": parent,
@@ -271,7 +299,8 @@ def _entry_html(entry: Mapping) -> str:
 
 def _author(entry: Mapping, fallback: str) -> dict:
     detail = entry.get("author_detail") or {}
-    author = {"name": plain_text(detail.get("name") or entry.get("author")) or fallback}
+    name = plain_text(detail.get("name") or entry.get("author")) or fallback
+    author = {"name": name[:MAX_NAME_LENGTH]}
     if str(detail.get("href", "")).startswith(("http://", "https://")):
         author["profile_url"] = detail["href"]
     return author

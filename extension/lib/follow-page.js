@@ -39,7 +39,8 @@
     linkedin: [".pv-top-card", ".org-top-card", '[data-view-name="profile-top-card"]', "main section", "main"],
     x: ['[data-testid="primaryColumn"]', "main"],
   };
-  const NAME = 'h1, [data-testid="UserName"]';
+  // X's page has a logo h1 in its side bar, so its name is looked up by test id
+  const NAME = { linkedin: "h1", x: '[data-testid="UserName"]' };
   const OWN = {
     linkedin: /^(profiel bewerken|edit profile|intro bewerken|edit intro|profielsectie toevoegen|add profile section)\b/i,
     x: /^(profiel bewerken|edit profile)$/i,
@@ -152,7 +153,7 @@
     const slug = locate(url).path[site === "x" ? 0 : 1];
     const scope = SCOPES[site].map((s) => doc.querySelector(s)).find(Boolean) || doc.body;
     const texts = lines(scope);
-    const nameEl = doc.querySelector(NAME);
+    const nameEl = scope.querySelector(NAME[site]) || doc.querySelector(NAME[site]);
     /** @type {Record<string, any>} */
     const result = {
       site,

@@ -202,4 +202,11 @@ async def test_a_websocket_client_that_never_reads_is_dropped(server):
 
 def test_only_health_the_websocket_and_the_dashboard_login_are_public(server):
     public = {path for (method, path), route in server.app[ROUTE_INDEX].items() if not route.auth}
-    assert public <= {"/api/health", "/ws", "/", "/login", "/dashboard/{path:.*}", "/static/{path:.*}"}
+    assert public <= {
+        "/api/health",
+        "/ws",
+        "/",
+        "/login",
+        "/dashboard/{path:.*}",
+        "/static/{path:.*}",
+    }

@@ -23,12 +23,18 @@ FIXTURES = ROOT / "tests" / "fixtures" / "linkedin"
 PROFILE = ROOT / "tests" / "fixtures" / "profile_vlotbank.json"
 
 OWN_PAGES = Path(__file__).parent / "pages"
+BEHAVIOUR = OWN_PAGES / "linkedin-behaviour.js"
 
-# Which fixture page stands for which address (see tests/fixtures/linkedin/README.md).
+# Which fixture page stands for which address (tests/fixtures/linkedin/expected.json and
+# README.md); /feed/all/ is both feeds on one page (see combined_feed), /feed/hostile/ ours.
 PAGES = {
     "https://www.linkedin.com/feed/": FIXTURES / "feed-classic.html",
     "https://www.linkedin.com/feed/new/": FIXTURES / "feed-new.html",
+    "https://www.linkedin.com/feed/changed/": FIXTURES / "feed-changed.html",
+    "https://www.linkedin.com/feed/update/urn:li:activity:7436984175820850001/": FIXTURES
+    / "post.html",
     "https://www.linkedin.com/groups/9876543/": FIXTURES / "group.html",
+    "https://www.linkedin.com/groups/4455667/": FIXTURES / "group-new.html",
     "https://www.linkedin.com/company/vlotbank/": FIXTURES / "company-nl.html",
     "https://www.linkedin.com/company/vlotbank-en/": FIXTURES / "company-en.html",
     "https://www.linkedin.com/in/sanne-visser-vlot/": FIXTURES / "profile-nl.html",
@@ -38,6 +44,24 @@ PAGES = {
     "https://www.linkedin.com/login-wall/": FIXTURES / "login-wall.html",
     "https://www.linkedin.com/feed/hostile/": OWN_PAGES / "hostile.html",
 }
+ALL_FEED = "https://www.linkedin.com/feed/all/"
+
+
+def combined_feed() -> str:
+    """feed-classic.html with the posts of feed-new.html added: over 100 posts on one page,
+    in both of LinkedIn's markups (as during a gradual redesign rollout)."""
+    classic = (FIXTURES / "feed-classic.html").read_text(encoding="utf-8")
+    modern = (FIXTURES / "feed-new.html").read_text(encoding="utf-8")
+    start = modern.index(">", modern.index("<main")) + 1
+    posts = modern[start : modern.index("</main>")]
+    return classic.replace("</main>", posts + "</main>", 1)
+
+
+def with_behaviour(html: str) -> str:
+    """Give a static fixture page the editor behaviour of LinkedIn's own script."""
+    script = BEHAVIOUR.read_text(encoding="utf-8")
+    return html.replace("</body>", f"<script>{script}</script></body>", 1)
+
 
 OUTSIDE = re.compile(r"^(?!chrome-extension:|data:|blob:|https?://(127\.0\.0\.1|localhost)[:/]).*")
 
@@ -82,8 +106,10 @@ def serve_fixtures(context: BrowserContext, pages: dict[str, str] | None = None)
         for candidate in (url, url + "/"):
             if candidate in extra:
                 return extra[candidate]
+            if candidate == ALL_FEED:
+                return with_behaviour(combined_feed())
             if candidate in PAGES and PAGES[candidate].exists():
-                return PAGES[candidate].read_text(encoding="utf-8")
+                return with_behaviour(PAGES[candidate].read_text(encoding="utf-8"))
         return None
 
     def fulfil(route: Route) -> None:

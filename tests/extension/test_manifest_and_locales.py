@@ -56,7 +56,11 @@ def test_manifest_asks_only_for_what_roos_uses():
 
 def test_every_file_the_manifest_names_exists():
     m = manifest()
-    named = [m["background"]["service_worker"], m["action"]["default_popup"], m["options_ui"]["page"]]
+    named = [
+        m["background"]["service_worker"],
+        m["action"]["default_popup"],
+        m["options_ui"]["page"],
+    ]
     named += list(m["icons"].values()) + list(m["action"]["default_icon"].values())
     for script in m["content_scripts"]:
         named += script["js"] + script.get("css", [])
@@ -69,7 +73,11 @@ def test_content_scripts_run_on_linkedin_at_idle_with_the_registry_last():
     assert script["matches"] == ["https://www.linkedin.com/*"]
     assert script["run_at"] == "document_idle"
     js = script["js"]
-    assert js[:3] == ["lib/counts.js", "content/linkedin/selectors.js", "content/linkedin/extractor.js"]
+    assert js[:3] == [
+        "lib/counts.js",
+        "content/linkedin/selectors.js",
+        "content/linkedin/extractor.js",
+    ]
     assert js[-1] == "content/linkedin/main.js"
 
 

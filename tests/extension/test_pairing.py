@@ -45,8 +45,11 @@ def other_version() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def context(playwright, tmp_path_factory) -> Iterator[BrowserContext]:
-    """A fresh Chromium with Roos, not paired (this module does the pairing itself)."""
+def context(playwright, agent, tmp_path_factory) -> Iterator[BrowserContext]:
+    """A fresh Chromium with Roos, not paired (this module does the pairing itself).
+
+    Depends on the agent so the browser closes first, while the agent still runs.
+    """
     ctx = launch(playwright, tmp_path_factory.mktemp("chromium"))
     service_worker(ctx)
     serve_fixtures(ctx)

@@ -6,7 +6,6 @@ from functools import partial
 
 import pytest
 from bs4 import BeautifulSoup
-from blog_sites import FIXTURES, BlogSite
 
 from agent.sources.blog_comments import (
     comments_from_rest,
@@ -17,6 +16,7 @@ from agent.sources.blog_comments import (
     wp_comments_url,
     wp_post_id,
 )
+from tests.sources.blog_sites import FIXTURES, BlogSite
 
 NOW = datetime(2024, 6, 5, 12, 0, tzinfo=UTC)
 BASE = "http://127.0.0.1:8080"
@@ -202,3 +202,14 @@ async def test_script_rendered_comments_are_read_through_chromium(aiohttp_server
     assert shape(comments) == [("41", "post", 1), ("42", "41", 2), ("43", "post", 1)]
     assert comments[1]["author"]["name"] == "Lotte Merel"
     assert "/vogels-tellen/comments.json" in site.paths
+
+
+def test_odd_rows_in_a_rest_answer_are_skipped_or_made_sense_of():
+    rows = [
+        {"id": None},
+        "comment",
+        {"id": 5, "content": "geen dict", "parent": "7", "author_name": "Els"},
+    ]
+    (comment,) = comments_from_rest(rows, post("/p/", 1), NOW)
+    assert comment["id"].endswith("#comment-5") and comment["parent_id"] == f"{BASE}/?p=1"
+    assert comment["text"] == "" and comment["author"] == {"name": "Els"}

@@ -1,10 +1,16 @@
 """A social media manager follows blogs; Roos brings in their new posts and comments."""
 
+import json
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 
+import jsonschema
 import pytest
-from blog_sites import (
+
+from agent.sources.blog_comments import render_with_browser
+from agent.sources.blogs import scrape_blog
+from tests.sources.blog_sites import (
     BlogSite,
     Conditional,
     FakeClock,
@@ -13,9 +19,6 @@ from blog_sites import (
     text_handler,
     throttled,
 )
-
-from agent.sources.blog_comments import render_with_browser
-from agent.sources.blogs import scrape_blog
 
 NOW = datetime(2024, 3, 14, 8, 0, tzinfo=UTC)
 
@@ -217,3 +220,33 @@ async def test_comments_a_script_fills_in_are_read_through_the_browser(aiohttp_s
         ("Gerrit Specht", 1),
     ]
     assert result.stats["requests"] == 2  # the page, then the page again in Chromium
+
+
+async def test_every_item_fits_the_shared_item_schema(aiohttp_server, clock):
+    schema = json.loads((Path(__file__).parents[2] / "shared/schema/item.json").read_text())
+    items = []
+    async with polite_client(clock) as client:
+        for name, start_path in (
+            ("koffiehoek", "/"),
+            ("northwind", "/"),
+            ("koffiehoek", "/vlotpay-zonder-gedoe/"),
+        ):
+            site = await start(aiohttp_server, name)
+            items += (await scrape_blog({"url": site.url(start_path)}, client, set(), NOW)).items
+    assert len(items) == 13 + 8 + 4
+    for item in items:
+        jsonschema.validate(item, schema)
+        assert item["kind"] == "post" or item["depth"] >= 1
+
+
+async def test_a_post_with_an_absurdly_long_guid_gets_a_short_stable_id(aiohttp_server, clock):
+    site = await start(aiohttp_server, "koffiehoek")
+    long_guid = site.url("/?p=12&" + "x" * 600)
+    feed = site.body("/feed/").decode().replace(site.url("/?p=12") + "<", long_guid + "<")
+    site.serve("/feed/", text_handler(feed, "application/rss+xml"))
+    source = {"kind": "feed", "url": site.url("/feed/")}
+    async with polite_client(clock) as client:
+        first = await scrape_blog(source, client, set(), NOW)
+        again = await scrape_blog(source, client, set(), NOW)
+    assert first.items[0]["id"].startswith("sha256:") and len(first.items[0]["id"]) < 100
+    assert first.items[0]["id"] == again.items[0]["id"]

@@ -1,9 +1,15 @@
 """The user pastes a URL; Roos tells what it is and how it will listen to it."""
 
 import pytest
-from blog_sites import BlogSite, FakeClock, polite_client, status_handler, text_handler
 
 from agent.sources.discover import UnsupportedUrl, classify_url
+from tests.sources.blog_sites import (
+    BlogSite,
+    FakeClock,
+    polite_client,
+    status_handler,
+    text_handler,
+)
 
 
 @pytest.fixture
@@ -42,7 +48,9 @@ async def test_other_linkedin_pages_are_refused_in_both_languages(clock):
     assert "not a group" in str(refused.value) and "geen groep" in refused.value.nl
 
 
-@pytest.mark.parametrize("url", ["ftp://blog.example/feed", "mailto:info@blog.example", "blog.example", "https://"])
+@pytest.mark.parametrize(
+    "url", ["ftp://blog.example/feed", "mailto:info@blog.example", "blog.example", "https://"]
+)
 async def test_only_web_addresses_are_accepted(url, clock):
     async with polite_client(clock) as client:
         with pytest.raises(ValueError, match="http:// or https://"):
@@ -72,7 +80,12 @@ async def test_a_post_page_is_a_blog_page_of_its_own(site, clock):
 async def test_a_feed_is_a_feed(site, clock):
     async with polite_client(clock) as client:
         result = await classify_url(site.url("/feed/"), client)
-    assert result == {"kind": "feed", "url": site.url("/feed/"), "feed_url": site.url("/feed/"), "title": "De Koffiehoek"}
+    assert result == {
+        "kind": "feed",
+        "url": site.url("/feed/"),
+        "feed_url": site.url("/feed/"),
+        "title": "De Koffiehoek",
+    }
 
 
 async def test_a_feed_served_as_plain_xml_is_still_a_feed(site, clock):
@@ -85,12 +98,19 @@ async def test_a_feed_served_as_plain_xml_is_still_a_feed(site, clock):
     ("path", "code", "english", "dutch"),
     [
         ("/no-feed/", "no_feed", "without an RSS or Atom feed", "zonder RSS- of Atom-feed"),
-        ("/wp-json/wp/v2/comments?post=15&per_page=100", "not_blog", "application/json", "geen blog"),
+        (
+            "/wp-json/wp/v2/comments?post=15&per_page=100",
+            "not_blog",
+            "application/json",
+            "geen blog",
+        ),
         ("/gone/", "http_error", "HTTP 404", "HTTP 404"),
         ("/broken-feed/", "bad_feed", "cannot be read", "niet te lezen"),
     ],
 )
-async def test_what_roos_cannot_follow_is_refused_with_a_reason(site, clock, path, code, english, dutch):
+async def test_what_roos_cannot_follow_is_refused_with_a_reason(
+    site, clock, path, code, english, dutch
+):
     site.serve("/broken-feed/", text_handler("<html>not really</html>", "application/rss+xml"))
     async with polite_client(clock) as client:
         with pytest.raises(UnsupportedUrl) as refused:
@@ -102,6 +122,6 @@ async def test_what_roos_cannot_follow_is_refused_with_a_reason(site, clock, pat
 async def test_a_site_that_forbids_roos_is_refused_unread(site, clock):
     site.serve("/robots.txt", status_handler(200, "User-agent: Roos\nDisallow: /\n"))
     async with polite_client(clock) as client:
-        with pytest.raises(UnsupportedUrl, match="robots.txt disallows it"):
+        with pytest.raises(UnsupportedUrl, match=r"robots\.txt disallows it"):
             await classify_url(site.url("/"), client)
     assert site.paths == ["/robots.txt"]

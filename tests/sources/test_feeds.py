@@ -3,7 +3,6 @@
 from datetime import UTC, datetime
 
 import pytest
-from blog_sites import FIXTURES
 
 from agent.sources.feeds import (
     looks_like_feed,
@@ -12,6 +11,7 @@ from agent.sources.feeds import (
     plain_text,
     thread,
 )
+from tests.sources.blog_sites import FIXTURES
 
 NOW = datetime(2024, 3, 14, 8, 0, tzinfo=UTC)
 BASE = "http://127.0.0.1:8080"

@@ -5,15 +5,6 @@ from email.utils import formatdate
 
 import pytest
 from aiohttp import web
-from blog_sites import (
-    BlogSite,
-    Conditional,
-    FakeClock,
-    polite_client,
-    status_handler,
-    text_handler,
-    throttled,
-)
 
 from agent.sources.polite import (
     BACKOFF_CAP,
@@ -24,6 +15,15 @@ from agent.sources.polite import (
     RobotsDisallowed,
     backoff_seconds,
     retry_after_seconds,
+)
+from tests.sources.blog_sites import (
+    BlogSite,
+    Conditional,
+    FakeClock,
+    polite_client,
+    status_handler,
+    text_handler,
+    throttled,
 )
 
 

@@ -3,7 +3,6 @@
 import asyncio
 
 import pytest
-from blog_sites import FakeClock, fixture_text
 
 from agent.sources.robots import (
     CACHE_SECONDS,
@@ -12,6 +11,7 @@ from agent.sources.robots import (
     robots_url,
     rules_from_answer,
 )
+from tests.sources.blog_sites import FakeClock, fixture_text
 
 SITE = "https://blog.example"
 

@@ -43,8 +43,8 @@ ITEM_LIST = {
 
 async def post_items(request: web.Request) -> web.Response:
     body = await json_object(request, POST_ITEMS)
-    ids = await ingest(request.app, body["items"], analyze=False)
-    return ok({"stored": len(ids), "ids": ids})
+    results = await ingest(request.app, body["items"])
+    return ok({"stored": len(results), "ids": [r["id"] for r in results]})
 
 
 def _since(raw: str | None) -> str | None:

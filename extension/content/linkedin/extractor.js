@@ -46,6 +46,8 @@
   const COMMENTS_COUNT = new RegExp(`^\\d[\\d.,]*\\s*(k|m|mln\\.?)?\\+?\\s+(${anyOf(S.strings.commentsCount)})$`, "i");
   const SKIP_TAGS = new Set(["button", "script", "style", "template", "noscript", "svg", "img", "input", "textarea", "select"]);
   const BLOCK_TAGS = new Set(["p", "div", "li", "ul", "ol", "section", "article", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6"]);
+  // counts often sit inside buttons ("12 reacties"), which text reading skips
+  const COUNT_SKIP_TAGS = new Set([...SKIP_TAGS].filter((tag) => tag !== "button"));
   const BLOCK = "\u0000";
 
   // ---- text -------------------------------------------------------------------------------
@@ -57,12 +59,13 @@
    * Visible text of an element as the reader sees it: line breaks kept, buttons ("…meer") and
    * visually-hidden duplicates left out.
    * @param {Element | null} el
+   * @param {Set<string>} [skip] tags whose content is not read
    */
-  function readText(el) {
+  function readText(el, skip = SKIP_TAGS) {
     if (!el) return "";
     /** @type {string[]} */
     const parts = [];
-    walk(el, parts);
+    walk(el, parts, skip);
     return parts
       .join("")
       .replace(/\u00a0/g, " ")
@@ -77,22 +80,26 @@
   /**
    * @param {Node} node
    * @param {string[]} parts
+   * @param {Set<string>} skip
    */
-  function walk(node, parts) {
+  function walk(node, parts, skip) {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) parts.push((child.nodeValue || "").replace(/[ \t\n\r\f]+/g, " "));
       if (child.nodeType !== 1) continue;
       const el = /** @type {Element} */ (child);
       const tag = el.localName;
       if (tag === "br") parts.push("\n");
-      if (SKIP_TAGS.has(tag) || tag === "br" || el.hasAttribute("hidden")) continue;
+      if (skip.has(tag) || tag === "br" || el.hasAttribute("hidden")) continue;
       if (el.classList.contains("visually-hidden")) continue;
       const block = BLOCK_TAGS.has(tag);
       if (block) parts.push(BLOCK);
-      walk(el, parts);
+      walk(el, parts, skip);
       if (block) parts.push(BLOCK);
     }
   }
+
+  /** The number shown in a count element ("42", "12 reacties"), or null. @param {Element | null} el */
+  const countOf = (el) => (el ? parseCount(clean(readText(el, COUNT_SKIP_TAGS))) : null);
 
   /** @param {string} name */
   const stripBadge = (name) => name.replace(S.strings.nameBadge, "").replace(S.strings.nameBadge, "").trim();
@@ -275,7 +282,7 @@
   /** @param {Element} scope */
   function modernReactions(scope) {
     const icon = own(scope, S.modern.reactionIcon);
-    return icon ? parseCount(readText(icon.closest("button") || icon.parentElement)) : null;
+    return icon ? countOf(icon.closest("button") || icon.parentElement) : null;
   }
 
   /** @param {Element} scope */
@@ -295,8 +302,8 @@
       author: { name: stripBadge(clean(readText(nameEl))), profile_url: profileUrl(link && link.getAttribute("href")), headline: clean(readText(own(card, c.actorHeadline))) || undefined },
       text: readText(own(card, c.text)),
       relative: time ? clean(readText(time)) : "",
-      reactions: parseCount(clean(readText(own(card, c.reactions)))),
-      comments_count: parseCount(clean(readText(own(card, c.commentsCount)))),
+      reactions: countOf(own(card, c.reactions)),
+      comments_count: countOf(own(card, c.commentsCount)),
       group: group ? groupFrom(group.getAttribute("href"), clean(readText(group))) : undefined,
     };
   }
@@ -310,7 +317,7 @@
       text: readText(own(card, S.modern.text)),
       relative: modernRelativeTime(card),
       reactions: modernReactions(card),
-      comments_count: counter ? parseCount(clean(readText(counter))) : null,
+      comments_count: countOf(counter),
       group: undefined,
     };
   }
@@ -324,7 +331,7 @@
       author: { name: stripBadge(clean(readText(own(comment, c.commentAuthor)))), profile_url: profileUrl(link && link.getAttribute("href")), headline: clean(readText(own(comment, c.commentHeadline))) || undefined },
       text: readText(own(comment, c.commentText)),
       relative: time ? clean(readText(time)) : "",
-      reactions: parseCount(clean(readText(own(comment, c.commentReactions)))),
+      reactions: countOf(own(comment, c.commentReactions)),
     };
   }
 

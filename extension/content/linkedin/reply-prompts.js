@@ -34,9 +34,26 @@
   function commentButton(element) {
     const words = Roos.selectors.strings.commentAction.map((/** @type {string} */ w) => w.toLowerCase());
     for (const button of element.querySelectorAll("button")) {
-      if (button.closest("[data-roos]")) continue;
+      if (button.closest("form")) continue; // a comment box's own submit button
       const label = (button.getAttribute("aria-label") || button.textContent || "").trim().toLowerCase();
       if (words.some((/** @type {string} */ word) => label === word || label.startsWith(`${word} `))) return button;
+    }
+    return null;
+  }
+
+  /**
+   * The block holding the item's own text (not a nested comment's), so the
+   * suggestions come right after what they answer. Climbs out of LinkedIn's
+   * "…see more" clamp, which would otherwise clip the prompt.
+   * @param {Element} element
+   * @returns {Element | null}
+   */
+  function textBlock(element) {
+    const S = Roos.selectors;
+    const selector = [S.classic.text, S.classic.commentText, S.modern.text].join(", ");
+    for (const text of element.querySelectorAll(selector)) {
+      if (Roos.pageWatch.itemFor(text)?.element !== element) continue;
+      return text.closest(".feed-shared-update-v2__description-wrapper, .comments-comment-item-content-body") || text;
     }
     return null;
   }
@@ -94,9 +111,9 @@
       return;
     }
     const place = (/** @type {HTMLElement} */ host) => {
-      const badge = find(element, "badge");
-      if (badge) badge.after(host);
-      else element.prepend(host);
+      const text = textBlock(element);
+      if (text) text.after(host);
+      else (find(element, "badge") || element).after(host);
     };
     const { host, root } = mount(element, "reply-prompt", { css: CSS, place });
     host.dataset.itemId = id;

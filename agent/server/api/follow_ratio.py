@@ -1,0 +1,158 @@
+"""One-click follow/unfollow ratio check: never follow more accounts than follow you."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiohttp import web
+
+from ...analysis.counts import parse_count
+from ...analysis.follow_ratio import assess, unfollow_candidates
+from ...analysis.people import person_id
+from ...pipeline import now_iso
+from ..errors import ApiError
+from ..keys import PROFILE, STORE
+from ..requests import json_object, ok
+from ..routing import Param, Route
+
+COUNT = {"type": ["integer", "string"], "maxLength": 64, "minimum": 0}
+FOLLOW = {
+    "type": "object",
+    "required": ["account", "followers", "following"],
+    "properties": {
+        "account": {"type": "string", "minLength": 1, "maxLength": 2048},
+        "name": {"type": "string", "maxLength": 300},
+        "followers": COUNT,
+        "following": COUNT,
+        "own": {"type": "boolean"},
+        "followed_by_me": {"type": "boolean"},
+        "lang": {"enum": ["nl", "en"]},
+    },
+}
+RATIO = {
+    "type": "object",
+    "required": [
+        "ok",
+        "followers",
+        "following",
+        "ratio",
+        "verdict",
+        "advice",
+        "unfollow_candidates",
+    ],
+    "properties": {
+        "ok": {"const": True},
+        "followers": {"type": "integer"},
+        "following": {"type": "integer"},
+        "ratio": {"type": "number"},
+        "verdict": {"enum": ["ok", "warn"]},
+        "advice": {"type": "string"},
+        "unfollow_candidates": {"type": "array", "items": {"type": "object"}},
+    },
+}
+HISTORY = {
+    "type": "object",
+    "required": ["ok", "history"],
+    "properties": {
+        "ok": {"const": True},
+        "history": {"type": "array", "items": {"type": "object"}},
+    },
+}
+
+
+def _count(value: object, field: str) -> int:
+    try:
+        return parse_count(value)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise ApiError(400, f"{field}: {exc}") from None
+
+
+def _account_key(account: str) -> str:
+    return person_id({"profile_url": account}) if "/" in account else account.strip().lower()
+
+
+async def post_ratio(request: web.Request) -> web.Response:
+    body = await json_object(request, FOLLOW)
+    followers = _count(body["followers"], "followers")
+    following = _count(body["following"], "following")
+    store = request.app[STORE]
+    account = _account_key(body["account"])
+    history, _ = await store.find(
+        "follow_snapshots", lambda s: s["account"] == account, sort=lambda s: s["at"]
+    )
+    own = bool(body.get("own"))
+    lang = body.get("lang") or request.app[PROFILE].current.get("report", {}).get("lang", "nl")
+    verdict = assess(followers, following, history, own=own, lang=lang)
+    at = now_iso()
+    await store.upsert(
+        "follow_snapshots",
+        [
+            {
+                "id": f"{account}|{datetime.now(UTC).isoformat()}",
+                "account": account,
+                "url": body["account"],
+                "name": body.get("name"),
+                "followers": followers,
+                "following": following,
+                "own": own,
+                "at": at,
+            }
+        ],
+    )
+    if body.get("followed_by_me") is not None and not own:
+        await _remember_following(store, body, account)
+    candidates = []
+    if own:
+        followed, _ = await store.find("people", lambda p: bool(p.get("followed")))
+        candidates = unfollow_candidates(followed, now=datetime.now(UTC))[:20]
+    return ok({**verdict, "account": account, "unfollow_candidates": candidates})
+
+
+async def _remember_following(store, body: dict, account: str) -> None:
+    """The page said whether the user follows this person: keep it for unfollow advice."""
+    person = await store.get("people", account) or {
+        "id": account,
+        "name": body.get("name"),
+        "profile_url": body["account"],
+        "interactions": [],
+        "flag": None,
+    }
+    followed = bool(body["followed_by_me"])
+    if followed and not person.get("followed"):
+        person["followed_at"] = now_iso()
+    person["followed"] = followed
+    await store.upsert("people", [person])
+
+
+async def get_history(request: web.Request) -> web.Response:
+    raw = request.query.get("account")
+    if not raw:
+        raise ApiError(400, "account: give the profile URL whose history you want")
+    account = _account_key(raw)
+    history, _ = await request.app[STORE].find(
+        "follow_snapshots", lambda s: s["account"] == account, sort=lambda s: s["at"]
+    )
+    return ok({"history": history})
+
+
+ROUTES = [
+    Route(
+        "POST",
+        "/api/follow-ratio",
+        post_ratio,
+        "Ratio, verdict and advice for follower/following counts as a page shows them "
+        '("1.234 volgers", "12,5K"); stores a snapshot.',
+        request=FOLLOW,
+        response=RATIO,
+        tag="activate",
+    ),
+    Route(
+        "GET",
+        "/api/follow-ratio",
+        get_history,
+        "Snapshots of one account over time.",
+        response=HISTORY,
+        tag="activate",
+        params=(Param("account", {"type": "string"}, "Profile URL", required=True),),
+    ),
+]

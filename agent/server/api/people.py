@@ -1,0 +1,226 @@
+"""People: fans, ambassadors and critics; merged when one person has two names; forgotten on request."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from ...analysis.people import flag_for, merge, merge_candidates
+from ...pipeline import now_iso
+from ...store import SyncStore
+from ..errors import ApiError
+from ..keys import HUB, PROFILE, STORE
+from ..requests import json_object, ok
+from ..routing import Param, Route
+
+FLAGS = ["fan", "ambassador", "critic"]
+PERSON = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
+PEOPLE = {
+    "type": "object",
+    "required": ["ok", "people", "total"],
+    "properties": {
+        "ok": {"const": True},
+        "people": {"type": "array", "items": PERSON},
+        "total": {"type": "integer"},
+    },
+}
+ONE = {
+    "type": "object",
+    "required": ["ok", "person"],
+    "properties": {"ok": {"const": True}, "person": PERSON, "items": {"type": "array"}},
+}
+MERGE = {
+    "type": "object",
+    "required": ["keep", "merge"],
+    "additionalProperties": False,
+    "properties": {
+        "keep": {"type": "string", "minLength": 1},
+        "merge": {"type": "string", "minLength": 1},
+    },
+}
+CANDIDATES = {
+    "type": "object",
+    "required": ["ok", "candidates"],
+    "properties": {
+        "ok": {"const": True},
+        "candidates": {"type": "array", "items": {"type": "object"}},
+    },
+}
+FORGOTTEN = {
+    "type": "object",
+    "required": ["ok", "removed"],
+    "properties": {"ok": {"const": True}, "removed": {"type": "object"}},
+}
+
+
+def _by_interactions(person: dict) -> tuple[int, str]:
+    return (len(person.get("interactions") or []), person.get("last_seen") or "")
+
+
+async def list_people(request: web.Request) -> web.Response:
+    flag = request.query.get("flag") or None
+    if flag and flag not in FLAGS:
+        raise ApiError(400, "flag: must be fan, ambassador or critic")
+    people, total = await request.app[STORE].find(
+        "people",
+        (lambda p: p.get("flag") == flag) if flag else None,
+        sort=_by_interactions,
+        reverse=True,
+        limit=500,
+    )
+    return ok({"people": people, "total": total})
+
+
+async def get_person(request: web.Request) -> web.Response:
+    pid = request.match_info["id"]
+    store = request.app[STORE]
+    person = await store.get("people", pid)
+    if person is None:
+        raise ApiError(404, "No person with that id.")
+    items, _ = await store.find(
+        "items",
+        lambda i: i.get("person_id") == pid,
+        sort=lambda i: i.get("seen_at") or "",
+        reverse=True,
+        limit=100,
+    )
+    return ok({"person": person, "items": items})
+
+
+async def get_merge_candidates(request: web.Request) -> web.Response:
+    people, _ = await request.app[STORE].find("people")
+    found = [{"a": a, "b": b, "score": score} for a, b, score in merge_candidates(people)[:50]]
+    return ok({"candidates": found})
+
+
+async def post_merge(request: web.Request) -> web.Response:
+    """The user confirmed that two records are one person: keep one, fold the other in."""
+    body = await json_object(request, MERGE)
+    if body["keep"] == body["merge"]:
+        raise ApiError(400, "merge: must differ from keep")
+    targets = request.app[PROFILE].current.get("targets") or {}
+
+    def fold(tx: SyncStore) -> dict | None:
+        keep, other = tx.get("people", body["keep"]), tx.get("people", body["merge"])
+        if keep is None or other is None:
+            return None
+        merged = {**merge(keep, other), "id": keep["id"]}
+        merged["flag"] = flag_for(merged, targets)
+        items, _ = tx.find("items", lambda i: i.get("person_id") == other["id"])
+        tx.upsert("items", [{**i, "person_id": keep["id"]} for i in items])
+        tx.upsert("people", [merged])
+        tx.delete("people", [other["id"]])
+        tx.upsert(
+            "audit",
+            [
+                {
+                    "id": f"merge|{now_iso()}|{other['id']}",
+                    "action": "merge",
+                    "ids": [keep["id"], other["id"]],
+                    "at": now_iso(),
+                }
+            ],
+        )
+        return merged
+
+    merged = await request.app[STORE].transact(fold)
+    if merged is None:
+        raise ApiError(404, "Both people must exist.")
+    return ok({"person": merged})
+
+
+def forget_in(tx: SyncStore, pid: str) -> dict | None:
+    """Remove a person and everything they wrote from every table (the right to be forgotten)."""
+    person = tx.get("people", pid)
+    if person is None:
+        return None
+    items, _ = tx.find("items", lambda i: i.get("person_id") == pid)
+    item_ids = [i["id"] for i in items]
+    wrote = set(item_ids)
+    account_urls = {person.get("profile_url"), pid} - {None}
+    removed = {
+        "people": tx.delete("people", [pid]),
+        "items": tx.delete("items", item_ids),
+        "suggestions": tx.delete("suggestions", item_ids),
+        "replies": tx.delete(
+            "replies", [r["id"] for r in tx.find("replies", lambda r: r.get("item_id") in wrote)[0]]
+        ),
+        "follow_snapshots": tx.delete(
+            "follow_snapshots",
+            [
+                s["id"]
+                for s in tx.find(
+                    "follow_snapshots",
+                    lambda s: s.get("account") in account_urls or s.get("url") in account_urls,
+                )[0]
+            ],
+        ),
+    }
+    # The audit log holds ids only, never the person's name or words.
+    tx.upsert(
+        "audit",
+        [
+            {
+                "id": f"forget|{now_iso()}|{pid}",
+                "action": "forget",
+                "ids": [pid, *item_ids],
+                "at": now_iso(),
+            }
+        ],
+    )
+    return removed
+
+
+async def delete_person(request: web.Request) -> web.Response:
+    pid = request.match_info["id"]
+    removed = await request.app[STORE].transact(lambda tx: forget_in(tx, pid))
+    if removed is None:
+        raise ApiError(404, "No person with that id.")
+    request.app[HUB].publish("person.forgotten", {"id": pid})
+    return ok({"removed": removed})
+
+
+PERSON_PATH = "/api/people/{id:.+}"
+ROUTES = [
+    Route(
+        "GET",
+        "/api/people",
+        list_people,
+        "People Roos has seen, most active first.",
+        response=PEOPLE,
+        tag="activate",
+        params=(Param("flag", {"enum": FLAGS}, "Only fans, ambassadors or critics."),),
+    ),
+    Route(
+        "GET",
+        "/api/people-merge-candidates",
+        get_merge_candidates,
+        "Pairs of records that look like one person under two names (you confirm).",
+        response=CANDIDATES,
+        tag="activate",
+    ),
+    Route(
+        "POST",
+        "/api/people-merge",
+        post_merge,
+        "Merge two person records into one.",
+        request=MERGE,
+        response=ONE,
+        tag="activate",
+    ),
+    Route(
+        "GET",
+        PERSON_PATH,
+        get_person,
+        "One person with their interactions and items.",
+        response=ONE,
+        tag="activate",
+    ),
+    Route(
+        "DELETE",
+        PERSON_PATH,
+        delete_person,
+        "Forget a person: removes them and their texts from every table.",
+        response=FORGOTTEN,
+        tag="activate",
+    ),
+]

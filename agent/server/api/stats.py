@@ -1,0 +1,72 @@
+"""Today's numbers for the popup: replies waiting, fans seen, posts against the target."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiohttp import web
+
+from ..keys import PROFILE, STORE
+from ..requests import ok
+from ..routing import Route
+
+TODAY = {
+    "type": "object",
+    "required": ["ok", "waiting", "fans_seen", "posts_today", "posts_target"],
+    "properties": {
+        "ok": {"const": True},
+        "waiting": {"type": "integer"},
+        "fans_seen": {"type": "integer"},
+        "posts_today": {"type": "integer"},
+        "posts_target": {"type": "number"},
+        "complaints_waiting": {"type": "integer"},
+    },
+}
+
+
+def waiting_reply(item: dict) -> bool:
+    analysis = item.get("analysis") or {}
+    return (
+        bool(analysis.get("needs_reply"))
+        and not item.get("answered")
+        and item.get("status") not in ("answered", "ignored")
+        and not analysis.get("duplicate_of")
+    )
+
+
+async def get_today(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    today = datetime.now(UTC).date().isoformat()
+    waiting, _ = await store.find("items", waiting_reply)
+    fans, _ = await store.find(
+        "people",
+        lambda p: (
+            p.get("flag") in ("fan", "ambassador") and (p.get("last_seen") or "")[:10] == today
+        ),
+    )
+    _, posts_today = await store.find(
+        "own_posts", lambda p: (p.get("published_at") or "")[:10] == today
+    )
+    target = request.app[PROFILE].current["targets"]["posts_per_day"]
+    complaints = sum(1 for i in waiting if (i.get("analysis") or {}).get("intent") == "complaint")
+    return ok(
+        {
+            "waiting": len(waiting),
+            "fans_seen": len(fans),
+            "posts_today": posts_today,
+            "posts_target": target,
+            "complaints_waiting": complaints,
+        }
+    )
+
+
+ROUTES = [
+    Route(
+        "GET",
+        "/api/stats/today",
+        get_today,
+        "Today at a glance: replies waiting, fans seen, own posts against the target.",
+        response=TODAY,
+        tag="agent",
+    ),
+]
