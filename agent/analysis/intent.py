@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-from agent.analysis.textnorm import URL, fold
+from agent.analysis.textnorm import URL, fold, whole_word_matches
 
 INTENTS = ("complaint", "question", "praise", "other")
 
@@ -45,22 +45,21 @@ _EXCLAIM = (
 )
 # A question word followed by a subject starts a clause, not a question ("Wanneer ik inlog, ...").
 _CLAUSE = r"ik|je|jij|u|we|wij|ze|zij|hij|jullie|men|i|you|they|he|she|dan ook|betreft|ook"
+# All patterns run on folded text without IGNORECASE and without a leading \b (both make
+# Python's regex engine slow); word edges are checked by `whole_word_matches`.
 _QUESTION_START = re.compile(
-    rf"^(?:(?:{_WH})\b(?! (?:{_CLAUSE})\b)|(?:{_VERB_NL}|{_VERB_EN}) (?:{_SUBJECT})\b|(?:{_VERB_NAME}) (?-i:[A-Z]))",
-    re.IGNORECASE,
+    rf"(?:{_WH})\b(?! (?:{_CLAUSE})\b)|(?:{_VERB_NL}|{_VERB_EN}) (?:{_SUBJECT})\b"
 )
-_ASKING_RE = re.compile(rf"\b(?:{_ASKING})\b", re.IGNORECASE)
-_EXCLAIM_RE = re.compile(rf"^(?:{_EXCLAIM})\b", re.IGNORECASE)
+_VERB_NAME_RE = re.compile(rf"(?i:{_VERB_NAME}) [A-Z]")  # on the original: needs the capital
+_ASKING_RE = re.compile(rf"(?:{_ASKING})\b")
+_EXCLAIM_RE = re.compile(rf"(?:{_EXCLAIM})\b")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
-_GREETING = re.compile(
-    r"^(?:(?:hoi|hallo|hey|hi|hello|beste|dear|goedemorgen|goedemiddag)\b[^,]*,\s*)"
-)
+_GREETING = re.compile(r"(?:hoi|hallo|hey|hi|hello|beste|dear|goedemorgen|goedemiddag)\b[^,]*,\s*")
 _COMPLAINT_CUE = re.compile(
-    r"\b(?:werkt (?:\w+ ){0,3}niet|doet het niet|storing|klacht|waardeloos|belachelijk|teleurgesteld|"
-    r"nog steeds geen|geen reactie|opgelicht|onbereikbaar|niet bereikbaar|"
+    r"(?:werkt (?:\w+ ){0,3}niet|doet het niet|storing|klacht|waardeloos|belachelijk|"
+    r"teleurgesteld|nog steeds geen|geen reactie|opgelicht|onbereikbaar|niet bereikbaar|"
     r"geld terug|slechte service|not working|doesn['’]?t work|does not work|outage|"
-    r"still waiting|no response|terrible|worst|refund|unacceptable|disappointed|scam)\b",
-    re.IGNORECASE,
+    r"still waiting|no response|terrible|worst|refund|unacceptable|disappointed|scam)\b"
 )
 _QUESTION_NEGATIVITY = -0.5  # "How do I block my card?" sounds negative to VADER
 _BANDS = {"complaint": (0.7, 1.0), "question": (0.45, 0.7), "praise": (0.2, 0.45)}
@@ -69,23 +68,34 @@ _FLAG_WEIGHT = {"critic": 1.0, "ambassador": 0.8, "fan": 0.6}
 
 def is_question(text: str) -> bool:
     """True when `text` asks something, with or without a question mark."""
-    plain = URL.sub(" ", text or "")
-    for match in _SENTENCE.finditer(plain):
-        sentence = _GREETING.sub("", match.group().strip())
-        if not sentence or _EXCLAIM_RE.match(sentence):
+    plain = URL.sub(" ", text) if "://" in text or "www." in text else text
+    folded = fold(plain)
+    if whole_word_matches(_ASKING_RE, folded):
+        return True
+    aligned = len(folded) == len(plain)
+    for match in _SENTENCE.finditer(folded):
+        raw = match.group()
+        sentence = raw.strip()
+        greeting = _GREETING.match(sentence)
+        skip = greeting.end() if greeting else 0
+        body = sentence[skip:]
+        if not body or _EXCLAIM_RE.match(body):
             continue
-        if "?" in sentence:
+        if "?" in body:
             return True
-        if sentence.endswith("!"):
+        if body.endswith("!"):
             continue
-        if _QUESTION_START.match(sentence) or _ASKING_RE.search(sentence):
+        if _QUESTION_START.match(body):
+            return True
+        start = match.start() + len(raw) - len(raw.lstrip()) + skip
+        if aligned and _VERB_NAME_RE.match(plain, start):
             return True
     return False
 
 
 def has_complaint_cue(text: str) -> bool:
     """Complaint words that a general sentiment model can miss ("storing", "still waiting")."""
-    return _COMPLAINT_CUE.search(fold(text or "")) is not None
+    return bool(whole_word_matches(_COMPLAINT_CUE, fold(text or "")))
 
 
 def _label(sentiment: dict[str, Any] | str | None) -> str:
@@ -114,7 +124,7 @@ def classify(
     `lang` is accepted for symmetry: cues of both languages count, people mix them."""
     about = about_us or _about(mentions or [], org_terms)
     label = _label(sentiment)
-    asks = is_question(text)
+    asks = is_question(text or "")
     compound = sentiment.get("compound", 0.0) if isinstance(sentiment, dict) else 0.0
     cue = label != "positive" and has_complaint_cue(text)
     # A question with a sigh ("Help, hoe blokkeer ik ...?") is a question, not a complaint.

@@ -7,8 +7,9 @@ uitgevoerd"), exclamation marks and a word in CAPS add emphasis. The constants a
 own, measured on human raters. What is Dutch here: the word lists; negation that also
 follows the word it negates ("dat waardeer ik niet"); litotes ("niet slecht" is only mildly
 positive, weaker than English VADER's flip); "wat een" as an intensifier while "wat sneller"
-dampens; hashtags read as separate clauses; and complaint phrases ("al drie dagen", "nog steeds geen", "geen reactie") merged
-into single tokens before scoring, so they can carry valence and be negated like words.
+dampens; hashtags read as clauses of their own; and complaint phrases ("al drie dagen",
+"nog steeds geen", "geen reactie") merged into single tokens before scoring, so that they
+carry valence and can be negated like words.
 """
 
 import math
@@ -27,113 +28,31 @@ LITOTES = -0.5
 CONTRAST_BEFORE, CONTRAST_AFTER = 0.5, 1.5
 WINDOW = 3
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # A negation or booster does not reach across the start of a new (sub)clause.
-CLAUSE_OPENERS = frozenset(
-    [
-        "dat",
-        "omdat",
-        "want",
-        "maar",
-        "als",
-        "terwijl",
-        "hoewel",
-        "zodat",
-        "doordat",
-        "wanneer",
-        "toen",
-    ]
+CLAUSE_OPENERS = _words("dat omdat want maar als terwijl hoewel zodat doordat wanneer toen")
+NEGATORS = _words(
+    "niet geen nooit niks niets nergens allerminst noch zonder geeneens nimmer nog_geen"
 )
-NEGATORS = frozenset(
-    [
-        "niet",
-        "geen",
-        "nooit",
-        "niks",
-        "niets",
-        "nergens",
-        "allerminst",
-        "noch",
-        "zonder",
-        "geeneens",
-        "nimmer",
-        "nog_geen",
-    ]
+_BOOSTING = _words(
+    """heel hele erg zeer enorm enorme super echt écht hartstikke ontzettend ontzettende
+    ontiegelijk ongelooflijk mega hyper ultra uiterst extreem buitengewoon zwaar totaal
+    volledig compleet helemaal absoluut zo zó zoo flink veel bijzonder"""
 )
-BOOSTERS: dict[str, float] = {
-    **dict.fromkeys(
-        [
-            "heel",
-            "hele",
-            "erg",
-            "zeer",
-            "enorm",
-            "enorme",
-            "super",
-            "echt",
-            "écht",
-            "hartstikke",
-            "ontzettend",
-            "ontiegelijk",
-            "ongelooflijk",
-            "mega",
-            "hyper",
-            "ultra",
-            "uiterst",
-            "extreem",
-            "buitengewoon",
-            "zwaar",
-            "totaal",
-            "volledig",
-            "compleet",
-            "helemaal",
-            "absoluut",
-            "zo",
-            "zó",
-            "zoo",
-            "flink",
-            "veel",
-            "ontzettende",
-            "bijzonder",
-        ],
-        B_INCR,
-    ),
-    **dict.fromkeys(
-        [
-            "beetje",
-            "nogal",
-            "redelijk",
-            "vrij",
-            "enigszins",
-            "ietwat",
-            "tamelijk",
-            "iets",
-            "lichtelijk",
-            "amper",
-            "nauwelijks",
-        ],
-        B_DECR,
-    ),
-}
+_DAMPING = _words(
+    "beetje nogal redelijk vrij enigszins ietwat tamelijk iets lichtelijk amper nauwelijks"
+)
+BOOSTERS: dict[str, float] = {**dict.fromkeys(_BOOSTING, B_INCR), **dict.fromkeys(_DAMPING, B_DECR)}
 # A booster standing alone ("Super!") is praise in itself.
 STANDALONE = {"super": 2.0}
 
-_NUMBER = frozenset(
-    [
-        "een",
-        "twee",
-        "drie",
-        "vier",
-        "vijf",
-        "zes",
-        "zeven",
-        "acht",
-        "negen",
-        "tien",
-        "paar",
-        "aantal",
-        "twaalf",
-    ]
-)
+_NUMBER = _words("een twee drie vier vijf zes zeven acht negen tien twaalf paar")
+_NOT_CONTRAST_BEFORE = _words("alleen gewoon nu kom ga doe")  # "alleen maar lof", "kom maar"
+_NOT_CONTRAST_AFTER = _words("liefst even eens raak")  # "maar liefst tien", "maar even"
 _PHRASES: dict[str, str] = {
     "petje af": "petje_af",
     "hou|houd|houden van": "hou_van",
@@ -230,19 +149,15 @@ def clauses(text: str, vocabulary: Container[str]) -> list[tuple[list[str], list
 
 
 def _is_contrast(lower: list[str], i: int) -> bool:
+    """Does word i turn the sentence ("maar", "echter", a clause-initial "alleen")?"""
     word = lower[i]
-    if word == "echter":
-        return True
     if word == "maar":
         before = lower[i - 1] if i else ""
         after = lower[i + 1] if i + 1 < len(lower) else ""
-        return before not in {"alleen", "gewoon", "nu", "kom", "ga", "doe"} and after not in {
-            "liefst",
-            "even",
-            "eens",
-            "raak",
-        }
-    return word == "alleen" and i == 0 and lower[1:2] != ["maar"]
+        return before not in _NOT_CONTRAST_BEFORE and after not in _NOT_CONTRAST_AFTER
+    if word == "alleen":
+        return i == 0 and lower[1:2] != ["maar"]
+    return word == "echter"
 
 
 class _Clause(NamedTuple):

@@ -198,6 +198,9 @@ class PoliteClient:
         async with self._locks.setdefault(host, asyncio.Lock()):
             self._check_resting(url)
             pause = self._next_at.get(host, 0.0) - self._clock()
+            if pause > self.max_wait:
+                # A huge Crawl-delay is honoured by coming back later, not by blocking now.
+                raise HostResting(url, self._next_at[host])
             if pause > 0:
                 await self._sleep(pause)
             rules = self.robots.cached(url)

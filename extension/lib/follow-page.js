@@ -35,9 +35,16 @@
       ],
     ]),
   );
+  // LinkedIn: the top card. X: the profile's own following/followers links, because its timeline
+  // (in the same column) is full of posts saying "we passed 5.000 followers".
   const SCOPES = {
     linkedin: [".pv-top-card", ".org-top-card", '[data-view-name="profile-top-card"]', "main section", "main"],
     x: ['[data-testid="primaryColumn"]', "main"],
+  };
+  /** @type {Record<string, string>} */
+  const X_LINKS = {
+    followers: 'a[href$="/followers"], a[href$="/verified_followers"]',
+    following: 'a[href$="/following"]',
   };
   // X's page has a logo h1 in its side bar, so its name is looked up by test id
   const NAME = { linkedin: "h1", x: '[data-testid="UserName"]' };
@@ -152,7 +159,7 @@
     if (!site || !["profile", "own-profile", "company"].includes(kind)) return null;
     const slug = locate(url).path[site === "x" ? 0 : 1];
     const scope = SCOPES[site].map((s) => doc.querySelector(s)).find(Boolean) || doc.body;
-    const texts = lines(scope);
+    const texts = site === "linkedin" ? lines(scope) : [];
     const nameEl = scope.querySelector(NAME[site]) || doc.querySelector(NAME[site]);
     /** @type {Record<string, any>} */
     const result = {
@@ -165,7 +172,8 @@
     if (site === "x") result.handle = slug;
     const wanted = kind === "company" ? ["followers"] : site === "x" ? ["followers", "following"] : Object.keys(LABELS);
     for (const field of Object.keys(LABELS)) {
-      const detail = wanted.includes(field) ? findCount(texts, PATTERNS[field]) : null;
+      const link = site === "x" && wanted.includes(field) ? scope.querySelector(X_LINKS[field]) : null;
+      const detail = wanted.includes(field) ? findCount(link ? lines(link) : texts, PATTERNS[field]) : null;
       result[field] = detail ? detail.value : null;
       if (detail && !detail.exact) result.approximate.push(field);
     }

@@ -146,6 +146,18 @@ async def test_a_longer_crawl_delay_wins_over_the_delay(site, clock):
     assert clock.sleeps == [5, 7]  # the first wait was booked before robots.txt was known
 
 
+async def test_a_crawl_delay_of_hours_is_honoured_by_coming_back_later(site, clock):
+    site.serve("/robots.txt", text_handler("User-agent: *\nCrawl-delay: 3600\n"))
+    async with polite_client(clock) as client:
+        await client.get(site.url("/feed/"))
+        with pytest.raises(HostResting) as later:
+            await client.get(site.url("/vlotpay-zonder-gedoe/feed/"))
+        assert later.value.until == pytest.approx(clock.now + 3600)
+        clock.now += 3600
+        assert (await client.get(site.url("/vlotpay-zonder-gedoe/feed/"))).ok
+    assert clock.sleeps == []
+
+
 async def test_one_connection_per_host(site, clock):
     in_flight, most = [0], [0]
 
