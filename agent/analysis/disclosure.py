@@ -61,7 +61,7 @@ def _names_us(text: str, profile: dict[str, Any], mentions: list[dict[str, Any]]
 
 def is_present(text: str, profile: dict[str, Any]) -> bool:
     """True when `text` already says whom the writer speaks for."""
-    if _HASHTAG.search(text or ""):
+    if "#" in (text or "") and _HASHTAG.search(text):
         return True
     folded = folded_phrase(text or "")
     if _DISCLOSED.search(folded):

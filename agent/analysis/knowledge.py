@@ -10,7 +10,8 @@ little overall token-set similarity to break ties.
 from __future__ import annotations
 
 import re
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -21,188 +22,18 @@ SAVED_THRESHOLD = 40
 _WORD_MATCH = 86  # a typo meets its word; product names one letter apart do not
 _SUFFIXES = ("ingen", "ing", "en", "er", "ed", "es", "e", "s", "t", "d")
 _DOUBLED = re.compile(r"(.)\1")
-STOPWORDS = frozenset(
-    [
-        "de",
-        "het",
-        "een",
-        "en",
-        "of",
-        "maar",
-        "dat",
-        "die",
-        "dit",
-        "deze",
-        "wat",
-        "wie",
-        "hoe",
-        "waar",
-        "wanneer",
-        "waarom",
-        "welke",
-        "hoeveel",
-        "ik",
-        "je",
-        "jij",
-        "u",
-        "we",
-        "wij",
-        "jullie",
-        "ze",
-        "zij",
-        "hij",
-        "mijn",
-        "jouw",
-        "uw",
-        "ons",
-        "onze",
-        "hun",
-        "is",
-        "zijn",
-        "was",
-        "waren",
-        "ben",
-        "bent",
-        "heb",
-        "hebt",
-        "heeft",
-        "hebben",
-        "kan",
-        "kun",
-        "kunt",
-        "kunnen",
-        "wil",
-        "wilt",
-        "willen",
-        "moet",
-        "moeten",
-        "mag",
-        "mogen",
-        "zal",
-        "zou",
-        "zouden",
-        "doe",
-        "doet",
-        "doen",
-        "word",
-        "wordt",
-        "worden",
-        "er",
-        "hier",
-        "daar",
-        "in",
-        "op",
-        "aan",
-        "van",
-        "voor",
-        "met",
-        "bij",
-        "naar",
-        "uit",
-        "om",
-        "over",
-        "tot",
-        "als",
-        "dan",
-        "ook",
-        "nog",
-        "al",
-        "niet",
-        "geen",
-        "wel",
-        "even",
-        "eens",
-        "graag",
-        "iemand",
-        "iets",
-        "mij",
-        "me",
-        "hem",
-        "haar",
-        "zo",
-        "te",
-        "toch",
-        "dus",
-        "hoi",
-        "hallo",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "that",
-        "this",
-        "these",
-        "those",
-        "what",
-        "who",
-        "how",
-        "where",
-        "when",
-        "why",
-        "which",
-        "i",
-        "you",
-        "he",
-        "she",
-        "we",
-        "they",
-        "my",
-        "your",
-        "our",
-        "their",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "am",
-        "have",
-        "has",
-        "had",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-        "do",
-        "does",
-        "did",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "about",
-        "as",
-        "it",
-        "its",
-        "me",
-        "us",
-        "them",
-        "there",
-        "here",
-        "not",
-        "no",
-        "any",
-        "some",
-        "just",
-        "also",
-        "so",
-        "please",
-        "hi",
-        "hello",
-        "anyone",
-        "someone",
-        "know",
-    ]
-)
+_STOPWORD_TEXT = """
+    de het een en of maar dat die dit deze wat wie hoe waar wanneer waarom welke hoeveel ik je
+    jij u we wij jullie ze zij hij mijn jouw uw ons onze hun is zijn was waren ben bent heb hebt
+    heeft hebben kan kun kunt kunnen wil wilt willen moet moeten mag mogen zal zou zouden doe
+    doet doen word wordt worden er hier daar in op aan van voor met bij naar uit om over tot als
+    dan ook nog al niet geen wel even eens graag iemand iets mij me hem haar zo te toch dus hoi
+    hallo the a an and or but that this these those what who how where when why which i you he
+    she we they my your our their is are was were be been am have has had can could will would
+    should do does did to of in on at for with from by about as it its me us them there here not
+    no any some just also so please hi hello anyone someone know
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def content_words(text: str) -> list[str]:
@@ -210,15 +41,42 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text or "") if w not in STOPWORDS and len(w) > 1]
 
 
+class _Bag(NamedTuple):
+    """The content words of a text, prepared once for comparing."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    word_set: frozenset[str]
+    stem_set: frozenset[str]
+    joined: str
+
+
+def _bag(text: str) -> _Bag:
+    found = tuple(content_words(text))
+    stems = tuple(stem(w) for w in found)
+    return _Bag(found, stems, frozenset(found), frozenset(stems), " ".join(found))
+
+
+# Knowledge questions and saved replies are compared again for every item: prepare them once.
+_reference_bag = lru_cache(maxsize=4096)(_bag)
+
+
+def _score(have: _Bag, wanted: _Bag) -> float:
+    if not wanted.words or not have.words:
+        return 0.0
+    covered = 0
+    for word, word_stem in zip(wanted.words, wanted.stems, strict=True):
+        if word in have.word_set or word_stem in have.stem_set:
+            covered += 1
+        elif process.extractOne(word, have.words, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH):
+            covered += 1  # a typo of the word
+    overall = fuzz.token_set_ratio(have.joined, wanted.joined)
+    return round(0.75 * 100 * covered / len(wanted.words) + 0.25 * overall, 1)
+
+
 def similarity(text: str, reference: str) -> float:
     """0..100: how well `text` covers what `reference` is about."""
-    wanted = content_words(reference)
-    have = content_words(text)
-    if not wanted or not have:
-        return 0.0
-    covered = sum(1 for word in wanted if _covers(word, have))
-    overall = fuzz.token_set_ratio(" ".join(have), " ".join(wanted))
-    return round(0.75 * 100 * covered / len(wanted) + 0.25 * overall, 1)
+    return _score(_bag(text), _reference_bag(reference))
 
 
 def stem(word: str) -> str:
@@ -234,13 +92,6 @@ def stem(word: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
-def _covers(word: str, have: list[str]) -> bool:
-    """`word`, an inflection or a one-letter typo of it is in `have`."""
-    if word in have or stem(word) in {stem(other) for other in have}:
-        return True
-    return process.extractOne(word, have, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH) is not None
-
-
 def _fits_language(entry: dict[str, Any], lang: str | None) -> bool:
     return not entry.get("lang") or lang is None or entry["lang"] == lang
 
@@ -251,10 +102,11 @@ def best_answer(
     """The knowledge entry in `lang` whose question `text` asks best, with its score, or None
     when nothing fits well enough to offer it as an answer."""
     best: tuple[dict[str, Any], float] | None = None
+    have = _bag(text)
     for entry in knowledge or []:
         if not _fits_language(entry, lang):
             continue
-        score = similarity(text, entry.get("question") or "")
+        score = _score(have, _reference_bag(entry.get("question") or ""))
         if score >= ANSWER_THRESHOLD and (best is None or score > best[1]):
             best = (entry, score)
     return best
@@ -266,12 +118,13 @@ def rank_saved(
     """Saved replies in `lang` that fit this item, best first: a matching intent counts most,
     a reply without an intent a little, and what the reply is about the rest."""
     ranked = []
+    have = _bag(text)
     for reply in saved_replies or []:
         if not _fits_language(reply, lang):
             continue
         bonus = 40 if reply.get("intent") == intent else 0 if reply.get("intent") else 20
         about = f"{reply.get('title') or ''} {reply.get('text') or ''}"
-        fit = round(bonus + 0.6 * similarity(text, about), 1)
+        fit = round(bonus + 0.6 * _score(have, _reference_bag(about)), 1)
         if fit >= SAVED_THRESHOLD:
             ranked.append((reply, fit))
     return sorted(ranked, key=lambda pair: -pair[1])

@@ -74,7 +74,7 @@ _WORDS: dict[str, str] = {
 }
 
 # English words that Dutch LinkedIn borrows count half for English.
-_LOANWORDS = frozenset("nice team event update deadline feedback top super cool".split())  # noqa: SIM905
+_LOANWORDS = frozenset({"nice", "team", "event", "update", "deadline", "feedback", "top", "cool"})
 _LOAN_VOTE = 0.5
 
 # Spelling that is typical for one language: (language, pattern, vote per match).

@@ -32,11 +32,11 @@ _EXTRA_BY_VALENCE: dict[float, str] = {
         gefeliciteerd felicitaties proficiat petje_af fantastic awesome amazing""",
     2.5: """top aanrader gaaf genoten dankbaar trots vreugde gastvrijheid gastvrij liefde
         applaus hoera joepie yay wow love boven_verwachting""",
-    2.0: """bedankt dankjewel dankjewel dankuwel dankje bedankje thanks thx tnx merci
+    2.0: """bedankt dankjewel dankuwel dankje bedankje thanks thx tnx merci
         complimenten compliment waardeer waarderen gewaardeerd waardering genieten geniet
         plezier succes geslaagd lof respect held helden feest feestje toffe tof eer
         gamechanger game_changer aanwinst gezellig leerzaam behulpzaam klantvriendelijk
-        gebruiksvriendelijk inspiratie enthousiast nice blij hou_van houd_van""",
+        gebruiksvriendelijk inspiratie enthousiast nice blij hou_van""",
     1.5: """dank gelukt opgelost verbetering beter vet yes haha hihi aangeraden aanraden soepel
         netjes keurig vlot welkom hartelijk mee_eens bevalt bevallen beviel aanbevelen""",
     1.0: """oké okay ok geen_probleem""",
@@ -48,11 +48,10 @@ _EXTRA_BY_VALENCE: dict[float, str] = {
     -1.5: """probleem vertraging klacht klachten gedoe schade crash vastgelopen vastlopen
         foutmelding ingewikkeld omslachtig verwarrend zonde zoveelste klagen te_laat te_duur
         versleten gebroken lek beschadigd beschadiging is_stuk onder_verwachting
-        niemand_die niemand_reageert wacht_al wacht_nog""",
+        niemand_die wacht_al""",
     -1.8: """storing storingen fout fouten balen baal bah traag rommel zooi defect kapot
-        crasht nep matig ontevreden nog_geen geen_reactie geen_antwoord geen_gehoor
-        geen_excuses geen_oplossing geen_bericht geen_terugkoppeling geen_bevestiging
-        zonder_uitleg zonder_bericht zonder_reactie zonder_excuses al_tijden""",
+        crasht nep matig ontevreden nog_geen geen_reactie geen_excuses geen_oplossing
+        zonder_uitleg al_tijden""",
     -2.0: """drama chaos frustratie irritatie ergernis troep jakkes grr argh wtf onbereikbaar
         genegeerd negeren boos kwaad verdrietig onwerkbaar absurd idioot verspilling haat
         erger ergeren irriteer irriteren

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.analysis.textnorm import fold
+from agent.analysis.textnorm import fold, whole_word_matches
 from agent.analysis.times import now_or, to_datetime
 
 THRESHOLD = 0.5
@@ -36,27 +36,34 @@ _SOFT = (
     r"discount|free|new|launch|exclusive|exclusief|webinar|tickets?|aanmelden|inschrijven|"
     r"slechts|vanaf|nu voor|per maand|only|now for|per month"
 )
+_PRICE_SIGNS = ("€", "$", "£", "%", " eur", "procent")
 # (pattern, weight, how many hits count): a call to action sells on its own; a price alone may
 # be a complaint about a charge, so it needs one more cue; soft words need three together.
+# Patterns run on folded text, without IGNORECASE or a leading \b, which keeps them fast.
 _CUES = (
-    (re.compile(rf"\b(?:{_STRONG})\b"), 0.6, 1),
+    (re.compile(rf"(?:{_STRONG})\b"), 0.6, 1),
     (re.compile(rf"(?:{_PRICE})"), 0.4, 1),
-    (re.compile(rf"\b(?:{_SOFT})\b"), 0.2, 3),
+    (re.compile(rf"(?:{_SOFT})\b"), 0.2, 3),
 )
 
 
+def _found(folded: str) -> list[tuple[list[str], float, int]]:
+    has_price_sign = any(sign in folded for sign in _PRICE_SIGNS)
+    return [
+        (whole_word_matches(pattern, folded), weight, most)
+        for index, (pattern, weight, most) in enumerate(_CUES)
+        if index != 1 or has_price_sign
+    ]
+
+
 def promo_cues(text: str) -> list[str]:
-    """The promotional phrases found in `text`, as written in folded form."""
-    folded = fold(text or "")
-    return [m.group() for pattern, _, _ in _CUES for m in pattern.finditer(folded)]
+    """The promotional phrases found in `text`, in folded form."""
+    return [cue for matches, _, _ in _found(fold(text or "")) for cue in matches]
 
 
 def promo_score(text: str, lang: str | None = None) -> float:
     """0..1: how strongly `text` sells. `lang` is accepted for symmetry (see module doc)."""
-    folded = fold(text or "")
-    score = 0.0
-    for pattern, weight, most in _CUES:
-        score += weight * min(len(pattern.findall(folded)), most)
+    score = sum(weight * min(len(m), most) for m, weight, most in _found(fold(text or "")))
     return round(min(score, 1.0), 3)
 
 

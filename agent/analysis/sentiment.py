@@ -42,62 +42,12 @@ ENGLISH_EXTRA: dict[str, float] = {
     "kudos": 2.3,
 }
 # Everyday words that appear inside hashtags, so that #greatjob splits into "great job".
-_HASHTAG_WORDS = frozenset(
-    [
-        "job",
-        "work",
-        "service",
-        "team",
-        "day",
-        "week",
-        "life",
-        "news",
-        "customer",
-        "client",
-        "support",
-        "experience",
-        "business",
-        "people",
-        "leadership",
-        "learning",
-        "growth",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "weekend",
-        "company",
-        "brand",
-        "product",
-        "marketing",
-        "sales",
-        "data",
-        "tech",
-        "innovation",
-        "future",
-        "goals",
-        "culture",
-        "community",
-        "family",
-        "friends",
-        "coffee",
-        "event",
-        "events",
-        "delivery",
-        "quality",
-        "staff",
-        "again",
-        "ever",
-        "more",
-        "time",
-        "moment",
-        "vibes",
-        "trip",
-    ]
-)
+_HASHTAG_TEXT = """job work service team day week life news customer client support experience
+    business people leadership learning growth monday tuesday wednesday thursday friday saturday
+    sunday weekend company brand product marketing sales data tech innovation future goals
+    culture community family friends coffee event events delivery quality staff again ever more
+    time moment vibes trip"""
+_HASHTAG_WORDS = frozenset(_HASHTAG_TEXT.split())
 
 
 class Sentiment(TypedDict):

@@ -112,6 +112,7 @@ _TYPOGRAPHY = str.maketrans(
         "―": " - ",
         "\u00a0": " ",
         "\u200b": "",
+        "\ufe0f": "",  # emoji variation selector: "❤️" is "❤" to every lexicon
     }
 )
 # A URL is matched first so that its slashes and dots are left untouched.

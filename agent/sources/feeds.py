@@ -26,30 +26,9 @@ FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml"}
 )
 XML_TYPES = frozenset({"application/xml", "text/xml", "text/plain", "application/octet-stream", ""})
-BLOCK_TAGS = (
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "td",
-    "th",
-    "pre",
-    "figure",
-    "figcaption",
-    "section",
-    "article",
-    "hr",
-)
+# Elements that separate words; inline ones (<b>, <a>, <span>) do not.
+BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "blockquote", "pre", "hr", "tr", "td", "th")
+BLOCK_TAGS += ("h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "section", "article")
 MAX_ID_LENGTH = 400  # item ids may be 512 long; comment ids add "#comment-<n>"
 MAX_TEXT_LENGTH = 100_000
 MAX_NAME_LENGTH = 200

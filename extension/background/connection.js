@@ -6,6 +6,7 @@
  */
 import { AgentError, checkConnection, request } from "./agent-client.js";
 import { renderBadge } from "./badge.js";
+import { rememberSent } from "./events.js";
 import { flushQueue, queueLength } from "./queue.js";
 import { getAgentState, getSettings, setAgentState } from "./settings.js";
 import { broadcastToTabs } from "./tabs.js";
@@ -68,6 +69,8 @@ export async function refreshConnection() {
  * @returns {Promise<any[]>}
  */
 export async function analyzeItems(items) {
+  // Before the call: the agent announces new items on the socket before it answers.
+  rememberSent(items.map((item) => String(item.id)));
   const answer = await callAgent("POST", "/api/analyze", { items, store: true }, { timeoutMs: 20_000 });
   return Array.isArray(answer.results) ? answer.results : [];
 }

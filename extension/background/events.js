@@ -2,8 +2,8 @@
 /**
  * Live events from the agent, as the user should feel them.
  *
- * - item.updated goes to the open LinkedIn tabs, so an overlay can follow
- *   (a reply recorded elsewhere removes the reply prompt).
+ * - item.updated and item.answered go to the open LinkedIn tabs, so overlays
+ *   follow (an item answered elsewhere loses its reply prompt).
  * - item.new that is urgent and needs a reply becomes a desktop notification,
  *   unless the user is already looking at it: items this browser just sent
  *   for analysis are remembered for a while and not notified.
@@ -32,7 +32,9 @@ export function rememberSent(ids) {
 export async function onLiveEvent(event) {
   const data = event.data && typeof event.data === "object" ? event.data : {};
   if (event.type === "item.updated") {
-    await broadcastToTabs({ type: "itemUpdated", data });
+    await broadcastToTabs({ type: "itemUpdated", data: { id: data.id, answered: data.answered === true, analysis: data.analysis } });
+  } else if (event.type === "item.answered") {
+    await broadcastToTabs({ type: "itemUpdated", data: { id: data.item_id, answered: true } });
   } else if (event.type === "item.new" && isUrgent(data) && !recentlySent.has(String(data.id))) {
     await notify(data.url, chrome.i18n.getMessage("notifyUrgentTitle"), excerpt(data));
   } else if (event.type === "source.blocked") {
@@ -41,10 +43,10 @@ export async function onLiveEvent(event) {
   }
 }
 
-/** @param {any} data */
+/** @param {any} data an item with its analysis, as the agent announces it */
 function isUrgent(data) {
-  const result = data.result && typeof data.result === "object" ? data.result : data;
-  return result.needs_reply === true && Number(result.urgency) >= URGENT;
+  const analysis = data.analysis && typeof data.analysis === "object" ? data.analysis : {};
+  return analysis.needs_reply === true && Number(analysis.urgency) >= URGENT;
 }
 
 /** @param {any} data */

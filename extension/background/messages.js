@@ -11,7 +11,6 @@
  */
 import { AgentError } from "./agent-client.js";
 import { analyzeItems, callAgent, isRetryable, refreshConnection } from "./connection.js";
-import { rememberSent } from "./events.js";
 import { enqueue, queueLength } from "./queue.js";
 import { getAgentState, getSettings } from "./settings.js";
 import * as shapes from "./shapes.js";
@@ -74,9 +73,7 @@ const HANDLERS = {
 /** @param {{items: any[]}} message */
 async function analyze(message) {
   try {
-    const results = await analyzeItems(message.items);
-    rememberSent(message.items.map((item) => item.id));
-    return { results };
+    return { results: await analyzeItems(message.items) };
   } catch (error) {
     if (!isRetryable(error)) throw error;
     const entries = message.items.map((item) => ({ key: `item:${item.id}`, kind: "item", payload: item }));

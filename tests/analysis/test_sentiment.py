@@ -307,3 +307,10 @@ def test_without_registry_or_cache_the_tweets_are_reported_unavailable(tmp_path,
     monkeypatch.setenv("PIP_INDEX_URL", "http://127.0.0.1:9/simple")  # nothing listens there
     with pytest.raises(evaluation.DataUnavailable):
         evaluation.fetch_vader_tweets(tmp_path / "vader")
+
+
+def test_every_phrase_roos_merges_carries_a_sentiment():
+    from agent.analysis.lexicon_nl import EXTRA
+    from agent.analysis.sentiment_nl import _PHRASES
+
+    assert {key for key in _PHRASES.values() if key not in EXTRA} == set()

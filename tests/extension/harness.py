@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
+from html import escape
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, Playwright, Route, Worker, sync_playwright
@@ -55,6 +57,34 @@ def combined_feed() -> str:
     start = modern.index(">", modern.index("<main")) + 1
     posts = modern[start : modern.index("</main>")]
     return classic.replace("</main>", posts + "</main>", 1)
+
+
+def fresh_urn(n: int) -> str:
+    """A LinkedIn activity urn minted now (ids are snowflakes: creation time in the top bits),
+    so the agent counts it as recent, whatever day the tests run."""
+    return f"urn:li:activity:{(int(time.time() * 1000) << 22) + n}"
+
+
+def classic_post(urn: str, name: str, profile_url: str, text: str) -> str:
+    """One invented post in LinkedIn's classic feed markup, with the few hooks Roos reads."""
+    return f"""
+<div class="feed-shared-update-v2 artdeco-card" data-urn="{escape(urn)}">
+  <div class="update-components-actor"><a class="update-components-actor__meta-link"
+     href="{escape(profile_url)}"><span class="update-components-actor__title"><span
+     aria-hidden="true">{escape(name)}</span></span></a></div>
+  <div class="feed-shared-update-v2__description-wrapper"><div
+     class="update-components-update-v2__commentary"><span dir="ltr">{escape(text)}</span></div></div>
+  <div class="feed-shared-social-action-bar"><button class="artdeco-button"><span
+     class="artdeco-button__text">Reageren</span></button></div>
+</div>"""
+
+
+def classic_feed(posts: list[str], lang: str = "nl") -> str:
+    return with_behaviour(
+        f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Feed | LinkedIn</title>
+</head><body><main><div class="scaffold-finite-scroll__content">{"".join(posts)}</div></main>
+</body></html>"""
+    )
 
 
 def with_behaviour(html: str) -> str:

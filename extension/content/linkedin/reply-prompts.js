@@ -160,8 +160,9 @@
   }
 
   /** Answered elsewhere (the agent says so): the prompt goes away. */
-  function onUpdate(/** @type {{element: Element}} */ entry, /** @type {any} */ data) {
-    if (data?.needs_reply === false || data?.answered === true) Roos.overlay.unmount(entry.element, "reply-prompt");
+  function onUpdate(/** @type {{element: Element, id: string}} */ entry, /** @type {any} */ data) {
+    if (answered.has(entry.id)) return; // answered here: the confirmation stays
+    if (data?.answered === true || data?.analysis?.needs_reply === false) Roos.overlay.unmount(entry.element, "reply-prompt");
   }
 
   Roos.replyPrompts = { name: "reply-prompts", render, onUpdate, useSuggestion, markAnswered };
