@@ -30,11 +30,13 @@ _SENTENCES = [
     "Wat een topservice van {term}, binnen tien minuten geholpen!",
     "Really impressed by the new {term} app, great job team.",
     "How do I change my address in {term}?",
+    "{term} is echt een aanrader, kan ik iedereen aanraden @Pieter_Smit",
     "Mooie dag gehad op de beurs in Utrecht, veel goede gesprekken.",
     "Vandaag vijf jaar bij ons bedrijf, dank aan alle collega's voor het vertrouwen.",
     "Interesting read on green finance and what it means for small businesses.",
     "Schrijf je nu in voor ons webinar over slim sparen, link in bio.",
-    "{term} is echt een aanrader, kan ik iedereen aanraden @Pieter_Smit",
+    "Wie gaat er volgende week ook naar het congres in Zwolle?",
+    "Congratulations to the whole team on the launch, well deserved!",
 ]
 
 
@@ -44,12 +46,16 @@ def _terms(count: int) -> list[str]:
 
 
 def _texts(terms: list[str], count: int, seed: int = 7) -> list[str]:
+    """Unique invented comments of one to three sentences, about half naming a term."""
     rng = random.Random(seed)
     texts = []
-    for _ in range(count):
-        term = rng.choice(terms)
-        spelled = rng.choice([term, term.lower(), f"#{term.lower()}", term[:4] + " " + term[4:]])
-        texts.append(" ".join(rng.choice(_SENTENCES).format(term=spelled) for _ in range(2)))
+    for n in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 3)):
+            term = rng.choice(terms)
+            spelled = rng.choice([term, term.lower(), f"#{term.lower()}", f"{term[:4]} {term[4:]}"])
+            parts.append(rng.choice(_SENTENCES).format(term=spelled))
+        texts.append(" ".join(parts) + f" ({n})")
     return texts
 
 
@@ -59,23 +65,32 @@ def _profile(terms: list[str]) -> dict:
         "disclosure": {"nl": "(ik werk bij Vlotbank)", "en": "(I work at Vlotbank)"},
         "watch_terms": terms,
         "knowledge": [
-            {"question": "Hoe wijzig ik mijn adres?", "answer": "In de app onder Profiel.", "lang": "nl"},
-            {"question": "How do I change my address?", "answer": "In the app under Profile.", "lang": "en"},
+            {
+                "question": "Hoe wijzig ik mijn adres?",
+                "answer": "In de app onder Profiel.",
+                "lang": "nl",
+            },
+            {
+                "question": "How do I change my address?",
+                "answer": "In the app under Profile.",
+                "lang": "en",
+            },
         ],
         "contact": {"email": "webcare@vlotbank.example", "dm": True},
         "targets": {"max_promo_share": 0.2},
     }
 
 
-def _per_second(fn: Callable[[str], object], texts: list[str], min_seconds: float = 0.4) -> float:
-    done, start = 0, time.perf_counter()
-    while True:
+def _per_second(fn: Callable[[str], object], batches: list[list[str]]) -> float:
+    """Best throughput over several passes, each over texts it has not seen before (so no
+    cache makes a second pass look faster than a real feed would be)."""
+    best = 0.0
+    for texts in batches:
+        start = time.perf_counter()
         for text in texts:
             fn(text)
-        done += len(texts)
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_seconds:
-            return done / elapsed
+        best = max(best, len(texts) / (time.perf_counter() - start))
+    return best
 
 
 def _naive(terms: list[str]) -> Callable[[str], list[str]]:
@@ -87,10 +102,10 @@ def run() -> list[dict]:
     rows = []
     for count in (50, 500):
         terms = _terms(count)
-        texts = _texts(terms, 400)
+        batches = [_texts(terms, 4000, seed) for seed in (1, 2, 3)]
         matcher = MentionMatcher(_profile(terms))
-        ours = _per_second(matcher.find, texts)
-        naive = _per_second(_naive(terms), texts)
+        ours = _per_second(matcher.find, batches)
+        naive = _per_second(_naive(terms), batches)
         rows.append(
             row(
                 f"mention matching, {count} watch terms",
@@ -102,13 +117,21 @@ def run() -> list[dict]:
             )
         )
     terms = _terms(50)
-    texts = _texts(terms, 400)
+    batches = [_texts(terms, 1500, seed) for seed in (4, 5, 6)]
     analyzer = Analyzer(_profile(terms))
     vader = SentimentIntensityAnalyzer()
-    item = {"id": "bench", "source": "linkedin", "kind": "comment", "url": "", "author": {"name": "Anna Smit"}}
     now = "2026-06-30T12:00:00Z"
-    ours = _per_second(lambda t: analyzer.analyze({**item, "text": t, "seen_at": now}, now=now), texts)
-    plain = _per_second(vader.polarity_scores, texts)
+    item = {"source": "linkedin", "kind": "comment", "url": "", "seen_at": now}
+    item["author"] = {"name": "Anna Smit"}
+    needing = sum(
+        analyzer.analyze({**item, "id": "x", "text": t})["needs_reply"] for t in batches[0]
+    )
+
+    def analyze(text: str) -> None:
+        analyzer.analyze({**item, "id": text[-8:], "text": text}, now=now)
+
+    ours = _per_second(analyze, batches)
+    plain = _per_second(vader.polarity_scores, batches)
     rows.append(
         row(
             "analysis pipeline per item",
@@ -117,7 +140,7 @@ def run() -> list[dict]:
             "items/s",
             baseline_name="plain VADER",
             better="higher",
-            note="target ratio >= 0.5",
+            note=f"target ratio >= 0.5; {needing / len(batches[0]):.0%} of items need a reply",
         )
     )
     return rows

@@ -10,6 +10,7 @@ folded words, so case, accents, spacing and punctuation don't matter.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from agent.analysis.promo import is_promotional
@@ -67,7 +68,12 @@ def is_present(text: str, profile: dict[str, Any]) -> bool:
     if _DISCLOSED.search(folded):
         return True
     own = profile.get("disclosure") or {}
-    return any(contains_phrase(folded, folded_phrase(p)) for p in own.values() if p)
+    return any(contains_phrase(folded, _own_phrase(p)) for p in own.values() if p)
+
+
+@lru_cache(maxsize=256)  # the profile's phrases are checked in every suggestion
+def _own_phrase(text: str) -> str:
+    return folded_phrase(text)
 
 
 def is_needed(

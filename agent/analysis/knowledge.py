@@ -57,8 +57,9 @@ def _bag(text: str) -> _Bag:
     return _Bag(found, stems, frozenset(found), frozenset(stems), " ".join(found))
 
 
-# Knowledge questions and saved replies are compared again for every item: prepare them once.
-_reference_bag = lru_cache(maxsize=4096)(_bag)
+# Knowledge questions and saved replies are compared again for every item, and one item is
+# compared with both: prepare each text once.
+_prepared = lru_cache(maxsize=4096)(_bag)
 
 
 def _score(have: _Bag, wanted: _Bag) -> float:
@@ -76,9 +77,10 @@ def _score(have: _Bag, wanted: _Bag) -> float:
 
 def similarity(text: str, reference: str) -> float:
     """0..100: how well `text` covers what `reference` is about."""
-    return _score(_bag(text), _reference_bag(reference))
+    return _score(_prepared(text), _prepared(reference))
 
 
+@lru_cache(maxsize=65536)  # words repeat across texts; stemming is the costly part
 def stem(word: str) -> str:
     """A crude shared stem for Dutch and English inflections: two suffixes off, doubled
     letters single ("blokkeer", "blokkeren" and "blok" meet; "betaal" and "betalen" too)."""
@@ -102,11 +104,11 @@ def best_answer(
     """The knowledge entry in `lang` whose question `text` asks best, with its score, or None
     when nothing fits well enough to offer it as an answer."""
     best: tuple[dict[str, Any], float] | None = None
-    have = _bag(text)
+    have = _prepared(text)
     for entry in knowledge or []:
         if not _fits_language(entry, lang):
             continue
-        score = _score(have, _reference_bag(entry.get("question") or ""))
+        score = _score(have, _prepared(entry.get("question") or ""))
         if score >= ANSWER_THRESHOLD and (best is None or score > best[1]):
             best = (entry, score)
     return best
@@ -118,13 +120,13 @@ def rank_saved(
     """Saved replies in `lang` that fit this item, best first: a matching intent counts most,
     a reply without an intent a little, and what the reply is about the rest."""
     ranked = []
-    have = _bag(text)
+    have = _prepared(text)
     for reply in saved_replies or []:
         if not _fits_language(reply, lang):
             continue
         bonus = 40 if reply.get("intent") == intent else 0 if reply.get("intent") else 20
         about = f"{reply.get('title') or ''} {reply.get('text') or ''}"
-        fit = round(bonus + 0.6 * _score(have, _reference_bag(about)), 1)
+        fit = round(bonus + 0.6 * _score(have, _prepared(about)), 1)
         if fit >= SAVED_THRESHOLD:
             ranked.append((reply, fit))
     return sorted(ranked, key=lambda pair: -pair[1])

@@ -12,6 +12,7 @@ them decide.
 """
 
 import re
+from collections.abc import Container
 from functools import cache
 
 _WORDS: dict[str, str] = {
@@ -136,8 +137,12 @@ def _word_tally(tokens: list[str]) -> dict[str, float]:
     return tally
 
 
-def _add_spelling(text: str, tally: dict[str, float]) -> dict[str, float]:
+def _add_spelling(
+    text: str, tally: dict[str, float], only: Container[str] | None = None
+) -> dict[str, float]:
     for lang, pattern, vote in _SPELLING_RES:
+        if only is not None and lang not in only:
+            continue
         hits = len(pattern.findall(text))
         if hits:
             tally[lang] = tally.get(lang, 0.0) + vote * hits
@@ -167,8 +172,10 @@ def detect(text: str) -> str:
     words = _word_tally(tokens)
     ranked = _ranked(words)
     if not _decided(ranked):
-        # Spelling is slower to check than words and only needed when words leave it open.
-        ranked = _ranked(_add_spelling(text, dict(ranked)))
+        # Spelling is slower to check than words, so it only settles what the words leave
+        # open, between the languages they point to (all of them when there are no words).
+        contenders = {lang for lang, _ in ranked[:3]} or None
+        ranked = _ranked(_add_spelling(text, dict(ranked), contenders))
     if not ranked or ranked[0][1] < _MIN_VOTES:
         return "unknown"
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:

@@ -86,27 +86,8 @@ _MIN_HEAD = 4
 _MIN_MODIFIER = 3
 # Verb particles make verbs, not compounds: "vergoed" is not "goed", "uitgeslapen" not "slapen".
 _PARTICLES = frozenset(
-    [
-        "aan",
-        "af",
-        "door",
-        "her",
-        "in",
-        "mee",
-        "mis",
-        "om",
-        "ont",
-        "op",
-        "over",
-        "onder",
-        "samen",
-        "terug",
-        "toe",
-        "uit",
-        "ver",
-        "voor",
-        "weg",
-    ]
+    {"aan", "af", "door", "her", "in", "mee", "mis", "om", "ont", "op", "over", "onder", "samen"}
+    | {"terug", "toe", "uit", "ver", "voor", "weg"}
 )
 
 _SUFFIXES = ("ste", "st", "ere", "er", "e", "en", "s")
@@ -167,10 +148,11 @@ class DutchLexicon:
     """Word -> valence for Dutch text, with English as a fallback for non-Dutch words."""
 
     def __init__(self, english: Mapping[str, float]) -> None:
-        self.words: dict[str, float] = {**pattern_valences(), **EXTRA, **EMOJI, **EMOTICONS}
+        emoticons = {face.lower(): valence for face, valence in EMOTICONS.items()}
+        self.words: dict[str, float] = {**pattern_valences(), **EXTRA, **EMOJI, **emoticons}
         self.dutch = dutch_words() | self.words.keys()
         self.english = english
-        self.vocabulary = self.dutch | english.keys()
+        self.vocabulary = frozenset(self.dutch | english.keys())
         self.valence = lru_cache(maxsize=65536)(self._valence)
 
     def _valence(self, word: str) -> float:

@@ -51,9 +51,13 @@ BOOSTERS: dict[str, float] = {**dict.fromkeys(_BOOSTING, B_INCR), **dict.fromkey
 STANDALONE = {"super": 2.0}
 
 _NUMBER = _words("een twee drie vier vijf zes zeven acht negen tien twaalf paar")
+_CONTRAST = _words("maar echter alleen")
 _NOT_CONTRAST_BEFORE = _words("alleen gewoon nu kom ga doe")  # "alleen maar lof", "kom maar"
 _NOT_CONTRAST_AFTER = _words("liefst even eens raak")  # "maar liefst tien", "maar even"
-_PHRASES: dict[str, str] = {
+# Phrase -> token key. Words are separated by spaces, alternatives by "|", "#" is any number.
+# A matched phrase becomes one token whose valence is lexicon_nl.EXTRA[key]; "nog_geen" is
+# also a negator, so "nog steeds niet opgelost" turns "opgelost" around.
+PHRASES: dict[str, str] = {
     "petje af": "petje_af",
     "hou|houd|houden van": "hou_van",
     "mee eens": "mee_eens",
@@ -84,19 +88,19 @@ _PHRASES: dict[str, str] = {
     "is|zijn|was|ging|gaat|gegaan|steeds|weer|alweer|al stuk": "is_stuk",
 }
 
-_TOKEN = re.compile(
-    r"(?P<emoticon>(?<!\w)(?:[:;=]-?[()DPpS/@]|:'\(|</?3|[xX]D)(?!\w))"
-    r"|(?P<word>[^\W_](?:[\w'-]*[^\W_])?)"
-    r"|#(?P<hashtag>[^\W_]\w*)"
-    r"|(?P<punct>[.!?,;:])"
-    r"|(?P<other>[^\w\s])"
+# Clauses end at punctuation and around hashtags; an emoticon is a token, not punctuation.
+_SEPARATOR = re.compile(
+    r"((?<!\w)(?:[:;=]-?[()DPpS/@]|:'\(|</?3|[xX]D)(?!\w))"  # emoticon
+    r"|#([^\W_]\w*)"  # hashtag
+    r"|[.!?,;:]"
 )
+_TOKEN = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?|[^\w\s]")  # a word, an emoji, a symbol
 
 
 def _compile_phrases() -> dict[str, list[tuple[tuple[frozenset[str], ...], str]]]:
     """Phrases indexed by their possible first words; "#" stands for any number."""
     index: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
-    for text, key in _PHRASES.items():
+    for text, key in PHRASES.items():
         parts = tuple(frozenset(p.split("|")) for p in text.split())
         for first in parts[0]:
             index.setdefault(first, []).append((parts, key))
@@ -112,6 +116,8 @@ def _matches(part: frozenset[str], word: str) -> bool:
 
 def _merge_phrases(words: list[str], lower: list[str]) -> tuple[list[str], list[str]]:
     """Join known phrases of one clause into single tokens (original case, lower-case key)."""
+    if _PHRASE_INDEX.keys().isdisjoint(lower):
+        return words, lower
     out_words, out_lower, i = [], [], 0
     while i < len(lower):
         for parts, key in _PHRASE_INDEX.get(lower[i], ()):
@@ -133,16 +139,19 @@ def clauses(text: str, vocabulary: Container[str]) -> list[tuple[list[str], list
 
     A hashtag is a clause of its own: "Weer geen mail ontvangen #fail" must not negate "fail".
     """
-    result, words = [], []
-    for match in _TOKEN.finditer(text):
-        if match["punct"] or match["hashtag"]:
+    parts = _SEPARATOR.split(text)  # text, (emoticon, hashtag, text)*
+    result, words = [], _TOKEN.findall(parts[0])
+    for k in range(1, len(parts), 3):
+        emoticon, hashtag, following = parts[k : k + 3]
+        if emoticon:
+            words.append(emoticon)
+        else:
             if words:
                 result.append(words)
             words = []
-            if match["hashtag"]:
-                result.append(split_hashtag(match["hashtag"], vocabulary))
-        else:
-            words.append(match[0])
+            if hashtag:
+                result.append(split_hashtag(hashtag, vocabulary))
+        words.extend(_TOKEN.findall(following))
     if words:
         result.append(words)
     return [_merge_phrases(ws, [w.lower() for w in ws]) for ws in result]
@@ -226,16 +235,20 @@ class DutchScorer:
         valence = self.lexicon.valence
         pairs = clauses(text, self.lexicon.vocabulary)
         parts = [_Clause(ws, low, [valence(w) for w in low]) for ws, low in pairs]
-        all_words = [w for clause in parts for w in clause.words]
-        shouted = sum(1 for w in all_words if w.isupper())
-        caps = 0 < shouted < len(all_words)
+        shouted = sum(sum(map(str.isupper, clause.words)) for clause in parts)
+        caps = 0 < shouted < sum(len(clause.words) for clause in parts)
         values: list[float] = []
         contrast_at = None
         for clause in parts:
+            turns = contrast_at is None and not _CONTRAST.isdisjoint(clause.lower)
             for i in range(len(clause.lower)):
-                if contrast_at is None and _is_contrast(clause.lower, i):
+                if turns and contrast_at is None and _is_contrast(clause.lower, i):
                     contrast_at = len(values)
-                values.append(_word_valence(clause, i, caps))
+                values.append(
+                    _word_valence(clause, i, caps)
+                    if clause.base[i] or clause.lower[i] in BOOSTERS
+                    else 0.0
+                )
         if contrast_at is not None:
             values = [
                 v

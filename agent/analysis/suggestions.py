@@ -116,19 +116,22 @@ def _variant(kind: str, voice: str, seed: str, offset: int = 0) -> str:
     return variants[(zlib.crc32(f"{seed}:{kind}".encode()) + offset) % len(variants)]
 
 
-def _finish(body: str, name: str | None, voice: str, lang: str, profile: dict[str, Any]) -> str:
+def _ending(lang: str, profile: dict[str, Any], disclose: bool = True) -> str:
+    """What closes every reply: the signature, then the disclosure when replying from a
+    personal account (unless the signature already says it)."""
+    signature = profile.get("signature") or ""
+    if isinstance(signature, dict):
+        signature = signature.get(lang) or signature.get("nl") or ""
+    if disclose and profile.get("reply_from_personal_account", True):
+        signature = disclosure.append(signature, lang, profile).strip()
+    return f" {signature}" if signature else ""
+
+
+def _finish(body: str, name: str | None, voice: str, ending: str) -> str:
     greeting = GREETING[voice][0 if name else 1].format(name=name)
     if not body.startswith(("I ", "I'")):  # "Hoi Marije, dat is ...": one sentence goes on
         body = body[:1].lower() + body[1:]
-    text = f"{greeting} {body}"
-    signature = profile.get("signature")
-    if isinstance(signature, dict):
-        signature = signature.get(lang) or signature.get("nl")
-    if signature:
-        text = f"{text} {signature}"
-    if profile.get("reply_from_personal_account", True):
-        text = disclosure.append(text, lang, profile)
-    return text
+    return f"{greeting} {body}{ending}"
 
 
 def _fill_name(text: str, name: str | None) -> str:
@@ -159,13 +162,16 @@ def suggest(
     plan = _plan(intent, text, lang, profile, person)[:3]
     if len(plan) == 1:  # without DM or contact details: offer the other wording as well
         plan.append((plan[0][0], {**plan[0][1], "offset": 1}))
+    ending, plain_ending = _ending(lang, profile), _ending(lang, profile, disclose=False)
     results: list[dict[str, Any]] = []
     for kind, fields in plan:
         values = {"subject": subject, **fields}
         body = _variant(kind, voice, seed, values.pop("offset", 0)).format(**values)
+        # Only a knowledge-base answer, written by the organisation, might disclose already.
+        disclosed = kind == "answer" and disclosure.is_present(body, profile)
         results.append(
             {
-                "text": _finish(body, name, voice, lang, profile),
+                "text": _finish(body, name, voice, plain_ending if disclosed else ending),
                 "language": lang,
                 "kind": kind,
                 "why": WHY[kind][ui].format(**values),

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Hashable
+from functools import lru_cache
 from typing import NamedTuple
 
 # A word is a run of letters/digits; combining accents stay inside the word they decorate.
@@ -27,7 +28,10 @@ URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Folded text has no combining marks left, so there the simple (much faster) pattern suffices.
 _FOLDED_WORD = re.compile(r"[^\W_]+")
 _WORD_AND_GAP = re.compile(r"([^\W_]+)([\W_]*)")
-_COMBINING = re.compile(r"[\u0300-\u036f]")
+# Combining marks of the Latin, extended and symbol diacritic blocks: what folding strips.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# NFKD would turn these into several characters; one keeps folded offsets equal to original ones.
+_ONE_FOR_ONE = str.maketrans({"\u2026": ".", "\u2025": "."})
 
 
 class Token(NamedTuple):
@@ -37,12 +41,13 @@ class Token(NamedTuple):
 
 
 def fold(text: str) -> str:
-    """Casefold and strip accents: the form in which Roos compares words."""
+    """Casefold and strip accents: the form in which Roos compares words. Compatibility
+    forms fold too, so LinkedIn's "bold" letters (𝗩𝗹𝗼𝘁𝗯𝗮𝗻𝗸) read as plain ones."""
     folded = text.casefold()
     if folded.isascii():
         return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    decomposed = unicodedata.normalize("NFKD", folded.translate(_ONE_FOR_ONE)).casefold()
+    return _COMBINING.sub("", decomposed)
 
 
 def aligned_fold(text: str) -> str | None:
@@ -159,15 +164,24 @@ def segment(word: str, known: Container[str]) -> list[str] | None:
     return best[-1]
 
 
-def split_hashtag(body: str, known: Container[str]) -> list[str]:
-    """The words of a hashtag body: as written if known, else camel case, else a segmentation."""
+def _split(body: str, known: Container[str]) -> tuple[str, ...]:
     lower = body.lower()
     if lower in known or len(body) > _MAX_TAG:
-        return [body]
+        return (body,)
     camel = _CAMEL.findall(body)
     if len(camel) > 1 and "".join(camel) == body:
-        return [piece.lower() for piece in camel]
-    return segment(lower, known) or [body]
+        return tuple(piece.lower() for piece in camel)
+    return tuple(segment(lower, known) or [body])
+
+
+_split_cached = lru_cache(maxsize=8192)(_split)
+
+
+def split_hashtag(body: str, known: Container[str]) -> list[str]:
+    """The words of a hashtag body: as written if known, else camel case, else a segmentation."""
+    if isinstance(known, Hashable):  # a frozen vocabulary: remember each tag's split
+        return list(_split_cached(body, known))
+    return list(_split(body, known))
 
 
 def expand_hashtags(text: str, known: Container[str]) -> str:

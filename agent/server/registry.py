@@ -17,6 +17,7 @@ from .api import (
     own_posts,
     people,
     profile,
+    reach_out,
     replies,
     stats,
 )
@@ -33,6 +34,7 @@ FEATURES = (
     own_posts,
     events,
     stats,
+    reach_out,
     profile,
     openapi,
     live,

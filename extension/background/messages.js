@@ -36,8 +36,11 @@ const HANDLERS = {
       callAgent("POST", "/api/follow-ratio", {
         account: message.account,
         followers: message.followers,
-        following: message.following ?? null,
+        following: message.following,
         own: Boolean(message.own),
+        ...(message.name ? { name: message.name } : {}),
+        // The agent's advice is text for the user: in the language of their browser.
+        lang: chrome.i18n.getUILanguage().toLowerCase().startsWith("nl") ? "nl" : "en",
       }),
   },
   replied: {

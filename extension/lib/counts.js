@@ -15,7 +15,7 @@
  *
  * Classic script: attaches Roos.counts, and exports the same object for node.
  */
-(function (root) {
+(function (/** @type {any} */ root) {
   "use strict";
 
   const MULTIPLIERS = {
@@ -88,6 +88,7 @@
   }
 
   const counts = Object.freeze({ parseCount, parseCountDetail });
+  /** @type {Record<string, any>} */
   const Roos = (root.Roos = root.Roos || {});
   Roos.counts = counts;
   if (typeof module === "object" && module.exports) module.exports = counts;

@@ -11,9 +11,10 @@
  *
  * Classic script: attaches Roos.followPage, and exports the same object for node.
  */
-(function (root) {
+(function (/** @type {any} */ root) {
   "use strict";
 
+  /** @type {Record<string, any>} */
   const Roos = (root.Roos = root.Roos || {});
   const inNode = typeof module === "object" && module.exports;
   const counts = Roos.counts || (inNode ? require("./counts.js") : null);

@@ -39,3 +39,13 @@ export async function ask(message) {
   }
   return answer;
 }
+
+/**
+ * A number as the user writes it ("1.234,5" in Dutch, "1,234.5" in English).
+ * @param {unknown} value
+ */
+export function formatNumber(value) {
+  const number = Number(value);
+  if (value === null || value === undefined || !Number.isFinite(number)) return "–";
+  return new Intl.NumberFormat(chrome.i18n.getUILanguage(), { maximumFractionDigits: 2 }).format(number);
+}

@@ -5,7 +5,7 @@
  * readers the content scripts use, injected on demand) and asks the agent
  * what they mean. Elsewhere it says where to go.
  */
-import { ask, t } from "../lib/i18n-page.js";
+import { ask, formatNumber, t } from "../lib/i18n-page.js";
 
 /** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -57,14 +57,14 @@ async function readCounts(tabId) {
  * @param {any} answer
  */
 function showResult(answer) {
-  byId("ratio-value").textContent = answer.ratio === null || answer.ratio === undefined ? "–" : String(answer.ratio);
+  byId("ratio-value").textContent = formatNumber(answer.ratio);
   const verdict = byId("verdict");
   verdict.dataset.verdict = answer.verdict;
   verdict.textContent = t(answer.verdict === "ok" ? "verdictOk" : "verdictWarn");
   byId("ratio-counts").textContent =
     answer.following === null || answer.following === undefined
-      ? t("ratioFollowersOnly", [String(answer.followers)])
-      : t("ratioCounts", [String(answer.followers), String(answer.following)]);
+      ? t("ratioFollowersOnly", [formatNumber(answer.followers)])
+      : t("ratioCounts", [formatNumber(answer.followers), formatNumber(answer.following)]);
   byId("advice").textContent = String(answer.advice || "");
   const relevance = byId("relevance");
   relevance.hidden = !answer.relevance;
@@ -72,6 +72,22 @@ function showResult(answer) {
     relevance.textContent = t(answer.relevance.relevant ? "relevanceYes" : "relevanceNo", [String(answer.relevance.why || "")]);
   }
   showCandidates(Array.isArray(answer.unfollow_candidates) ? answer.unfollow_candidates : []);
+  byId("ratio-result").hidden = false;
+}
+
+/**
+ * A company page shows followers only: there is no ratio to judge, say so.
+ * @param {number} followers
+ */
+function showFollowersOnly(followers) {
+  byId("ratio-value").textContent = "–";
+  const verdict = byId("verdict");
+  verdict.dataset.verdict = "none";
+  verdict.textContent = t("ratioNoFollowing");
+  byId("ratio-counts").textContent = t("ratioFollowersOnly", [formatNumber(followers)]);
+  byId("advice").textContent = "";
+  byId("relevance").hidden = true;
+  showCandidates([]);
   byId("ratio-result").hidden = false;
 }
 
@@ -126,13 +142,19 @@ async function check(tab) {
       showError(t("ratioReadFailed"));
       return;
     }
+    // A LinkedIn profile shows connections, not "following": connections are followed both
+    // ways, so they are the best count of whom this profile follows.
+    const following = page.following ?? page.connections ?? null;
+    if (following === null) {
+      showFollowersOnly(page.followers);
+      return;
+    }
     const answer = await ask({
       type: "followRatio",
       account: page.url || tab.url,
+      name: String(page.name || "").slice(0, 300),
       followers: page.followers,
-      // A LinkedIn profile shows connections, not "following": connections are followed both
-      // ways, so they are the best count of whom this profile follows.
-      following: page.following ?? page.connections ?? null,
+      following,
       own: page.kind === "own-profile",
     });
     showResult(answer);

@@ -5,7 +5,7 @@
  * with ?tab=<id>, it works on that tab instead of the active one, which is
  * how the browser tests drive it.
  */
-import { ask, localisePage, t } from "../lib/i18n-page.js";
+import { ask, formatNumber, localisePage, t } from "../lib/i18n-page.js";
 import { setUpFollowRatio } from "./follow-ratio.js";
 
 /** @param {string} id */
@@ -37,9 +37,12 @@ async function showState() {
 
 async function showStats() {
   const stats = await ask({ type: "stats" });
-  byId("waiting-count").textContent = String(stats.waiting ?? 0);
-  byId("fans-count").textContent = String(stats.fans_seen ?? 0);
-  byId("posts-today").textContent = t("statPostsValue", [String(stats.posts_today ?? 0), String(stats.posts_target ?? 0)]);
+  byId("waiting-count").textContent = formatNumber(stats.waiting ?? 0);
+  byId("fans-count").textContent = formatNumber(stats.fans_seen ?? 0);
+  byId("posts-today").textContent = t("statPostsValue", [
+    formatNumber(stats.posts_today ?? 0),
+    formatNumber(stats.posts_target ?? 0),
+  ]);
 }
 
 /** @returns {Promise<chrome.tabs.Tab | undefined>} */

@@ -13,7 +13,9 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from agent.analysis import evaluation, sentiment
+from agent.analysis.lexicon_nl import EXTRA
 from agent.analysis.sentiment import dutch, english, score, score_many
+from agent.analysis.sentiment_nl import PHRASES
 from agent.analysis.textnorm import expand_hashtags, fix_punctuation, split_hashtag
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -215,6 +217,10 @@ def test_common_complaints_are_negative(text):
     assert dutch(text) < -0.05
 
 
+def test_every_complaint_or_praise_phrase_carries_a_sentiment():
+    assert {key for key in PHRASES.values() if key not in EXTRA} == set()
+
+
 def test_nog_steeds_niet_negates_what_follows():
     assert dutch("Het probleem is nog steeds niet opgelost") < dutch("Het probleem is opgelost")
     assert dutch("Het probleem is nog steeds niet opgelost") < 0
@@ -236,6 +242,8 @@ def test_plain_dutch_words_are_not_mistaken_for_compounds_or_english():
 def test_emoji_emoticons_and_english_words_in_dutch_text_count():
     assert dutch("Gisteren de finale 💪") > 0
     assert dutch("Weer vertraging :(") < 0
+    assert dutch("Gelukt :D") > dutch("Gelukt") > 0
+    assert dutch("Haha xD") > dutch("Haha")
     assert dutch("Super event, great vibes") > 0
 
 
@@ -307,10 +315,3 @@ def test_without_registry_or_cache_the_tweets_are_reported_unavailable(tmp_path,
     monkeypatch.setenv("PIP_INDEX_URL", "http://127.0.0.1:9/simple")  # nothing listens there
     with pytest.raises(evaluation.DataUnavailable):
         evaluation.fetch_vader_tweets(tmp_path / "vader")
-
-
-def test_every_phrase_roos_merges_carries_a_sentiment():
-    from agent.analysis.lexicon_nl import EXTRA
-    from agent.analysis.sentiment_nl import _PHRASES
-
-    assert {key for key in _PHRASES.values() if key not in EXTRA} == set()

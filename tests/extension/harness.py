@@ -39,11 +39,12 @@ PAGES = {
     "https://www.linkedin.com/groups/4455667/": FIXTURES / "group-new.html",
     "https://www.linkedin.com/company/vlotbank/": FIXTURES / "company-nl.html",
     "https://www.linkedin.com/company/vlotbank-en/": FIXTURES / "company-en.html",
-    "https://www.linkedin.com/in/sanne-visser-vlot/": FIXTURES / "profile-nl.html",
-    "https://www.linkedin.com/in/sanne-visser-en/": FIXTURES / "profile-en.html",
-    "https://www.linkedin.com/in/me-vlotbank/": FIXTURES / "profile-own-nl.html",
+    "https://www.linkedin.com/in/pieter-bakker-3f1a9c/": FIXTURES / "profile-nl.html",
+    "https://www.linkedin.com/in/ameliabrooks/": FIXTURES / "profile-en.html",
+    "https://www.linkedin.com/in/sanne-de-wit-4b7a21/": FIXTURES / "profile-own-nl.html",
     "https://x.com/vlotbank": FIXTURES / "x-profile.html",
-    "https://www.linkedin.com/login-wall/": FIXTURES / "login-wall.html",
+    "https://x.com/harbourfinch": FIXTURES / "x-profile-en.html",
+    "https://www.linkedin.com/authwall": FIXTURES / "login-wall.html",
     "https://www.linkedin.com/feed/hostile/": OWN_PAGES / "hostile.html",
 }
 ALL_FEED = "https://www.linkedin.com/feed/all/"
@@ -154,10 +155,21 @@ def serve_fixtures(context: BrowserContext, pages: dict[str, str] | None = None)
     return extra
 
 
+def options_page(context: BrowserContext) -> Page:
+    """The options page Roos opens by itself right after it is installed."""
+    url = f"{EXTENSION_URL}/options/options.html"
+    opened = [page for page in context.pages if page.url == url]
+    page = opened[0] if opened else context.wait_for_event(
+        "page", predicate=lambda p: p.url == url, timeout=10_000
+    )
+    page.wait_for_load_state()
+    page.wait_for_function("document.querySelector('#agent-url').value !== ''")
+    return page
+
+
 def pair(context: BrowserContext, agent_url: str, token: str) -> str:
     """Fill in the options page like a user would; returns the status text shown."""
-    page = context.new_page()
-    page.goto(f"{EXTENSION_URL}/options/options.html")
+    page = options_page(context)
     page.fill("#agent-url", agent_url)
     page.fill("#token", token)
     page.click("#save")

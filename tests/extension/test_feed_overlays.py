@@ -233,7 +233,7 @@ def test_someone_who_keeps_praising_vlotbank_becomes_a_fan_on_all_their_posts(
     page.evaluate(
         """html => {
             const t = document.createElement('template');
-            t.setHTMLUnsafe ? t.setHTMLUnsafe(html) : null;
+            t.innerHTML = html;
             document.querySelector('.scaffold-finite-scroll__content').append(t.content);
         }""",
         posts[2],

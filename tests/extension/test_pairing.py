@@ -16,7 +16,7 @@ from playwright.sync_api import BrowserContext, Page, Worker
 
 from tests.support.agent import free_port
 
-from .harness import EXTENSION_URL, launch, serve_fixtures, service_worker
+from .harness import EXTENSION_URL, launch, options_page, serve_fixtures, service_worker
 
 pytestmark = pytest.mark.browser
 
@@ -59,9 +59,7 @@ def context(playwright, agent, tmp_path_factory) -> Iterator[BrowserContext]:
 
 @pytest.fixture(scope="module")
 def options(context: BrowserContext) -> Page:
-    page = context.new_page()
-    page.goto(f"{EXTENSION_URL}/options/options.html")
-    return page
+    return options_page(context)
 
 
 def save(options: Page, url: str, token: str) -> tuple[str, str]:
@@ -87,7 +85,7 @@ def badge(worker: Worker) -> dict:
     )
 
 
-def test_before_pairing_the_badge_asks_to_pair_and_options_suggest_the_default(
+def test_right_after_installing_roos_opens_its_options_to_pair_and_the_badge_asks_for_it(
     context: BrowserContext, options: Page
 ):
     worker = service_worker(context)

@@ -14,6 +14,7 @@ from ..errors import ApiError
 from ..keys import PROFILE, STORE
 from ..requests import json_object, ok
 from ..routing import Param, Route
+from .reach_out import latest_own_ratio, scorer_for
 
 COUNT = {"type": ["integer", "string"], "maxLength": 64, "minimum": 0}
 FOLLOW = {
@@ -83,7 +84,7 @@ async def post_ratio(request: web.Request) -> web.Response:
     own = bool(body.get("own"))
     lang = body.get("lang") or request.app[PROFILE].current.get("report", {}).get("lang", "nl")
     verdict = assess(followers, following, history, own=own, lang=lang)
-    at = now_iso()
+    at = datetime.now(UTC).isoformat().replace("+00:00", "Z")
     await store.upsert(
         "follow_snapshots",
         [
@@ -102,10 +103,79 @@ async def post_ratio(request: web.Request) -> web.Response:
     if body.get("followed_by_me") is not None and not own:
         await _remember_following(store, body, account)
     candidates = []
+    relevance = None if own else await _relevance(request, account, lang)
     if own:
         followed, _ = await store.find("people", lambda p: bool(p.get("followed")))
         candidates = unfollow_candidates(followed, now=datetime.now(UTC))[:20]
-    return ok({**verdict, "account": account, "unfollow_candidates": candidates})
+    return ok(
+        {
+            **verdict,
+            "account": account,
+            "unfollow_candidates": candidates,
+            **({"relevance": relevance} if relevance else {}),
+        }
+    )
+
+
+WHY = {
+    "nl": (
+        "{name} schreef {n} keer over {topics}.",
+        "Roos zag {name} nog niet schrijven over jullie onderwerpen.",
+    ),
+    "en": (
+        "{name} wrote {n} times about {topics}.",
+        "Roos has not seen {name} write about your topics yet.",
+    ),
+}
+ROOM = {
+    "nl": (
+        "Volgen past binnen je eigen volgratio (ruimte: {room}).",
+        "Volg eerst minder accounts: je volgt er al evenveel als je volgers hebt.",
+    ),
+    "en": (
+        "Following fits your own follow ratio (room: {room}).",
+        "Unfollow some accounts first: you already follow as many as follow you.",
+    ),
+}
+
+
+async def _relevance(request: web.Request, account: str, lang: str) -> dict:
+    """Is this person worth following for us, and does our own ratio allow it?"""
+    store = request.app[STORE]
+    person = await store.get("people", account) or {}
+    items, _ = await store.find("items", lambda i: i.get("person_id") == account)
+    scorer = scorer_for(request.app)
+    topics: dict[str, int] = {}
+    for item in items:
+        for topic in scorer.matches(item.get("text") or ""):
+            topics[topic] = topics.get(topic, 0) + 1
+    lang = lang if lang in WHY else "nl"
+    name = person.get("name") or ("Deze persoon" if lang == "nl" else "This person")
+    hits = sum(topics.values())
+    why = (
+        WHY[lang][0].format(
+            name=name, n=hits, topics=", ".join(sorted(topics, key=lambda t: -topics[t])[:3])
+        )
+        if topics
+        else WHY[lang][1].format(name=name)
+    )
+    own = latest_own_ratio((await store.find("follow_snapshots"))[0])
+    room = None if own is None else own["followers"] - own["following"]
+    ratio_note = (
+        None if room is None else (ROOM[lang][0].format(room=room) if room > 0 else ROOM[lang][1])
+    )
+    tones = [((i.get("analysis") or {}).get("sentiment") or {}).get("compound", 0.0) for i in items]
+    constructive = not tones or sum(tones) / len(tones) >= -0.05
+    return {
+        "relevant": bool(topics) and constructive and person.get("flag") != "critic",
+        "constructive": constructive,
+        "why": why,
+        "topics": sorted(topics, key=lambda t: -topics[t]),
+        "items": len(items),
+        "flag": person.get("flag"),
+        "room": room,
+        "ratio_note": ratio_note,
+    }
 
 
 async def _remember_following(store, body: dict, account: str) -> None:

@@ -16,9 +16,10 @@
  * - Text is read as text (never HTML) and visually-hidden copies are skipped, so names and
  *   sentences come out once.
  */
-(function (root) {
+(function (/** @type {any} */ root) {
   "use strict";
 
+  /** @type {Record<string, any>} */
   const Roos = (root.Roos = root.Roos || {});
   const inNode = typeof module === "object" && module.exports;
 
@@ -98,7 +99,7 @@
     }
   }
 
-  /** The number shown in a count element ("42", "12 reacties"), or null. @param {Element | null} el */
+  /** The number shown in a count element ("42", "12 reacties"), or null. @param {Element | null | undefined} el */
   const countOf = (el) => (el ? parseCount(clean(readText(el, COUNT_SKIP_TAGS))) : null);
 
   /** @param {string} name */
@@ -222,12 +223,16 @@
       if (skipped || ids.has(urn.urn)) continue;
       ids.add(urn.urn);
       entries.push({ element: el, id: urn.urn, kind: "post", card: el, postId: urn.urn, modern: !classic });
+      /** @type {string | null} */
+      let lastComment = null;
       for (const comment of el.querySelectorAll(S.anyComment)) {
         const id = commentUrn(comment);
         if (!id || ids.has(id)) continue;
         ids.add(id);
         const above = comment.parentElement && comment.parentElement.closest(S.anyComment);
-        const parentId = above && el.contains(above) ? commentUrn(above) : null;
+        let parentId = above && el.contains(above) ? commentUrn(above) : null;
+        if (!parentId && comment.classList.contains(S.classic.replyClass)) parentId = lastComment;
+        if (!parentId) lastComment = id;
         const kind = parentId ? "reply" : "comment";
         entries.push({ element: comment, id, kind, parent_id: parentId || urn.urn, card: el, postId: urn.urn, modern: !classic });
       }
@@ -441,10 +446,12 @@
     const posts = new Map();
     return scan(root).entries.map((entry) => {
       const isPost = entry.kind === "post";
+      /** @type {Record<string, any>} */
       const fields = isPost
         ? (entry.modern ? modernPost : classicPost)(entry.element)
         : (entry.modern ? modernComment : classicComment)(entry.element);
       if (isPost) posts.set(entry.card, fields);
+      /** @type {Record<string, string>} */
       const author = { name: fields.author.name };
       if (fields.author.profile_url) author.profile_url = fields.author.profile_url;
       if (fields.author.headline) author.headline = fields.author.headline;

@@ -10,7 +10,7 @@
  *
  * Classic script: attaches Roos.selectors, and exports the same object for node.
  */
-(function (root) {
+(function (/** @type {any} */ root) {
   "use strict";
 
   const classicComment = 'article.comments-comment-entity[data-id^="urn:li:comment:"]';
@@ -34,6 +34,7 @@
         ".social-details-social-counts__reactions-count, .social-details-social-counts__social-proof-fallback-number",
       commentsCount: ".social-details-social-counts__comments",
       comment: classicComment,
+      // replies sit inside their comment; this class only helps when LinkedIn renders one beside it
       replyClass: "comments-comment-entity--reply",
       commentAuthor: ".comments-comment-meta__description-title",
       commentAuthorLink:
@@ -62,10 +63,8 @@
     // urn kinds that only wrap another urn, e.g. urn:li:fsd_update:(urn:li:activity:1,MAIN_FEED,…)
     wrapperUrnKinds: Object.freeze(["fsd_update", "fs_updateV2", "update"]),
     page: Object.freeze({
-      groupName:
-        "h1.groups-entity-header__title, .groups-guest-view__title, [data-testid=\"group-name\"], main h1",
-      feedContainer:
-        '.scaffold-finite-scroll__content, [data-finite-scroll-hotkey-context], main [role="list"], [data-testid="mainFeed"]',
+      groupName: "h1.groups-entity-header__title, main h1",
+      feedContainer: '.scaffold-finite-scroll__content, [data-finite-scroll-hotkey-context], main [role="list"]',
       feedPath: /^\/(feed\/?$|feed\/update\/|groups\/\d+|company\/[^/]+\/posts|in\/[^/]+\/recent-activity)/,
     }),
     strings: Object.freeze({
@@ -80,6 +79,7 @@
     }),
   });
 
+  /** @type {Record<string, any>} */
   const Roos = (root.Roos = root.Roos || {});
   Roos.selectors = selectors;
   if (typeof module === "object" && module.exports) module.exports = selectors;

@@ -1,0 +1,86 @@
+"""Worth sharing: recent, relevant, useful items that are not anyone's advertising.
+
+Sharing others' good content is the 80% that makes the feed valuable; a competitor's ad or
+our own promotion never counts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..relevance import RelevanceScorer, weight
+from ..textnorm import words
+from ..times import to_datetime
+from .common import brief, first_name, language_of, with_disclosure
+
+MIN_LENGTH = 80  # a one-liner is rarely worth passing on
+COMMENTS = {
+    "nl": "Waardevol stuk van {name} over {topic}. Aanrader voor iedereen die hiermee bezig is.",
+    "en": "Valuable piece by {name} on {topic}. Recommended for anyone working on this.",
+}
+
+
+def _is_competitor(item: dict[str, Any], competitors: list[str]) -> bool:
+    author = " ".join(words((item.get("author") or {}).get("name") or ""))
+    return any(fuzz.partial_ratio(author, " ".join(words(c))) >= 90 for c in competitors if c)
+
+
+def _is_ours(item: dict[str, Any], profile: dict[str, Any]) -> bool:
+    org = profile.get("organisation") or {}
+    names = [org.get("name") or "", *(org.get("aliases") or [])]
+    author = " ".join(words((item.get("author") or {}).get("name") or ""))
+    return any(author == " ".join(words(n)) for n in names if n)
+
+
+def worth_sharing(
+    items: list[dict[str, Any]],
+    profile: dict[str, Any],
+    scorer: RelevanceScorer,
+    now: datetime,
+    days: int = 14,
+    limit: int = 10,
+) -> list[dict[str, Any]]:
+    since = now - timedelta(days=days)
+    competitors = profile.get("competitors") or []
+    picks = []
+    for item in items:
+        analysis = item.get("analysis") or {}
+        when = to_datetime(item.get("published_at") or item.get("seen_at"))
+        text = item.get("text") or ""
+        if (
+            item.get("kind") != "post"
+            or when is None
+            or when < since
+            or len(text) < MIN_LENGTH
+            or analysis.get("promotional")
+            or analysis.get("duplicate_of")
+            or analysis.get("intent") == "complaint"
+            or (analysis.get("sentiment") or {}).get("label") == "negative"
+            or _is_competitor(item, competitors)
+            or _is_ours(item, profile)
+        ):
+            continue
+        topics = scorer.matches(text)
+        if not topics:
+            continue
+        picks.append((weight(item, scorer.score(text), now), item, topics))
+    picks.sort(key=lambda p: -p[0])
+    result = []
+    for score, item, topics in picks[:limit]:
+        lang = language_of(item)
+        comment = COMMENTS[lang].format(name=first_name(item) or "de auteur", topic=topics[0])
+        if (item.get("analysis") or {}).get("mentions"):
+            comment = with_disclosure(comment, lang, profile)  # it is about us: we say who we are
+        result.append(
+            {
+                **brief(item),
+                "language": lang,
+                "topics": topics[:3],
+                "score": round(score, 3),
+                "comment": comment,
+            }
+        )
+    return result

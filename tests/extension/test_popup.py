@@ -1,0 +1,148 @@
+"""The toolbar popup: is Roos connected, what waits today, and how healthy is a follow ratio.
+
+On a LinkedIn profile, a company page or an X profile one click reads the counts from
+the page and the agent judges them; on the user's own profile it also names people
+worth unfollowing. Elsewhere the popup says where to go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+from agent.store import SyncStore
+from tests.support.agent import AgentProcess
+
+from .harness import EXTENSION_URL, put_profile
+
+pytestmark = pytest.mark.browser
+
+QUIET_FOLLOW = {
+    "id": "linkedin.com/in/stille-stan",
+    "name": "Stan Stil",
+    "profile_url": "https://www.linkedin.com/in/stille-stan/",
+    "followed": True,
+    "followed_at": (datetime.now(UTC) - timedelta(days=200)).isoformat(),
+    "interactions": [],
+    "flag": None,
+}
+
+
+@pytest.fixture(scope="module")
+def agent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AgentProcess]:
+    """The agent remembers someone the user followed long ago who never said a word since."""
+    home = tmp_path_factory.mktemp("agent") / "home"
+    store = SyncStore(home / "store").open()
+    store.upsert("people", [QUIET_FOLLOW])
+    process = AgentProcess(home).start()
+    put_profile(process)
+    yield process
+    process.stop()
+
+
+def open_popup_for(context: BrowserContext, url: str) -> Page:
+    """Open `url` in a tab, then the popup as a page working on that tab (?tab=<id>)."""
+    tab = context.new_page()
+    tab.goto(url)
+    tab.wait_for_load_state()
+    popup = context.new_page()
+    popup.goto(f"{EXTENSION_URL}/popup/popup.html?tab=0")
+    tab_id = popup.evaluate(
+        "url => chrome.tabs.query({url: url + '*'}).then(tabs => tabs[0].id)", url
+    )
+    popup.goto(f"{EXTENSION_URL}/popup/popup.html?tab={tab_id}")
+    popup.wait_for_selector("body[data-ready='true']")
+    return popup
+
+
+def check_ratio(popup: Page) -> dict:
+    popup.click("#check-ratio")
+    popup.wait_for_selector("#ratio-result:not([hidden]), #ratio-error:not([hidden])")
+    assert popup.locator("#ratio-error").is_hidden(), popup.text_content("#ratio-error")
+    return {
+        "ratio": popup.text_content("#ratio-value"),
+        "verdict": popup.get_attribute("#verdict", "data-verdict"),
+        "verdict_text": popup.text_content("#verdict"),
+        "counts": popup.text_content("#ratio-counts"),
+        "advice": popup.text_content("#advice"),
+        "relevance": popup.text_content("#relevance")
+        if popup.locator("#relevance").is_visible()
+        else None,
+        "unfollow": popup.locator("#unfollow-list li").all_text_contents()
+        if popup.locator("#unfollow").is_visible()
+        else [],
+    }
+
+
+@pytest.fixture(scope="module")
+def closing(context: BrowserContext) -> Iterator[None]:
+    yield
+    for page in context.pages[1:]:
+        page.close()
+
+
+def test_the_popup_shows_the_agent_state_and_todays_figures(context: BrowserContext, agent):
+    popup = open_popup_for(context, "https://www.linkedin.com/feed/")
+    assert popup.get_attribute("#agent-state", "data-state") == "connected"
+    assert popup.text_content("#agent-state") == "Connected to the agent"
+    stats = agent.call("GET", "/api/stats/today")[1]
+    assert popup.text_content("#waiting-count") == str(stats["waiting"])
+    assert popup.text_content("#posts-today") == f"{stats['posts_today']} of {stats['posts_target']}"
+    popup.close()
+
+
+def test_away_from_profiles_the_popup_says_where_to_go(context: BrowserContext):
+    popup = open_popup_for(context, "https://www.linkedin.com/feed/")
+    assert popup.locator("#check-ratio").is_hidden()
+    assert popup.text_content("#ratio-where").startswith("Open a LinkedIn profile or company page")
+    popup.close()
+
+
+def test_someone_elses_profile_gets_a_ratio_verdict_advice_and_relevance(
+    context: BrowserContext, agent
+):
+    popup = open_popup_for(context, "https://www.linkedin.com/in/pieter-bakker-3f1a9c/")
+    shown = check_ratio(popup)
+    # 2.481 followers; LinkedIn shows "500+ connecties", which he follows both ways.
+    assert shown["counts"] == "2,481 followers, 500 following"
+    assert shown["ratio"] == "4.96"
+    assert shown["verdict"] in {"ok", "warn"}
+    assert shown["verdict_text"] in {"healthy", "needs attention"}
+    assert shown["advice"]
+    assert shown["unfollow"] == []
+    history = agent.call(
+        "GET", "/api/follow-ratio?account=https://www.linkedin.com/in/pieter-bakker-3f1a9c/"
+    )[1]["history"]
+    assert [(h["followers"], h["following"], h["own"]) for h in history] == [(2481, 500, False)]
+    popup.close()
+
+
+def test_the_users_own_profile_also_lists_whom_to_unfollow(context: BrowserContext, agent):
+    popup = open_popup_for(context, "https://www.linkedin.com/in/sanne-de-wit-4b7a21/")
+    shown = check_ratio(popup)
+    assert shown["counts"] == "1,234 followers, 87 following"
+    assert shown["unfollow"] == ["Stan Stil"]
+    link = popup.locator("#unfollow-list a")
+    assert link.get_attribute("href") == "https://www.linkedin.com/in/stille-stan/"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert shown["relevance"] is None
+    popup.close()
+
+
+def test_an_x_profile_is_read_as_well(context: BrowserContext):
+    popup = open_popup_for(context, "https://x.com/harbourfinch")
+    shown = check_ratio(popup)
+    assert shown["counts"] == "12,500 followers, 312 following"
+    assert shown["advice"]
+    popup.close()
+
+
+def test_a_company_page_shows_its_followers_and_that_there_is_no_ratio(context: BrowserContext):
+    popup = open_popup_for(context, "https://www.linkedin.com/company/vlotbank/")
+    shown = check_ratio(popup)
+    assert shown["counts"] == "12,345 followers"
+    assert shown["verdict_text"] == "this page shows no following count"
+    popup.close()

@@ -1,0 +1,125 @@
+// Roos snapshots the user's audience: followers, following and connections as LinkedIn and X show
+// them on profile and company pages, in Dutch and English.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { followPage, load } from "./linkedin-fixtures.mjs";
+
+const read = (name, url) => followPage.readFollowPage(load(name), url);
+
+test("reads a Dutch profile: 2.481 volgers and 500+ connecties", () => {
+  assert.deepEqual(read("profile-nl.html", "https://www.linkedin.com/in/pieter-bakker-3f1a9c/?originalSubdomain=nl"), {
+    site: "linkedin",
+    kind: "profile",
+    url: "https://www.linkedin.com/in/pieter-bakker-3f1a9c/",
+    name: "Pieter Bakker",
+    followers: 2481,
+    following: null,
+    connections: 500,
+    approximate: ["connections"],
+  });
+});
+
+test("reads an English profile in the newer markup: 1,204 followers and 500+ connections", () => {
+  assert.deepEqual(read("profile-en.html", "https://www.linkedin.com/in/ameliabrooks/"), {
+    site: "linkedin",
+    kind: "profile",
+    url: "https://www.linkedin.com/in/ameliabrooks/",
+    name: "Amelia Brooks",
+    followers: 1204,
+    following: null,
+    connections: 500,
+    approximate: ["connections"],
+  });
+});
+
+test("knows the user's own profile by its edit buttons and reads the following count there", () => {
+  assert.deepEqual(read("profile-own-nl.html", "https://www.linkedin.com/in/sanne-de-wit-4b7a21/"), {
+    site: "linkedin",
+    kind: "own-profile",
+    url: "https://www.linkedin.com/in/sanne-de-wit-4b7a21/",
+    name: "Sanne de Wit",
+    followers: 1234,
+    following: 87,
+    connections: 500,
+    approximate: ["connections"],
+  });
+});
+
+for (const [name, lang] of [["company-nl.html", "Dutch"], ["company-en.html", "English"]]) {
+  test(`reads a company page's 12,345 followers in ${lang}, not its staff or colleagues`, () => {
+    assert.deepEqual(read(name, "https://www.linkedin.com/company/vlotbank/posts/?feedView=all"), {
+      site: "linkedin",
+      kind: "company",
+      url: "https://www.linkedin.com/company/vlotbank/",
+      name: "Vlotbank",
+      followers: 12345,
+      following: null,
+      connections: null,
+      approximate: [],
+    });
+  });
+}
+
+test("reads the company's own X profile: 1.234 Volgend, 5.678 Volgers", () => {
+  assert.deepEqual(read("x-profile.html", "https://x.com/vlotbank"), {
+    site: "x",
+    kind: "own-profile",
+    url: "https://x.com/vlotbank",
+    handle: "vlotbank",
+    name: "Vlotbank",
+    followers: 5678,
+    following: 1234,
+    connections: null,
+    approximate: [],
+  });
+});
+
+test("reads someone else's X profile in English, where the Following button is no count", () => {
+  assert.deepEqual(read("x-profile-en.html", "https://twitter.com/harbourfinch/"), {
+    site: "x",
+    kind: "profile",
+    url: "https://x.com/harbourfinch",
+    handle: "harbourfinch",
+    name: "Harbour & Finch",
+    followers: 12500,
+    following: 312,
+    connections: null,
+    approximate: ["followers"],
+  });
+});
+
+test("a count missing from the top card stays null rather than borrowing one from the page", () => {
+  const doc = load("profile-nl.html");
+  doc.querySelector(".pv-top-card--list li").remove();
+  assert.match(doc.body.textContent, /3\.000 volgers/);
+  assert.equal(followPage.readFollowPage(doc, "https://www.linkedin.com/in/pieter-bakker-3f1a9c/").followers, null);
+  const x = load("x-profile.html");
+  x.querySelector('a[href$="/verified_followers"]').remove();
+  assert.match(x.body.textContent, /5\.000 volgers/);
+  assert.equal(followPage.readFollowPage(x, "https://x.com/vlotbank").followers, null);
+});
+
+test("tells the kind of every LinkedIn page, including the login wall", () => {
+  const cases = [
+    ["login-wall.html", "https://www.linkedin.com/authwall?trk=gf&sessionRedirect=%2Fgroups%2F9876543%2F", "login-wall"],
+    ["login-wall.html", "https://www.linkedin.com/groups/9876543/", "login-wall"],
+    ["feed-classic.html", "https://www.linkedin.com/feed/", "feed"],
+    ["group.html", "https://www.linkedin.com/groups/9876543/", "group"],
+    ["post.html", "https://www.linkedin.com/feed/update/urn:li:activity:7436984175820850001/", "post"],
+    ["profile-nl.html", "https://www.linkedin.com/in/pieter-bakker-3f1a9c/", "profile"],
+    ["profile-own-nl.html", "https://www.linkedin.com/in/sanne-de-wit-4b7a21/", "own-profile"],
+    ["company-en.html", "https://www.linkedin.com/company/vlotbank/", "company"],
+    ["feed-classic.html", "https://www.linkedin.com/jobs/", "other"],
+  ];
+  for (const [name, url, kind] of cases) {
+    assert.deepEqual(followPage.pageKind(load(name), url), { site: "linkedin", kind }, `${name} ${url}`);
+  }
+});
+
+test("reads nothing from pages that are not profiles", () => {
+  assert.equal(read("login-wall.html", "https://www.linkedin.com/authwall"), null);
+  assert.equal(read("feed-classic.html", "https://www.linkedin.com/feed/"), null);
+  assert.equal(read("x-profile.html", "https://x.com/home"), null);
+  assert.equal(read("x-profile.html", "https://example.com/vlotbank"), null);
+  assert.deepEqual(followPage.pageKind(load("x-profile.html"), "not a url"), { site: null, kind: "other" });
+});
