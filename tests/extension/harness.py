@@ -156,12 +156,18 @@ def serve_fixtures(context: BrowserContext, pages: dict[str, str] | None = None)
 
 
 def options_page(context: BrowserContext) -> Page:
-    """The options page Roos opens by itself right after it is installed."""
+    """The options page, opened the way Roos opens it right after installing.
+
+    chrome.runtime.openOptionsPage() reuses an options tab that is already open (Roos may
+    have opened one by itself on install), so there is only ever one to fill in.
+    """
     url = f"{EXTENSION_URL}/options/options.html"
-    opened = [page for page in context.pages if page.url == url]
-    page = opened[0] if opened else context.wait_for_event(
-        "page", predicate=lambda p: p.url == url, timeout=10_000
-    )
+    service_worker(context).evaluate("chrome.runtime.openOptionsPage()")
+    deadline = time.monotonic() + 10
+    while not (opened := [page for page in context.pages if page.url == url]):
+        assert time.monotonic() < deadline, "the options page did not open"
+        time.sleep(0.05)
+    page = opened[0]
     page.wait_for_load_state()
     page.wait_for_function("document.querySelector('#agent-url').value !== ''")
     return page
