@@ -104,6 +104,8 @@ def best_answer(
     """The knowledge entry in `lang` whose question `text` asks best, with its score, or None
     when nothing fits well enough to offer it as an answer."""
     best: tuple[dict[str, Any], float] | None = None
+    if not knowledge:
+        return best
     have = _prepared(text)
     for entry in knowledge or []:
         if not _fits_language(entry, lang):
@@ -119,7 +121,9 @@ def rank_saved(
 ) -> list[tuple[dict[str, Any], float]]:
     """Saved replies in `lang` that fit this item, best first: a matching intent counts most,
     a reply without an intent a little, and what the reply is about the rest."""
-    ranked = []
+    ranked: list[tuple[dict[str, Any], float]] = []
+    if not saved_replies:
+        return ranked
     have = _prepared(text)
     for reply in saved_replies or []:
         if not _fits_language(reply, lang):

@@ -3,12 +3,12 @@
 Each language has a list of very frequent words (function words plus the everyday
 words of comments: thanks, great, service...). A word listed for several languages
 ("de", "in", "is") splits its vote between them, so only distinctive words decide.
-Spelling features (Dutch "ij", German "ß", French accents) add a small vote, which
-breaks ties and helps texts made of content words only. The language with the
-most votes wins when it has at least one full vote and is ahead of the next one;
-otherwise the text is "unknown". English loanwords in Dutch LinkedIn text
-("insights", "event") are simply not listed, so the Dutch function words around
-them decide.
+When the words leave it open, spelling (Dutch "ij", German "ß", French accents) adds a
+small vote, which breaks ties and helps texts made of content words only. The language
+with the most votes wins when it has at least one full vote and is ahead of the next
+one; otherwise the text is "unknown", as is a long text in which the winner's words are
+rare (a language we have no list for). English loanwords in Dutch LinkedIn text
+("insights", "event") are not listed or count half, so the Dutch words around them decide.
 """
 
 import re
@@ -96,8 +96,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
 _SPELLING_RES = tuple((lang, re.compile(pat), vote) for lang, pat, vote in _SPELLING)
 _MIN_VOTES = 1.0
-# Real Dutch or English sentences of 8+ words are at least a fifth function words; a long
-# text where the winner's listed words are rarer (Finnish, Polish...) is not that language.
+# In Dutch or English sentences of 8+ words a quarter or more of the words are listed ones;
+# a long text where the winner's words are rarer (Finnish, Polish...) is not that language.
 _LONG = 8
 _MIN_SHARE = 0.15
 

@@ -14,7 +14,14 @@ from datetime import datetime
 
 from agent.analysis.times import now_or, to_datetime
 from agent.reports.audience import follow_figures, people_figures
-from agent.reports.months import Month, change, moment_of, profile_zone, week_labels
+from agent.reports.months import (
+    Month,
+    change,
+    in_month,
+    moment_of,
+    profile_zone,
+    week_labels,
+)
 from agent.reports.response_times import DEFAULT_TARGET_HOURS, lead_figures, response_figures
 from agent.reports.rhythm import rhythm_figures
 
@@ -153,15 +160,8 @@ def compute_figures(
     moment = now_or(now)
     start, end = month.start(tz), month.end(tz)
     before = month.previous()
-
-    def split(docs: list[dict]) -> tuple[list[dict], list[dict]]:
-        dated = [(moment_of(d), d) for d in docs]
-        now_docs = [d for at, d in dated if at is not None and start <= at < end]
-        then_docs = [d for at, d in dated if at is not None and before.start(tz) <= at < start]
-        return now_docs, then_docs
-
-    month_items, previous_items = split(items)
-    posts, previous_posts = split(own_posts)
+    month_items, previous_items = in_month(items, month, tz), in_month(items, before, tz)
+    posts, previous_posts = in_month(own_posts, month, tz), in_month(own_posts, before, tz)
     targets = profile.get("targets") or {}
     follow = follow_figures(follow_snapshots, min(end, moment), start)
     today = moment.astimezone(tz).date() if moment < end else None

@@ -102,3 +102,11 @@ def change(current: float, previous: float) -> float | None:
     if not previous:
         return None
     return round((current - previous) / previous * 100, 1)
+
+
+def in_month(docs: list[dict], month: Month, tz: tzinfo) -> list[dict]:
+    """The documents (items, own posts) that happened in `month`, oldest first."""
+    start, end = month.start(tz), month.end(tz)
+    dated = [(moment_of(d), d) for d in docs]
+    inside = [(at, d) for at, d in dated if at is not None and start <= at < end]
+    return [d for _, d in sorted(inside, key=lambda pair: (pair[0], pair[1].get("id", "")))]

@@ -18,6 +18,7 @@ from .. import pipeline
 from ..config import Config
 from ..home import TokenKeeper, prepare_home
 from ..profile import ProfileManager
+from ..sources.scheduler import listening_ctx
 from ..store import Store
 from .api.openapi import OPENAPI_KEY, build_openapi
 from .errors import error_middleware
@@ -78,5 +79,5 @@ def create_app(config: Config) -> web.Application:
     add_routes(app, routes)
     app[ROUTE_INDEX] = {(r.method, r.path): r for r in routes}
     app[OPENAPI_KEY] = build_openapi(routes)
-    app.cleanup_ctx.extend([_store_ctx, _hub_ctx, _watch_files_ctx])
+    app.cleanup_ctx.extend([_store_ctx, _hub_ctx, _watch_files_ctx, listening_ctx])
     return app

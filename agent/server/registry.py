@@ -19,6 +19,7 @@ from .api import (
     profile,
     reach_out,
     replies,
+    sources,
     stats,
 )
 from .routing import Route
@@ -35,6 +36,7 @@ FEATURES = (
     events,
     stats,
     reach_out,
+    sources,
     profile,
     openapi,
     live,

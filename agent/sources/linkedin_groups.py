@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
+from agent.dashboard.hours import DAY_NAMES, zone
 from agent.home import write_private
 from agent.sources.blogs import ScrapeResult
 from agent.sources.browser import RouteHandler, one_tab, open_context
@@ -41,11 +41,12 @@ EXTRACTOR_FILES = (
     ROOT / "extension" / "content" / "linkedin" / "selectors.js",
     ROOT / "extension" / "content" / "linkedin" / "extractor.js",
 )
-EXTRACT = "(now) => Roos.extractor.extractItems(document, location.href, {expandSeeMore: true, now})"
+EXTRACT = (
+    "(now) => Roos.extractor.extractItems(document, location.href, {expandSeeMore: true, now})"
+)
 STATE_FILE = "linkedin-state.json"
 BLOCK_HOURS = 24
 GOTO_TIMEOUT_MS = 45_000
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Buttons that only fetch more of the conversation; matched from the start of their label.
 LOAD_MORE_LABELS = (
     "Load more comments",
@@ -67,7 +68,9 @@ CLICK_LOAD_MORE = """(labels) => {
   }
   return false;
 }"""
-SCROLL = "() => { const h = document.scrollingElement.scrollHeight; window.scrollTo(0, h); return h; }"
+SCROLL = (
+    "() => { const h = document.scrollingElement.scrollHeight; window.scrollTo(0, h); return h; }"
+)
 HEIGHT = "() => document.scrollingElement.scrollHeight"
 WALL_SIGNS = """() => ({
   password: Boolean(document.querySelector('input[type="password"]')),
@@ -141,12 +144,8 @@ def iso(moment: datetime) -> str:
 
 def in_business_hours(hours: Mapping, now: datetime) -> bool:
     """True when `now` falls within the profile's business hours (in its time zone)."""
-    try:
-        zone = ZoneInfo(hours.get("timezone") or "Europe/Amsterdam")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    local = now.astimezone(zone)
-    span = (hours.get("days") or {}).get(WEEKDAYS[local.weekday()])
+    local = now.astimezone(zone(dict(hours)))
+    span = (hours.get("days") or {}).get(DAY_NAMES[local.weekday()])
     return bool(span) and span[0] <= local.strftime("%H:%M") < span[1]
 
 

@@ -15,12 +15,17 @@ in the profile is no exception.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Mapping
 from datetime import datetime
 
-from agent.sources.discover import linkedin_group_url
+from urllib.parse import urlsplit
+
+from agent.sources.discover import UnsupportedUrl, linkedin_group_url
 from agent.sources.linkedin_groups import iso
 from agent.store import SyncStore
+
+log = logging.getLogger("roos.sources")
 
 TABLE = "sources"
 KINDS = ("linkedin_group", "blog", "feed")
@@ -61,7 +66,24 @@ def source_id(url: str) -> str:
 
 
 def canonical_url(url: str) -> str:
-    return linkedin_group_url(url.strip()) or url.strip()
+    """The address a source is known by; raises UnsupportedUrl for what Roos cannot follow."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        usable = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        usable = False
+    if not usable:
+        raise UnsupportedUrl("not_http", url=url)
+    return linkedin_group_url(url) or url
+
+
+def profile_source_id(entry: Mapping) -> str | None:
+    """The id of a profile source, None when its URL is unusable (reported when it runs)."""
+    try:
+        return source_id(canonical_url(entry["url"]))
+    except UnsupportedUrl:
+        return None
 
 
 def new_record(
@@ -117,6 +139,9 @@ def sync_profile(tx: SyncStore, profile: Mapping, now: datetime) -> list[str]:
     """Copy profile.toml's sources into the table (on the store's thread); returns their ids."""
     listed = []
     for entry in profile.get("sources") or []:
+        if profile_source_id(entry) is None:
+            log.warning("profile.toml: cannot follow source %r (not a web address)", entry["url"])
+            continue
         url = canonical_url(entry["url"])
         kind = entry.get("kind") or ("linkedin_group" if linkedin_group_url(url) else None)
         stored = tx.get(TABLE, source_id(url))

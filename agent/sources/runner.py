@@ -62,7 +62,9 @@ def known_ids_for(kind: str, url: str) -> Callable[[dict], bool]:
         group = (linkedin_group_url(url) or url).rstrip("/").rsplit("/", 1)[-1]
         return lambda item: (item.get("group") or {}).get("id") == group
     host = urlsplit(url).netloc
-    return lambda item: item.get("source") == "blog" and urlsplit(item.get("url", "")).netloc == host
+    return lambda item: (
+        item.get("source") == "blog" and urlsplit(item.get("url", "")).netloc == host
+    )
 
 
 class Runner:
@@ -163,7 +165,9 @@ class Runner:
         store, now = self.app[STORE], self.clock()
         groups, _ = await store.find(registry.TABLE, lambda s: s.get("kind") == "linkedin_group")
         fields = {"blocked_until": blocked.until, "blocked_reason": blocked.reason}
-        await store.upsert(registry.TABLE, [{**g, **fields, "next_run": blocked.until} for g in groups])
+        await store.upsert(
+            registry.TABLE, [{**g, **fields, "next_run": blocked.until} for g in groups]
+        )
         event = {
             "id": f"source.blocked|{iso(now)}|{source['url'][:200]}",
             "type": "source.blocked",

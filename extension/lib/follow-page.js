@@ -39,7 +39,13 @@
   // LinkedIn: the top card. X: the profile's own following/followers links, because its timeline
   // (in the same column) is full of posts saying "we passed 5.000 followers".
   const SCOPES = {
-    linkedin: [".pv-top-card", ".org-top-card", '[data-view-name="profile-top-card"]', "main section", "main"],
+    linkedin: [
+      ".pv-top-card",
+      ".org-top-card",
+      '[data-view-name="profile-top-card"]',
+      "main section",
+      "main",
+    ],
     x: ['[data-testid="primaryColumn"]', "main"],
   };
   /** @type {Record<string, string>} */
@@ -50,15 +56,33 @@
   // X's page has a logo h1 in its side bar, so its name is looked up by test id
   const NAME = { linkedin: "h1", x: '[data-testid="UserName"]' };
   const OWN = {
-    linkedin: /^(profiel bewerken|edit profile|intro bewerken|edit intro|profielsectie toevoegen|add profile section)\b/i,
+    linkedin:
+      /^(profiel bewerken|edit profile|intro bewerken|edit intro|profielsectie toevoegen|add profile section)\b/i,
     x: /^(profiel bewerken|edit profile)$/i,
   };
-  const LOGIN_FORM = 'input[name="session_key"], form.join-form, .authwall-join-form, [data-testid="authwall"]';
+  const LOGIN_FORM =
+    'input[name="session_key"], form.join-form, .authwall-join-form, [data-testid="authwall"]';
   const LOGIN_PATH = /^\/(authwall|login|uas\/login|checkpoint|signup)(\/|$)/;
   const X_RESERVED = new Set(
-    "home explore notifications messages i search settings compose login logout signup tos privacy jobs hashtag".split(" "),
+    "home explore notifications messages i search settings compose login logout signup tos privacy jobs hashtag".split(
+      " ",
+    ),
   );
-  const BLOCK_TAGS = new Set(["p", "div", "li", "ul", "ol", "section", "h1", "h2", "h3", "h4", "dd", "dt", "br"]);
+  const BLOCK_TAGS = new Set([
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "dd",
+    "dt",
+    "br",
+  ]);
 
   /**
    * @param {string} url
@@ -72,7 +96,8 @@
       return { site: null, path: [] };
     }
     const host = parsed.hostname.replace(/^(www|mobile)\./, "");
-    const site = host === "linkedin.com" ? "linkedin" : host === "x.com" || host === "twitter.com" ? "x" : null;
+    const site =
+      host === "linkedin.com" ? "linkedin" : host === "x.com" || host === "twitter.com" ? "x" : null;
     return { site, path: parsed.pathname.split("/").filter(Boolean) };
   }
 
@@ -94,14 +119,21 @@
   function pageKind(doc, url) {
     const { site, path } = locate(url);
     if (site === "linkedin") {
-      if (LOGIN_PATH.test(`/${path.join("/")}`) || doc.querySelector(LOGIN_FORM)) return { site, kind: "login-wall" };
-      if (path[0] === "in" && path[1]) return { site, kind: hasOwnButton(doc, OWN.linkedin) ? "own-profile" : "profile" };
+      if (LOGIN_PATH.test(`/${path.join("/")}`) || doc.querySelector(LOGIN_FORM))
+        return { site, kind: "login-wall" };
+      if (path[0] === "in" && path[1])
+        return { site, kind: hasOwnButton(doc, OWN.linkedin) ? "own-profile" : "profile" };
       if (path[0] === "company" && path[1]) return { site, kind: "company" };
       if (path[0] === "groups" && path[1]) return { site, kind: "group" };
       if (path[0] === "feed") return { site, kind: path[1] === "update" ? "post" : "feed" };
       return { site, kind: "other" };
     }
-    if (site === "x" && path.length && /^[A-Za-z0-9_]{1,15}$/.test(path[0]) && !X_RESERVED.has(path[0].toLowerCase())) {
+    if (
+      site === "x" &&
+      path.length &&
+      /^[A-Za-z0-9_]{1,15}$/.test(path[0]) &&
+      !X_RESERVED.has(path[0].toLowerCase())
+    ) {
       return { site, kind: hasOwnButton(doc, OWN.x) ? "own-profile" : "profile" };
     }
     return { site, kind: "other" };
@@ -166,12 +198,16 @@
     const result = {
       site,
       kind,
-      url: site === "x" ? `https://x.com/${slug}` : `https://www.linkedin.com/${kind === "company" ? "company" : "in"}/${slug}/`,
+      url:
+        site === "x"
+          ? `https://x.com/${slug}`
+          : `https://www.linkedin.com/${kind === "company" ? "company" : "in"}/${slug}/`,
       name: nameEl ? lines(nameEl)[0] || "" : "",
       approximate: [],
     };
     if (site === "x") result.handle = slug;
-    const wanted = kind === "company" ? ["followers"] : site === "x" ? ["followers", "following"] : Object.keys(LABELS);
+    const wanted =
+      kind === "company" ? ["followers"] : site === "x" ? ["followers", "following"] : Object.keys(LABELS);
     for (const field of Object.keys(LABELS)) {
       const link = site === "x" && wanted.includes(field) ? scope.querySelector(X_LINKS[field]) : null;
       const detail = wanted.includes(field) ? findCount(link ? lines(link) : texts, PATTERNS[field]) : null;

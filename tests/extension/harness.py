@@ -162,11 +162,13 @@ def options_page(context: BrowserContext) -> Page:
     have opened one by itself on install), so there is only ever one to fill in.
     """
     url = f"{EXTENSION_URL}/options/options.html"
-    service_worker(context).evaluate("chrome.runtime.openOptionsPage()")
+    worker = service_worker(context)
+    worker.evaluate("chrome.runtime.openOptionsPage()")
     deadline = time.monotonic() + 10
     while not (opened := [page for page in context.pages if page.url == url]):
         assert time.monotonic() < deadline, "the options page did not open"
-        time.sleep(0.05)
+        # A round trip to the browser lets Playwright take in the new tab.
+        worker.evaluate("new Promise(resolve => setTimeout(resolve, 50))")
     page = opened[0]
     page.wait_for_load_state()
     page.wait_for_function("document.querySelector('#agent-url').value !== ''")

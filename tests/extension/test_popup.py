@@ -7,6 +7,7 @@ worth unfollowing. Elsewhere the popup says where to go.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -16,10 +17,11 @@ from playwright.sync_api import BrowserContext, Page
 from agent.store import SyncStore
 from tests.support.agent import AgentProcess
 
-from .harness import EXTENSION_URL, put_profile
+from .harness import EXTENSION_URL, FIXTURES, put_profile
 
 pytestmark = pytest.mark.browser
 
+EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
 QUIET_FOLLOW = {
     "id": "linkedin.com/in/stille-stan",
     "name": "Stan Stil",
@@ -43,11 +45,16 @@ def agent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AgentProcess]:
     process.stop()
 
 
-def open_popup_for(context: BrowserContext, url: str) -> Page:
-    """Open `url` in a tab, then the popup as a page working on that tab (?tab=<id>)."""
+def open_tab(context: BrowserContext, url: str) -> Page:
     tab = context.new_page()
     tab.goto(url)
     tab.wait_for_load_state()
+    return tab
+
+
+def open_popup_for(context: BrowserContext, url: str, tab: Page | None = None) -> Page:
+    """The popup as a page working on the tab showing `url` (popup.html?tab=<id>)."""
+    tab = tab or open_tab(context, url)
     popup = context.new_page()
     popup.goto(f"{EXTENSION_URL}/popup/popup.html?tab=0")
     tab_id = popup.evaluate(
@@ -77,15 +84,13 @@ def check_ratio(popup: Page) -> dict:
     }
 
 
-@pytest.fixture(scope="module")
-def closing(context: BrowserContext) -> Iterator[None]:
-    yield
-    for page in context.pages[1:]:
-        page.close()
-
-
 def test_the_popup_shows_the_agent_state_and_todays_figures(context: BrowserContext, agent):
-    popup = open_popup_for(context, "https://www.linkedin.com/feed/")
+    feed = open_tab(context, "https://www.linkedin.com/feed/")
+    expected = len(EXPECTED["feed-classic.html"]["items"])
+    feed.wait_for_function(
+        f"document.querySelectorAll('[data-roos=\"badge\"]').length === {expected}"
+    )
+    popup = open_popup_for(context, "https://www.linkedin.com/feed/", feed)
     assert popup.get_attribute("#agent-state", "data-state") == "connected"
     assert popup.text_content("#agent-state") == "Connected to the agent"
     stats = agent.call("GET", "/api/stats/today")[1]

@@ -32,7 +32,11 @@ test("points overlays at the element that shows the author's name", () => {
 test("finds every open editor and what it answers: a new post, a post, or a comment", () => {
   for (const name of FEEDS) {
     const found = extractor.composers(load(name));
-    assert.deepEqual(found.map(({ kind, parent_id }) => ({ kind, parent_id })), expected[name].composers, name);
+    assert.deepEqual(
+      found.map(({ kind, parent_id }) => ({ kind, parent_id })),
+      expected[name].composers,
+      name,
+    );
     for (const { element } of found) assert.equal(element.getAttribute("contenteditable"), "true");
   }
   const kinds = FEEDS.flatMap((name) => expected[name].composers.map((c) => c.kind));
@@ -45,15 +49,25 @@ test("finds classic ql-editor boxes and newer role=textbox editors alike", () =>
     <div contenteditable="true" role="textbox"><p>nieuw</p></div>
     <div class="ql-editor" contenteditable="true" role="textbox"><p>beide</p></div>
     <div contenteditable="false" role="textbox"><p>gesloten</p></div>`);
-  assert.deepEqual(extractor.composers(doc).map((c) => c.element.textContent), ["klassiek", "nieuw", "beide"]);
+  assert.deepEqual(
+    extractor.composers(doc).map((c) => c.element.textContent),
+    ["klassiek", "nieuw", "beide"],
+  );
 });
 
 test("gives each post and comment its own open comment box, and none to the others", () => {
   for (const name of FEEDS) {
     const doc = load(name);
-    const boxes = new Map(extractor.composers(doc).filter((c) => c.parent_id).map((c) => [c.parent_id, c.element]));
+    const boxes = new Map(
+      extractor
+        .composers(doc)
+        .filter((c) => c.parent_id)
+        .map((c) => [c.parent_id, c.element]),
+    );
     const elements = extractor.findItemElements(doc);
-    const replyBoxes = new Map(expected[name].composers.filter((c) => c.kind === "reply").map((c) => [c.parent_id, true]));
+    const replyBoxes = new Map(
+      expected[name].composers.filter((c) => c.kind === "reply").map((c) => [c.parent_id, true]),
+    );
     let seen = 0;
     for (const { element, id, kind, parent_id } of elements) {
       const box = extractor.commentBox(element);
@@ -69,10 +83,15 @@ test("gives each post and comment its own open comment box, and none to the othe
 });
 
 test("clicks 'see more' only when the scraper asks for it", () => {
-  for (const [name, toggles] of [["feed-classic.html", 4], ["feed-new.html", 3], ["post.html", 1]]) {
+  for (const [name, toggles] of [
+    ["feed-classic.html", 4],
+    ["feed-new.html", 3],
+    ["post.html", 1],
+  ]) {
     const doc = load(name);
     let clicks = 0;
-    for (const button of doc.querySelectorAll("button")) button.addEventListener("click", () => (clicks += 1));
+    for (const button of doc.querySelectorAll("button"))
+      button.addEventListener("click", () => (clicks += 1));
     extractor.extractItems(doc, expected[name].url);
     assert.equal(clicks, 0, name);
     extractor.extractItems(doc, expected[name].url, { expandSeeMore: true });
@@ -116,14 +135,23 @@ test("stays quiet on pages where extraction works or that show no posts", () => 
     "profile-own-nl.html": "https://www.linkedin.com/in/sanne-de-wit-4b7a21/",
     "login-wall.html": "https://www.linkedin.com/authwall?trk=gf",
   };
-  assert.deepEqual(Object.keys(urls).sort(), fixtureNames().filter((n) => !n.startsWith("x-") && n !== "feed-changed.html"));
+  assert.deepEqual(
+    Object.keys(urls).sort(),
+    fixtureNames().filter((n) => !n.startsWith("x-") && n !== "feed-changed.html"),
+  );
   for (const [name, url] of Object.entries(urls)) {
     assert.equal(extractor.looksLikeFeedWithoutItems(load(name), url), null, name);
   }
 });
 
 test("non-post pages give no items", () => {
-  for (const name of ["company-nl.html", "profile-nl.html", "profile-own-nl.html", "login-wall.html", "x-profile.html"]) {
+  for (const name of [
+    "company-nl.html",
+    "profile-nl.html",
+    "profile-own-nl.html",
+    "login-wall.html",
+    "x-profile.html",
+  ]) {
     assert.deepEqual(extractor.extractItems(load(name), "https://www.linkedin.com/"), [], name);
   }
 });

@@ -37,7 +37,13 @@ test("the README names every fixture page and the URL it stands for", () => {
 function allSelectors(object, path = []) {
   return Object.entries(object).flatMap(([key, value]) => {
     if (typeof value === "string" && key !== "replyClass") return [[[...path, key].join("."), value]];
-    if (value && typeof value === "object" && !Array.isArray(value) && !(value instanceof RegExp) && key !== "strings") {
+    if (
+      value &&
+      typeof value === "object" &&
+      !Array.isArray(value) &&
+      !(value instanceof RegExp) &&
+      key !== "strings"
+    ) {
       return allSelectors(value, [...path, key]);
     }
     return [];

@@ -7,16 +7,19 @@ import { followPage, load } from "./linkedin-fixtures.mjs";
 const read = (name, url) => followPage.readFollowPage(load(name), url);
 
 test("reads a Dutch profile: 2.481 volgers and 500+ connecties", () => {
-  assert.deepEqual(read("profile-nl.html", "https://www.linkedin.com/in/pieter-bakker-3f1a9c/?originalSubdomain=nl"), {
-    site: "linkedin",
-    kind: "profile",
-    url: "https://www.linkedin.com/in/pieter-bakker-3f1a9c/",
-    name: "Pieter Bakker",
-    followers: 2481,
-    following: null,
-    connections: 500,
-    approximate: ["connections"],
-  });
+  assert.deepEqual(
+    read("profile-nl.html", "https://www.linkedin.com/in/pieter-bakker-3f1a9c/?originalSubdomain=nl"),
+    {
+      site: "linkedin",
+      kind: "profile",
+      url: "https://www.linkedin.com/in/pieter-bakker-3f1a9c/",
+      name: "Pieter Bakker",
+      followers: 2481,
+      following: null,
+      connections: 500,
+      approximate: ["connections"],
+    },
+  );
 });
 
 test("reads an English profile in the newer markup: 1,204 followers and 500+ connections", () => {
@@ -45,7 +48,10 @@ test("knows the user's own profile by its edit buttons and reads the following c
   });
 });
 
-for (const [name, lang] of [["company-nl.html", "Dutch"], ["company-en.html", "English"]]) {
+for (const [name, lang] of [
+  ["company-nl.html", "Dutch"],
+  ["company-en.html", "English"],
+]) {
   test(`reads a company page's 12,345 followers in ${lang}, not its staff or colleagues`, () => {
     assert.deepEqual(read(name, "https://www.linkedin.com/company/vlotbank/posts/?feedView=all"), {
       site: "linkedin",
@@ -92,7 +98,10 @@ test("a count missing from the top card stays null rather than borrowing one fro
   const doc = load("profile-nl.html");
   doc.querySelector(".pv-top-card--list li").remove();
   assert.match(doc.body.textContent, /3\.000 volgers/);
-  assert.equal(followPage.readFollowPage(doc, "https://www.linkedin.com/in/pieter-bakker-3f1a9c/").followers, null);
+  assert.equal(
+    followPage.readFollowPage(doc, "https://www.linkedin.com/in/pieter-bakker-3f1a9c/").followers,
+    null,
+  );
   const x = load("x-profile.html");
   x.querySelector('a[href$="/verified_followers"]').remove();
   assert.match(x.body.textContent, /5\.000 volgers/);
@@ -101,7 +110,11 @@ test("a count missing from the top card stays null rather than borrowing one fro
 
 test("tells the kind of every LinkedIn page, including the login wall", () => {
   const cases = [
-    ["login-wall.html", "https://www.linkedin.com/authwall?trk=gf&sessionRedirect=%2Fgroups%2F9876543%2F", "login-wall"],
+    [
+      "login-wall.html",
+      "https://www.linkedin.com/authwall?trk=gf&sessionRedirect=%2Fgroups%2F9876543%2F",
+      "login-wall",
+    ],
     ["login-wall.html", "https://www.linkedin.com/groups/9876543/", "login-wall"],
     ["feed-classic.html", "https://www.linkedin.com/feed/", "feed"],
     ["group.html", "https://www.linkedin.com/groups/9876543/", "group"],

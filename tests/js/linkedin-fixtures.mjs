@@ -15,7 +15,10 @@ export const followPage = require("../../extension/lib/follow-page.js");
 /** The answer key written by tests/fixtures/linkedin/make_feed.py. */
 export const expected = JSON.parse(readFileSync(new URL("expected.json", FIXTURES), "utf8"));
 
-export const fixtureNames = () => readdirSync(FIXTURES).filter((name) => name.endsWith(".html")).sort();
+export const fixtureNames = () =>
+  readdirSync(FIXTURES)
+    .filter((name) => name.endsWith(".html"))
+    .sort();
 
 export const source = (name) => readFileSync(new URL(name, FIXTURES), "utf8");
 
@@ -23,6 +26,7 @@ export const source = (name) => readFileSync(new URL(name, FIXTURES), "utf8");
 export const load = (name) => parseHTML(source(name)).document;
 
 /** A document around a snippet of markup, for the odd case no fixture page shows. */
-export const page = (body) => parseHTML(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`).document;
+export const page = (body) =>
+  parseHTML(`<!DOCTYPE html><html><head></head><body>${body}</body></html>`).document;
 
 export const byKind = (items, kind) => items.filter((item) => item.kind === kind);

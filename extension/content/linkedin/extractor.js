@@ -44,9 +44,39 @@
   const anyOf = (/** @type {readonly string[]} */ words) => words.map(escape).join("|");
   const PROMOTED = new RegExp(`^(${anyOf(S.strings.promoted)})(\\s+(door|by)\\s.+)?$`, "i");
   const SEE_MORE = new RegExp(`^(${anyOf(S.strings.seeMore)})$`, "i");
-  const COMMENTS_COUNT = new RegExp(`^\\d[\\d.,]*\\s*(k|m|mln\\.?)?\\+?\\s+(${anyOf(S.strings.commentsCount)})$`, "i");
-  const SKIP_TAGS = new Set(["button", "script", "style", "template", "noscript", "svg", "img", "input", "textarea", "select"]);
-  const BLOCK_TAGS = new Set(["p", "div", "li", "ul", "ol", "section", "article", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6"]);
+  const COMMENTS_COUNT = new RegExp(
+    `^\\d[\\d.,]*\\s*(k|m|mln\\.?)?\\+?\\s+(${anyOf(S.strings.commentsCount)})$`,
+    "i",
+  );
+  const SKIP_TAGS = new Set([
+    "button",
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "svg",
+    "img",
+    "input",
+    "textarea",
+    "select",
+  ]);
+  const BLOCK_TAGS = new Set([
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+  ]);
   // counts often sit inside buttons ("12 reacties"), which text reading skips
   const COUNT_SKIP_TAGS = new Set([...SKIP_TAGS].filter((tag) => tag !== "button"));
   const BLOCK = "\u0000";
@@ -194,7 +224,10 @@
   function isPromoted(card, modern) {
     const labels = modern
       ? beforeContent(card, "p, span")
-      : [...card.querySelectorAll(S.classic.actorDescriptions)].flatMap((d) => [d, ...d.querySelectorAll("span")]);
+      : [...card.querySelectorAll(S.classic.actorDescriptions)].flatMap((d) => [
+          d,
+          ...d.querySelectorAll("span"),
+        ]);
     return labels.some((el) => PROMOTED.test(clean(el.textContent)));
   }
 
@@ -234,7 +267,15 @@
         if (!parentId && comment.classList.contains(S.classic.replyClass)) parentId = lastComment;
         if (!parentId) lastComment = id;
         const kind = parentId ? "reply" : "comment";
-        entries.push({ element: comment, id, kind, parent_id: parentId || urn.urn, card: el, postId: urn.urn, modern: !classic });
+        entries.push({
+          element: comment,
+          id,
+          kind,
+          parent_id: parentId || urn.urn,
+          card: el,
+          postId: urn.urn,
+          modern: !classic,
+        });
       }
     }
     return { cards, entries };
@@ -292,7 +333,9 @@
 
   /** @param {Element} scope */
   function modernRelativeTime(scope) {
-    const el = beforeContent(scope, "p, span").find((e) => parseRelativeTime(clean(e.textContent), 0) !== null);
+    const el = beforeContent(scope, "p, span").find(
+      (e) => parseRelativeTime(clean(e.textContent), 0) !== null,
+    );
     return el ? clean(el.textContent) : "";
   }
 
@@ -304,7 +347,11 @@
     const time = own(card, c.actorTime);
     const group = own(card, c.groupLink);
     return {
-      author: { name: stripBadge(clean(readText(nameEl))), profile_url: profileUrl(link && link.getAttribute("href")), headline: clean(readText(own(card, c.actorHeadline))) || undefined },
+      author: {
+        name: stripBadge(clean(readText(nameEl))),
+        profile_url: profileUrl(link && link.getAttribute("href")),
+        headline: clean(readText(own(card, c.actorHeadline))) || undefined,
+      },
       text: readText(own(card, c.text)),
       relative: time ? clean(readText(time)) : "",
       reactions: countOf(own(card, c.reactions)),
@@ -316,7 +363,9 @@
   /** @param {Element} card */
   function modernPost(card) {
     const { name, profile_url, headline } = modernAuthor(card);
-    const counter = [...card.querySelectorAll("button")].find((b) => owned(b, card) && COMMENTS_COUNT.test(clean(readText(b))));
+    const counter = [...card.querySelectorAll("button")].find(
+      (b) => owned(b, card) && COMMENTS_COUNT.test(clean(readText(b))),
+    );
     return {
       author: { name, profile_url, headline },
       text: readText(own(card, S.modern.text)),
@@ -333,7 +382,11 @@
     const link = own(comment, c.commentAuthorLink);
     const time = own(comment, "time");
     return {
-      author: { name: stripBadge(clean(readText(own(comment, c.commentAuthor)))), profile_url: profileUrl(link && link.getAttribute("href")), headline: clean(readText(own(comment, c.commentHeadline))) || undefined },
+      author: {
+        name: stripBadge(clean(readText(own(comment, c.commentAuthor)))),
+        profile_url: profileUrl(link && link.getAttribute("href")),
+        headline: clean(readText(own(comment, c.commentHeadline))) || undefined,
+      },
       text: readText(own(comment, c.commentText)),
       relative: time ? clean(readText(time)) : "",
       reactions: countOf(own(comment, c.commentReactions)),
@@ -375,8 +428,8 @@
   const MINUTE = 6e4;
   const HOUR = 60 * MINUTE;
   const DAY = 24 * HOUR;
-  /** @type {Record<string, number>} */
-  const UNITS = {};
+  /** @type {Map<string, number>} */
+  const UNITS = new Map();
   for (const [ms, words] of /** @type {[number, string][]} */ ([
     [1e3, "s sec seconde seconden second seconds"],
     [MINUTE, "m min mins minuut minuten minute minutes"],
@@ -386,7 +439,7 @@
     [30 * DAY, "mnd mo mos maand maanden month months"],
     [365 * DAY, "j jr jaar jaren y yr yrs year years"],
   ])) {
-    for (const word of words.split(" ")) UNITS[word] = ms;
+    for (const word of words.split(" ")) UNITS.set(word, ms);
   }
 
   /**
@@ -399,8 +452,8 @@
     const label = clean(text).toLowerCase();
     if (/^(nu|zojuist|now|just now)\b/.test(label)) return nowMs;
     const match = /^(\d{1,3})\s*([a-z]+)/.exec(label);
-    if (!match || !(match[2] in UNITS)) return null;
-    return nowMs - Number(match[1]) * UNITS[match[2]];
+    const unit = match ? UNITS.get(match[2]) : undefined;
+    return match && unit ? nowMs - Number(match[1]) * unit : null;
   }
 
   /**
@@ -456,7 +509,15 @@
       if (fields.author.profile_url) author.profile_url = fields.author.profile_url;
       if (fields.author.headline) author.headline = fields.author.headline;
       /** @type {Record<string, any>} */
-      const item = { id: entry.id, source: "linkedin", kind: entry.kind, url: itemUrl(entry), text: fields.text, author, seen_at: new Date(nowMs).toISOString() };
+      const item = {
+        id: entry.id,
+        source: "linkedin",
+        kind: entry.kind,
+        url: itemUrl(entry),
+        text: fields.text,
+        author,
+        seen_at: new Date(nowMs).toISOString(),
+      };
       if (!isPost) item.parent_id = entry.parent_id;
       const published = publishedAt(entry.element, entry.id, fields.relative, nowMs);
       if (published) item.published_at = published;
@@ -475,14 +536,16 @@
 
   /** The element holding the author's name of a post or comment element, for overlays. @param {Element} element */
   function authorNameElement(element) {
-    if (element.matches(S.classic.post)) return own(element, S.classic.actorName) || own(element, S.classic.actorTitle);
+    if (element.matches(S.classic.post))
+      return own(element, S.classic.actorName) || own(element, S.classic.actorTitle);
     if (element.matches(S.classic.comment)) return own(element, S.classic.commentAuthor);
     return modernAuthor(element).nameElement;
   }
 
   /** The open editor for answering this post or comment, if any. @param {Element} element */
   function commentBox(element) {
-    if (!element.matches(S.anyComment)) return own(element, S.classic.commentBox) || own(element, S.modern.editor);
+    if (!element.matches(S.anyComment))
+      return own(element, S.classic.commentBox) || own(element, S.modern.editor);
     const box = own(element, S.composer);
     if (box) return box;
     // LinkedIn opens the editor for answering a reply under the comment the reply belongs to.
@@ -515,7 +578,8 @@
   function expandSeeMore(root) {
     let clicked = 0;
     for (const button of root.querySelectorAll(`${S.classic.seeMore}, ${S.modern.seeMore}`)) {
-      if (button.getAttribute("aria-expanded") === "true" || !SEE_MORE.test(clean(button.textContent))) continue;
+      if (button.getAttribute("aria-expanded") === "true" || !SEE_MORE.test(clean(button.textContent)))
+        continue;
       /** @type {HTMLElement} */ (button).click();
       clicked += 1;
     }
@@ -536,8 +600,11 @@
     } catch {
       path = "";
     }
-    const labels = [...root.querySelectorAll('button, [role="button"]')].map((b) => clean(b.getAttribute("aria-label") || readText(b)));
-    const count = (/** @type {readonly string[]} */ words) => labels.filter((l) => words.some((w) => l === w || l.startsWith(`${w} `))).length;
+    const labels = [...root.querySelectorAll('button, [role="button"]')].map((b) =>
+      clean(b.getAttribute("aria-label") || readText(b)),
+    );
+    const count = (/** @type {readonly string[]} */ words) =>
+      labels.filter((l) => words.some((w) => l === w || l.startsWith(`${w} `))).length;
     const hints = {
       url_path: path,
       comment_buttons: count(S.strings.commentAction),
@@ -549,7 +616,8 @@
     };
     const postish = hints.listitems + hints.articles;
     const feedUrl = S.page.feedPath.test(path);
-    const plain = hints.comment_buttons >= 2 || (feedUrl && (postish >= 5 || (hints.feed_container && postish >= 2)));
+    const plain =
+      hints.comment_buttons >= 2 || (feedUrl && (postish >= 5 || (hints.feed_container && postish >= 2)));
     return plain ? { hints: { ...hints, ...markupHints(root) } } : null;
   }
 
@@ -560,7 +628,8 @@
     const urnAttributes = new Set();
     const itemAttributes = new Set();
     for (const el of root.querySelectorAll('[role="listitem"], article')) {
-      for (const a of el.attributes) if (!["class", "style", "id"].includes(a.name)) itemAttributes.add(a.name);
+      for (const a of el.attributes)
+        if (!["class", "style", "id"].includes(a.name)) itemAttributes.add(a.name);
     }
     let seen = 0;
     for (const el of root.querySelectorAll("*")) {
@@ -572,7 +641,11 @@
         urnKinds[urn.kind] = (urnKinds[urn.kind] || 0) + 1;
       }
     }
-    return { item_attributes: [...itemAttributes].sort(), urn_attributes: [...urnAttributes].sort(), urn_kinds: urnKinds };
+    return {
+      item_attributes: [...itemAttributes].sort(),
+      urn_attributes: [...urnAttributes].sort(),
+      urn_kinds: urnKinds,
+    };
   }
 
   const extractor = Object.freeze({

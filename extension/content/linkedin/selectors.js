@@ -24,8 +24,7 @@
       actorName: '.update-components-actor__title span[aria-hidden="true"]',
       actorLink: "a.update-components-actor__meta-link, a.update-components-actor__image",
       actorHeadline: '.update-components-actor__description span[aria-hidden="true"]',
-      actorDescriptions:
-        ".update-components-actor__description, .update-components-actor__sub-description",
+      actorDescriptions: ".update-components-actor__description, .update-components-actor__sub-description",
       actorTime: ".update-components-actor__sub-description",
       groupLink: '.update-components-header a[href*="/groups/"]',
       text: ".update-components-update-v2__commentary",
@@ -64,12 +63,22 @@
     wrapperUrnKinds: Object.freeze(["fsd_update", "fs_updateV2", "update"]),
     page: Object.freeze({
       groupName: "h1.groups-entity-header__title, main h1",
-      feedContainer: '.scaffold-finite-scroll__content, [data-finite-scroll-hotkey-context], main [role="list"]',
+      feedContainer:
+        '.scaffold-finite-scroll__content, [data-finite-scroll-hotkey-context], main [role="list"]',
       feedPath: /^\/(feed\/?$|feed\/update\/|groups\/\d+|company\/[^/]+\/posts|in\/[^/]+\/recent-activity)/,
     }),
     strings: Object.freeze({
       promoted: Object.freeze(["Gepromoot", "Promoted"]),
-      seeMore: Object.freeze(["…meer", "...meer", "meer", "…see more", "...see more", "see more", "…more", "more"]),
+      seeMore: Object.freeze([
+        "…meer",
+        "...meer",
+        "meer",
+        "…see more",
+        "...see more",
+        "see more",
+        "…more",
+        "more",
+      ]),
       commentAction: Object.freeze(["Reageren", "Comment"]),
       likeAction: Object.freeze(["Vind ik leuk", "Like"]),
       // the word after the number in "12 reacties" / "12 comments"

@@ -1,0 +1,158 @@
+"""Making a report: gather the month from the store, compute, write HTML, CSV, PDF and meta.
+
+One path for the API, the monthly schedule and the CLI: only the way the store is reached
+(the agent's writer thread, or a SyncStore the CLI opened under the home lock) and the way
+Chromium is awaited differ. The files land in HOME/reports/YYYY-MM/; report.json, with the
+figures and the summary, is written last, so a report that is listed is a finished report.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import orjson
+
+from agent.analysis.times import now_or
+from agent.reports.csv_export import report_csv
+from agent.reports.figures import compute_figures
+from agent.reports.i18n import lang_or_default
+from agent.reports.months import Month, in_month, moment_of, profile_zone
+from agent.reports.pdf import html_to_pdf, html_to_pdf_sync
+from agent.reports.render_html import render_html
+from agent.reports.summary import summary_lines
+from agent.store import SyncStore
+
+REPORTS_DIR = "reports"
+META = "report.json"
+FILES = {
+    "report.html": "text/html; charset=utf-8",
+    "report.pdf": "application/pdf",
+    "report.csv": "text/csv; charset=utf-8",
+}
+
+
+def gather(tx: SyncStore, month: Month, profile: dict) -> dict:
+    """Everything the report of `month` reads: this month and the one before."""
+    tz = profile_zone(profile)
+    start, end = month.previous().start(tz), month.end(tz)
+
+    def in_window(doc: dict) -> bool:
+        at = moment_of(doc)
+        return at is not None and start <= at < end
+
+    items, _ = tx.find("items", in_window)
+    ids = {item["id"] for item in items}
+    replies, _ = tx.find("replies", lambda r: r.get("item_id") in ids)
+    people, _ = tx.find("people", lambda p: bool(p.get("interactions")))
+    own_posts, _ = tx.find("own_posts", in_window)
+    snapshots, _ = tx.find("follow_snapshots", lambda s: bool(s.get("own")))
+    return {
+        "items": items,
+        "replies": replies,
+        "people": people,
+        "own_posts": own_posts,
+        "follow_snapshots": snapshots,
+    }
+
+
+@dataclass
+class Draft:
+    """A report computed but not yet written: the figures and the text of each file."""
+
+    month: Month
+    lang: str
+    generated_at: str
+    figures: dict
+    html: str
+    csv: str
+
+
+def draft(month: Month, lang: str, profile: dict, inputs: dict, now: object = None) -> Draft:
+    lang = lang_or_default(lang)
+    moment = now_or(now)
+    figures = compute_figures(month, profile, now=moment, **inputs)
+    tz = profile_zone(profile)
+    month_items = in_month(inputs["items"], month, tz)
+    generated_on = moment.astimezone(tz).date().isoformat()
+    return Draft(
+        month=month,
+        lang=lang,
+        generated_at=moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        figures=figures,
+        html=render_html(figures, lang, profile, generated_on),
+        csv=report_csv(month_items, inputs["replies"], profile, lang),
+    )
+
+
+def folder_for(home: Path, month: Month) -> Path:
+    return home / REPORTS_DIR / month.key
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Atomically, private (0600): reports hold what people wrote and who they are."""
+    partial = path.with_name(f".{path.name}.part")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    partial.replace(path)
+
+
+def _write_texts(folder: Path, report: Draft) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _write(folder / "report.html", report.html.encode("utf-8"))
+    _write(folder / "report.csv", report.csv.encode("utf-8"))
+
+
+def _finish(folder: Path, report: Draft, automatic: bool) -> dict:
+    meta = {
+        "month": report.month.key,
+        "lang": report.lang,
+        "generated_at": report.generated_at,
+        "automatic": automatic,
+        "complete": report.figures["complete"],
+        "empty": report.figures["empty"],
+        "summary": summary_lines(report.figures, report.lang),
+        "files": {name.split(".")[1]: str(folder / name) for name in FILES},
+        "figures": report.figures,
+    }
+    _write(folder / META, orjson.dumps(meta, option=orjson.OPT_INDENT_2))
+    return meta
+
+
+async def write_report(folder: Path, report: Draft, automatic: bool = False) -> dict:
+    """Write all files of `report` (Chromium prints the PDF); returns the meta."""
+    await asyncio.to_thread(_write_texts, folder, report)
+    await html_to_pdf(report.html, folder / "report.pdf")
+    return await asyncio.to_thread(_finish, folder, report, automatic)
+
+
+def write_report_sync(folder: Path, report: Draft) -> dict:
+    _write_texts(folder, report)
+    html_to_pdf_sync(report.html, folder / "report.pdf")
+    return _finish(folder, report, automatic=False)
+
+
+def read_meta(folder: Path) -> dict | None:
+    try:
+        return orjson.loads((folder / META).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+
+
+def list_reports(home: Path) -> list[dict]:
+    """Finished reports, newest month first, without their figures."""
+    root = home / REPORTS_DIR
+    found = []
+    for folder in sorted(root.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]"), reverse=True):
+        meta = read_meta(folder)
+        if meta is not None:
+            found.append({k: v for k, v in meta.items() if k != "figures"})
+    return found
+
+
+def last_month(now: datetime, profile: dict) -> Month:
+    return Month.of(now, profile_zone(profile)).previous()

@@ -1,0 +1,173 @@
+"""Respond: everything that needs an answer, most urgent first, with who handles it.
+
+Urgency is worked out again at read time with the analysis' own rule
+(``analysis.intent.urgency``: complaints above questions above praise, older and from critics
+or fans first), because an item's stored urgency was computed when it arrived and waiting is
+exactly what should push it up. Waiting time is shown twice: in all and within business hours.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiohttp import web
+
+from ...analysis.intent import urgency
+from ...dashboard.handover import away_on, find_member, owner
+from ...dashboard.hours import business_seconds, zone
+from ...dashboard.listening import label_of, terms_of, when
+from ..errors import ApiError
+from ..keys import PROFILE, STORE
+from ..requests import ok, query_int
+from ..routing import Param, Route
+from .stats import waiting_reply
+
+STATUSES = ("open", "answered", "ignored")
+SOURCES = ("linkedin", "blog", "x", "web")
+LABELS = ("positive", "negative", "neutral")
+
+
+def status_of(item: dict) -> str:
+    if item.get("status") in ("answered", "ignored"):
+        return item["status"]
+    return "answered" if item.get("answered") else "open"
+
+
+def in_inbox(item: dict, status: str) -> bool:
+    if status == "open":
+        return waiting_reply(item)
+    return status_of(item) == status and bool((item.get("analysis") or {}).get("intent"))
+
+
+def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dict, now) -> dict:
+    analysis = item.get("analysis") or {}
+    flag = (person or {}).get("flag") or (analysis.get("author") or {}).get("flag")
+    start = when(item)
+    waited = (now - start).total_seconds() if start else None
+    compound = (analysis.get("sentiment") or {}).get("compound") or 0.0
+    today = now.astimezone(zone(profile.get("business_hours"))).date()
+    team = profile.get("team") or []
+    handler, handed = owner(item.get("assignee"), team, today)
+    member = find_member(team, handler)
+    away = away_on(member, today) if member else None
+    return {
+        "id": item["id"],
+        "source": item.get("source"),
+        "kind": item.get("kind"),
+        "url": item.get("url"),
+        "text": item.get("text") or "",
+        "author": {
+            "name": (item.get("author") or {}).get("name"),
+            "profile_url": (item.get("author") or {}).get("profile_url"),
+            "flag": flag,
+        },
+        "intent": analysis.get("intent") or "other",
+        "sentiment": label_of(item),
+        "terms": terms_of(item),
+        "corrected": analysis.get("corrected") or [],
+        "urgency": urgency(
+            analysis.get("intent") or "other",
+            compound,
+            waited / 3600 if waited is not None else None,
+            flag,
+            status_of(item) != "open",
+        ),
+        "published_at": start.isoformat() if start else None,
+        "waiting_seconds": waited,
+        "business_seconds": (
+            business_seconds(start, now, profile.get("business_hours")) if start else None
+        ),
+        "status": status_of(item),
+        "ignore_reason": item.get("ignore_reason"),
+        "assignee": item.get("assignee"),
+        "owner": handler,
+        "handed_over": handed,
+        "owner_away_until": away.get("to") if away and not handed else None,
+        "suggestions": suggestions,
+    }
+
+
+def most_urgent_first(entry: dict) -> tuple:
+    return (-entry["urgency"], entry["published_at"] or "", entry["id"])
+
+
+def keep(entry: dict, q: dict) -> bool:
+    if q.get("source") and entry["source"] != q["source"]:
+        return False
+    if q.get("term") and q["term"] not in entry["terms"]:
+        return False
+    if q.get("sentiment") and entry["sentiment"] != q["sentiment"]:
+        return False
+    assignee = q.get("assignee")
+    if assignee == "-":
+        return not entry["owner"]
+    return not assignee or entry["owner"] == assignee
+
+
+def _choice(request: web.Request, name: str, allowed: tuple) -> str | None:
+    value = request.query.get(name) or None
+    if value and value not in allowed:
+        raise ApiError(400, f"{name}: must be one of {', '.join(allowed)}")
+    return value
+
+
+async def get_inbox(request: web.Request) -> web.Response:
+    status = _choice(request, "status", STATUSES) or "open"
+    filters = {
+        "source": _choice(request, "source", SOURCES),
+        "sentiment": _choice(request, "sentiment", LABELS),
+        "term": request.query.get("term") or None,
+        "assignee": request.query.get("assignee") or None,
+    }
+    limit = query_int(request, "limit", 200, 1, 1000)
+    store, profile = request.app[STORE], request.app[PROFILE].current
+    items, _ = await store.find("items", lambda i: in_inbox(i, status))
+    ids = {i["id"] for i in items}
+    pids = {i.get("person_id") for i in items}
+    people, _ = await store.find("people", lambda p: p["id"] in pids)
+    suggested, _ = await store.find("suggestions", lambda s: s["id"] in ids)
+    people_by_id = {p["id"]: p for p in people}
+    suggestions = {s["id"]: s.get("suggestions") or [] for s in suggested}
+    now = datetime.now(UTC)
+    entries = [
+        inbox_entry(i, people_by_id.get(i.get("person_id")), suggestions.get(i["id"], []), profile, now)
+        for i in items
+    ]
+    entries.sort(key=most_urgent_first)
+    shown = [e for e in entries if keep(e, filters)]
+    facets = {
+        "sources": sorted({e["source"] for e in entries if e["source"]}),
+        "terms": sorted({t for e in entries for t in e["terms"]}),
+    }
+    return ok({"items": shown[:limit], "total": len(shown), "facets": facets})
+
+
+INBOX = {
+    "type": "object",
+    "required": ["ok", "items", "total", "facets"],
+    "properties": {
+        "ok": {"const": True},
+        "items": {"type": "array", "items": {"type": "object"}},
+        "total": {"type": "integer"},
+        "facets": {"type": "object"},
+    },
+}
+ROUTES = [
+    Route(
+        "GET",
+        "/api/inbox",
+        get_inbox,
+        "Everything that needs an answer, most urgent first, with waiting time (in all and "
+        "within business hours), suggestions and who handles it (hand-over when someone is away).",
+        response=INBOX,
+        tag="respond",
+        params=(
+            Param("status", {"enum": list(STATUSES)}, "open (default), answered or ignored."),
+            Param("source", {"enum": list(SOURCES)}, "Only this source."),
+            Param("term", {"type": "string"}, "Only items mentioning this watch term."),
+            Param("sentiment", {"enum": list(LABELS)}, "Only this sentiment."),
+            Param("assignee", {"type": "string"}, "Only items this member handles; - for nobody."),
+            Param("limit", {"type": "integer", "minimum": 1, "maximum": 1000}, "At most (200)."),
+        ),
+    ),
+]

@@ -1,0 +1,230 @@
+"""Sources over HTTP: what Roos listens to, how each one is doing, and "read it now"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiohttp import web
+
+from ...sources import registry
+from ...sources.discover import UnsupportedUrl, classify_url
+from ...sources.scheduler import RUNNER, SCHEDULER
+from ..errors import ApiError
+from ..keys import PROFILE, SERVICES, STORE
+from ..requests import json_object, ok
+from ..routing import Route
+
+URL = {"type": "string", "minLength": 1, "maxLength": 4096}
+INTERVAL = {"type": "integer", "minimum": 5, "maximum": 10080}
+NEW_SOURCE = {
+    "type": "object",
+    "required": ["url"],
+    "additionalProperties": False,
+    "properties": {
+        "url": URL,
+        "kind": {"enum": list(registry.KINDS)},
+        "interval_minutes": INTERVAL,
+        "enabled": {"type": "boolean"},
+    },
+}
+CHANGES = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "enabled": {"type": "boolean"},
+        "confirm": {"type": "boolean"},
+        "interval_minutes": INTERVAL,
+    },
+}
+RUN = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"url": URL, "all": {"type": "boolean"}, "confirm": {"type": "boolean"}},
+}
+SOURCE = {
+    "type": "object",
+    "required": ["id", "url", "kind", "interval_minutes", "enabled", "state"],
+    "properties": {
+        "id": {"type": "string"},
+        "url": {"type": "string"},
+        "kind": {"enum": [*registry.KINDS, None]},
+        "interval_minutes": {"type": "integer"},
+        "enabled": {"type": "boolean"},
+        "origin": {"enum": ["api", "profile"]},
+        "state": {
+            "type": "object",
+            "required": list(registry.STATE_FIELDS),
+            "properties": {
+                "last_run": {"type": ["string", "null"]},
+                "items_found": {"type": ["integer", "null"]},
+                "last_error": {"type": ["string", "null"]},
+                "next_run": {"type": ["string", "null"]},
+                "blocked_until": {"type": ["string", "null"]},
+                "blocked_reason": {"type": ["string", "null"]},
+            },
+        },
+    },
+}
+ONE = {"type": "object", "required": ["ok", "source"], "properties": {"source": SOURCE}}
+MANY = {
+    "type": "object",
+    "required": ["ok", "sources"],
+    "properties": {"sources": {"type": "array", "items": SOURCE}},
+}
+SUMMARY = {
+    "type": "object",
+    "required": ["url", "new", "mentions", "complaints", "questions", "errors"],
+    "properties": {
+        "url": {"type": "string"},
+        "new": {"type": "integer"},
+        "mentions": {"type": "integer"},
+        "complaints": {"type": "integer"},
+        "questions": {"type": "integer"},
+        "errors": {"type": "array", "items": {"type": "string"}},
+        "skipped": {"type": ["string", "null"]},
+        "blocked": {"type": ["string", "null"]},
+    },
+}
+RAN = {
+    "type": "object",
+    "required": ["ok", "runs"],
+    "properties": {"runs": {"type": "array", "items": SUMMARY}},
+}
+
+
+def _confirmation_needed() -> ApiError:
+    return ApiError(400, f"{registry.NeedsConfirmation.en} / {registry.NeedsConfirmation.nl}")
+
+
+def _unsupported(exc: UnsupportedUrl) -> ApiError:
+    return ApiError(400, f"{exc.en} / {exc.nl}")
+
+
+async def _refuse_known(store, url: str) -> None:
+    if await store.get(registry.TABLE, registry.source_id(url)):
+        raise ApiError(400, f"Roos already follows {url}. / Roos volgt {url} al.")
+
+
+async def list_sources(request: web.Request) -> web.Response:
+    docs, _ = await request.app[STORE].find(registry.TABLE, sort=lambda s: s.get("created_at", ""))
+    return ok({"sources": [registry.public(doc) for doc in docs]})
+
+
+async def add_source(request: web.Request) -> web.Response:
+    body = await json_object(request, NEW_SOURCE)
+    store = request.app[STORE]
+    runner = request.app[SERVICES][RUNNER]
+    try:
+        await _refuse_known(store, registry.canonical_url(body["url"]))
+        found = await classify_url(body["url"], runner.polite)
+    except UnsupportedUrl as exc:
+        raise _unsupported(exc) from None
+    await _refuse_known(store, found["url"])
+    record = registry.new_record(
+        found["url"],
+        body.get("kind") or found["kind"],
+        datetime.now(UTC),
+        interval_minutes=body.get("interval_minutes"),
+        enabled=body.get("enabled", True),
+        details=found,
+    )
+    await store.upsert(registry.TABLE, [record])
+    request.app[SERVICES][SCHEDULER].poke()
+    return ok({"source": registry.public(record)})
+
+
+async def _stored(request: web.Request) -> dict:
+    record = await request.app[STORE].get(registry.TABLE, request.match_info["id"])
+    if record is None:
+        raise ApiError(404, "No such source.")
+    return record
+
+
+async def change_source(request: web.Request) -> web.Response:
+    body = await json_object(request, CHANGES)
+    record = await _stored(request)
+    try:
+        updated = registry.apply_settings(record, body, datetime.now(UTC))
+    except registry.NeedsConfirmation:
+        raise _confirmation_needed() from None
+    await request.app[STORE].upsert(registry.TABLE, [updated])
+    request.app[SERVICES][SCHEDULER].poke()
+    return ok({"source": registry.public(updated)})
+
+
+async def remove_source(request: web.Request) -> web.Response:
+    record = await _stored(request)
+    if record.get("origin") == "profile":
+        # Otherwise the profile would bring it straight back.
+        profile = request.app[PROFILE]
+        kept = [
+            entry
+            for entry in profile.current.get("sources") or []
+            if registry.profile_source_id(entry) != record["id"]
+        ]
+        profile.update({"sources": kept})
+    await request.app[STORE].delete(registry.TABLE, [record["id"]])
+    return ok({"source": registry.public(record)})
+
+
+async def run_sources(request: web.Request) -> web.Response:
+    body = await json_object(request, RUN)
+    runner = request.app[SERVICES][RUNNER]
+    if body.get("all"):
+        return ok({"runs": await runner.run_all()})
+    if not body.get("url"):
+        raise ApiError(400, 'Send {"url": ...} or {"all": true}.')
+    try:
+        summary = await runner.run_url(body["url"], confirm=body.get("confirm", False))
+    except registry.NeedsConfirmation:
+        raise _confirmation_needed() from None
+    except UnsupportedUrl as exc:
+        raise _unsupported(exc) from None
+    return ok({"runs": [summary]})
+
+
+ROUTES = [
+    Route(
+        "GET",
+        "/api/sources",
+        list_sources,
+        "Sources Roos listens to, with their state.",
+        response=MANY,
+        tag="sources",
+    ),
+    Route(
+        "POST",
+        "/api/sources",
+        add_source,
+        "Follow a blog, feed or LinkedIn group (its kind is worked out; groups start disabled).",
+        request=NEW_SOURCE,
+        response=ONE,
+        tag="sources",
+    ),
+    Route(
+        "POST",
+        "/api/sources/run",
+        run_sources,
+        "Read one URL (a source or not) or all enabled sources now, and say what was found.",
+        request=RUN,
+        response=RAN,
+        tag="sources",
+    ),
+    Route(
+        "PATCH",
+        "/api/sources/{id}",
+        change_source,
+        "Switch a source on or off, or change its interval (a LinkedIn group needs confirm).",
+        request=CHANGES,
+        response=ONE,
+        tag="sources",
+    ),
+    Route(
+        "DELETE",
+        "/api/sources/{id}",
+        remove_source,
+        "Stop following a source.",
+        response=ONE,
+        tag="sources",
+    ),
+]
