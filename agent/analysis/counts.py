@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 MAX_COUNT = 10**10
+_MAX_TEXT = 60  # "1.234.567 volgers" fits easily; longer text is not a count
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _SHAPE = re.compile(
     r"(?P<sign>[-\u2212])?(?P<number>\d[\d.,'\u00a0\u202f\u2009 ]*?)\s*"
@@ -74,6 +75,8 @@ def _parse_text(value: str) -> float:
     text = value.strip()
     if not text:
         raise ValueError("an empty text is not a count")
+    if len(text) > _MAX_TEXT:
+        raise ValueError(f"too long to be a count: {text[:20]!r}...")
     shape = _SHAPE.fullmatch(text)
     if shape is None:
         raise ValueError(f"cannot read {value!r} as a count")

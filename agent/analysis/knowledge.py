@@ -62,17 +62,27 @@ def _bag(text: str) -> _Bag:
 _prepared = lru_cache(maxsize=4096)(_bag)
 
 
-def _score(have: _Bag, wanted: _Bag) -> float:
+def _score(have: _Bag, wanted: _Bag, floor: float = 0.0, typos: bool = True) -> float:
+    """0..100; 0 as soon as the score can no longer reach `floor` (most entries don't fit,
+    and this runs for every entry of every question). `typos` also counts a one-letter slip
+    of a word; worth it for short FAQ questions, not for long saved replies."""
     if not wanted.words or not have.words:
         return 0.0
-    covered = 0
-    for word, word_stem in zip(wanted.words, wanted.stems, strict=True):
-        if word in have.word_set or word_stem in have.stem_set:
+    total = len(wanted.words)
+    needed = (floor - 25) / 75 * total  # covered words needed even with a perfect overall
+    pairs = zip(wanted.words, wanted.stems, strict=True)
+    exact = [w in have.word_set or s in have.stem_set for w, s in pairs]
+    covered = sum(exact)
+    # Only words of five letters or more are compared fuzzily (a typo of the word).
+    maybe = [w for w, hit in zip(wanted.words, exact, strict=True) if not hit and len(w) >= 5]
+    maybe = maybe if typos else []
+    if covered + len(maybe) < needed:
+        return 0.0
+    for word in maybe:
+        if process.extractOne(word, have.words, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH):
             covered += 1
-        elif process.extractOne(word, have.words, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH):
-            covered += 1  # a typo of the word
     overall = fuzz.token_set_ratio(have.joined, wanted.joined)
-    return round(0.75 * 100 * covered / len(wanted.words) + 0.25 * overall, 1)
+    return round(75 * covered / total + 0.25 * overall, 1)
 
 
 def similarity(text: str, reference: str) -> float:
@@ -110,7 +120,7 @@ def best_answer(
     for entry in knowledge or []:
         if not _fits_language(entry, lang):
             continue
-        score = _score(have, _prepared(entry.get("question") or ""))
+        score = _score(have, _prepared(entry.get("question") or ""), ANSWER_THRESHOLD)
         if score >= ANSWER_THRESHOLD and (best is None or score > best[1]):
             best = (entry, score)
     return best
@@ -130,7 +140,8 @@ def rank_saved(
             continue
         bonus = 40 if reply.get("intent") == intent else 0 if reply.get("intent") else 20
         about = f"{reply.get('title') or ''} {reply.get('text') or ''}"
-        fit = round(bonus + 0.6 * _score(have, _prepared(about)), 1)
+        floor = (SAVED_THRESHOLD - bonus) / 0.6
+        fit = round(bonus + 0.6 * _score(have, _prepared(about), floor, typos=False), 1)
         if fit >= SAVED_THRESHOLD:
             ranked.append((reply, fit))
     return sorted(ranked, key=lambda pair: -pair[1])

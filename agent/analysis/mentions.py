@@ -29,6 +29,7 @@ FUZZY_MIN_LEN = 6  # one typo is tolerated for names of six letters or more
 INSIDE_TAG_MIN_LEN = 5  # shorter keys inside a hashtag are too likely to be accidents
 _MAX_PARTS = 6
 _JOINER = re.compile(r"[ \t\u00a0\u202f\-\u2010\u2011\u2013_&.'\u2019/+]{1,3}")
+_LONGEST_TAG = 80  # a longer "hashtag" is noise; searching inside it costs length × keys
 _CACHE_LIMIT = 50_000
 _UNSEEN = object()
 
@@ -155,7 +156,7 @@ class MentionMatcher:
         return best_j, best
 
     def _inside_tag(self, text: str, tok: Token) -> dict[str, Any] | None:
-        if tok.start == 0 or text[tok.start - 1] not in "#@":
+        if tok.start == 0 or text[tok.start - 1] not in "#@" or len(tok.norm) > _LONGEST_TAG:
             return None
         norm = tok.norm
         same_length = len(norm) == tok.end - tok.start

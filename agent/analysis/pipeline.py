@@ -61,7 +61,8 @@ class Analyzer:
         flag = flag_for(person, self.targets, moment) if person else None
         published = to_datetime(item.get("published_at")) or to_datetime(item.get("seen_at"))
         age = (moment - published).total_seconds() / 3600 if published else None
-        answered = bool(item.get("answered") or item.get("replied"))
+        # Answered, or set aside by the user: nothing left to do, whatever the text says.
+        answered = item.get("status") in _DONE or bool(item.get("answered") or item.get("replied"))
         reply = intent.needs_reply(kind, about) and not answered
         result: dict[str, Any] = {
             "id": item.get("id"),
@@ -115,6 +116,7 @@ class Analyzer:
 
 
 _CORRECTABLE = ("language", "sentiment", "intent", "about_us", "promotional")
+_DONE = ("answered", "ignored")
 
 
 def _promotional(text: str, lang: str, fixes: dict[str, Any]) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 from agent.analysis import disclosure
 from agent.analysis.knowledge import best_answer, rank_saved
 from agent.analysis.reply_templates import CONTACT, GREETING, INTENT_NAMES, TEMPLATES, WHY
-from agent.analysis.textnorm import WORD, fold
+from agent.analysis.textnorm import fold
 
 _NAME_FIELD = re.compile(r"\{(?:name|naam|voornaam|first_name)\}")
 _TITLES = {"dr", "drs", "ir", "ing", "mr", "prof", "mevr", "dhr", "mw", "mrs", "ms"}
@@ -29,16 +29,16 @@ _COMPANY = {"bv", "nv", "vof", "ltd", "inc", "gmbh", "llc", "bank", "group", "gr
 def first_name(name: str | None, profile: dict[str, Any] | None = None) -> str | None:
     """The first name to address someone by, or None for initials, companies and ourselves."""
     cleaned = re.split(r"[|(\[,]", name or "", maxsplit=1)[0]
-    parts = [m for m in WORD.finditer(cleaned) if fold(m.group()) not in _TITLES]
-    if not parts or any(fold(p.group()) in _COMPANY for p in parts):
+    parts = [p for p in cleaned.split() if fold(p.strip(".")) not in _TITLES]
+    if not parts or any(fold(p.strip(".")) in _COMPANY for p in parts):
         return None
-    org = fold(((profile or {}).get("organisation") or {}).get("name") or "")
-    if org and org in fold(cleaned):
+    org = ((profile or {}).get("organisation") or {}).get("name") or ""
+    if org and fold(org) in fold(cleaned):
         return None
-    first = parts[0]
-    if len(first.group()) < 2 or cleaned[first.end() : first.end() + 1] == ".":
+    first = parts[0].strip(":;!?\"'")
+    if len(first) < 2 or first.endswith(".") or not first[0].isalpha():
         return None
-    return first.group()
+    return first
 
 
 def reply_language(lang: str | None, profile: dict[str, Any]) -> str:
@@ -104,6 +104,8 @@ def _plan(
         elif contact:
             plan.append(("contact", {"contact": contact}))
         return plan
+    if intent != "praise":
+        return []  # no reply called for: only saved replies the user kept for such items
     flag = (person or {}).get("flag")
     plan = [("thanks_fan" if flag in ("fan", "ambassador") else "thanks", {})]
     if flag == "fan":

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import init_cmd, serve, token_cmd
+from . import export_cmd, forget_cmd, init_cmd, open_cmd, report_cmd, serve, token_cmd
 
-COMMANDS = (serve, init_cmd, token_cmd)
+COMMANDS = (serve, init_cmd, token_cmd, report_cmd, open_cmd, export_cmd, forget_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -44,9 +44,7 @@ def away_on(member: dict, day: date) -> dict | None:
 
 def next_away(member: dict, day: date) -> dict | None:
     """The current or next away period (for the team page)."""
-    coming = [
-        p for p in member.get("away") or [] if (_day(p.get("to")) or date.min) >= day
-    ]
+    coming = [p for p in member.get("away") or [] if (_day(p.get("to")) or date.min) >= day]
     return min(coming, key=lambda p: str(p.get("from")), default=None)
 
 

@@ -63,7 +63,9 @@ def weekly_sentiment(dated: list[tuple[date, dict]]) -> list[dict]:
         items = weeks[monday]
         counts = Counter(label_of(i) for i in items)
         mean = sum(compound_of(i) for i in items) / len(items)
-        rows.append({"week": monday.isoformat(), **{k: counts[k] for k in LABELS}, "mean": round(mean, 3)})
+        rows.append(
+            {"week": monday.isoformat(), **{k: counts[k] for k in LABELS}, "mean": round(mean, 3)}
+        )
     return rows
 
 
@@ -130,7 +132,9 @@ def listening(items: list[dict], today: date, days: int, tz: ZoneInfo, q: str = 
     dated = in_window(items, first, today, tz)
     labels = Counter(label_of(i) for _, i in dated)
     needle = q.strip().casefold()
-    hits = sorted((i for _, i in dated if needle and matches(i, needle)), key=lambda i: str(when(i)))
+    hits = sorted(
+        (i for _, i in dated if needle and matches(i, needle)), key=lambda i: str(when(i))
+    )
     return {
         "dates": [d.isoformat() for d in dates],
         "total": len(dated),

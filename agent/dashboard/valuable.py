@@ -2,7 +2,7 @@
 
 Pure figures for the "Be valuable" page over the last four weeks of our own posts: posts per
 day (in the organisation's time zone) against ``targets.posts_per_day``, weekends included when
-``targets.weekends`` says so, every day below target flagged; the promotional share against
+``targets.weekends`` says so, every past day below target flagged; the promotional share against
 ``max_promo_share``; and our posts that drew the most positive reactions.
 """
 
@@ -42,7 +42,8 @@ def rhythm(posts: list[dict], today: date, tz: ZoneInfo, targets: dict) -> list[
                 "weekday": day.weekday(),
                 "posts": counts[day],
                 "target": target,
-                "short": counts[day] < target,
+                # Today is not over yet: it only counts as short once it is.
+                "short": counts[day] < target and day < today,
             }
         )
     return rows

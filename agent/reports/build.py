@@ -154,5 +154,12 @@ def list_reports(home: Path) -> list[dict]:
     return found
 
 
-def last_month(now: datetime, profile: dict) -> Month:
-    return Month.of(now, profile_zone(profile)).previous()
+def choose_month(text: str | None, profile: dict, now: datetime) -> Month:
+    """The month asked for, last month by default; ValueError for one that has not begun."""
+    tz = profile_zone(profile)
+    if not text:
+        return Month.of(now, tz).previous()
+    month = Month.parse(text)
+    if month > Month.of(now, tz):
+        raise ValueError(f"month: {month.key} has not started yet")
+    return month

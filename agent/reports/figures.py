@@ -106,7 +106,7 @@ def sentiment_figures(items: list[dict], previous: list[dict], month: Month, tz)
     }
 
 
-def _thread(item: dict, comments: int) -> dict:
+def _thread(item: dict, comments: int, tz) -> dict:
     text = " ".join((item.get("text") or "").split())
     mood = analysis(item).get("sentiment") or {}
     return {
@@ -114,7 +114,7 @@ def _thread(item: dict, comments: int) -> dict:
         "source": item.get("source"),
         "url": item.get("url"),
         "author": (item.get("author") or {}).get("name"),
-        "published_at": moment_of(item).isoformat(),
+        "published_at": moment_of(item).astimezone(tz).isoformat(),
         "excerpt": text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…",
         "comments": comments,
         "reactions": item.get("reactions") or 0,
@@ -123,7 +123,7 @@ def _thread(item: dict, comments: int) -> dict:
     }
 
 
-def thread_figures(items: list[dict], all_items: list[dict]) -> dict:
+def thread_figures(items: list[dict], all_items: list[dict], tz) -> dict:
     """The month's notable threads: most discussed, most liked, and the sharpest criticism."""
     replies_under = Counter(i.get("parent_id") for i in all_items if i.get("parent_id"))
     comments = {i["id"]: max(i.get("comments_count") or 0, replies_under[i["id"]]) for i in items}
@@ -133,7 +133,7 @@ def thread_figures(items: list[dict], all_items: list[dict]) -> dict:
 
     def top(pool: list[dict], key) -> list[dict]:
         ranked = sorted(pool, key=lambda i: (key(i), i["id"]))[:THREADS_SHOWN]
-        return [_thread(i, comments[i["id"]]) for i in ranked]
+        return [_thread(i, comments[i["id"]], tz) for i in ranked]
 
     return {
         "most_comments": top(discussed, lambda i: -comments[i["id"]]),
@@ -187,7 +187,7 @@ def compute_figures(
         "people": people_figures(people, targets, min(end, moment), start),
         "rhythm": rhythm_figures(posts, previous_posts, month, tz, targets, today),
         "follow": follow,
-        "threads": thread_figures(month_items, items),
+        "threads": thread_figures(month_items, items, tz),
     }
 
 

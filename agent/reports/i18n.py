@@ -101,6 +101,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind_post": "posts",
         "kind_share": "gedeeld",
         "kind_comment": "reacties",
+        "term_organisation": "organisatie",
+        "term_product": "product",
+        "term_person": "teamlid",
+        "term_competitor": "concurrent",
         "t_comments": "Meeste reacties",
         "t_reactions": "Meeste likes",
         "t_negative": "Meest negatief",
@@ -149,8 +153,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "{negative} negative ({previous}: {previous_negative} negative).",
         "s_reputation_new": "Reputation: {positive} of the posts about us were positive and "
         "{negative} negative.",
-        "s_complaints": "{within} of {received} complaints answered within {hours} {unit}"
-        "{median}.",
+        "s_complaints": "{within} of {received} complaints answered within {hours} {unit}{median}.",
         "s_median": " (median {value})",
         "s_no_complaints": "No complaints received.",
         "s_questions": "{answered} of {received} questions answered{median}.",
@@ -158,7 +161,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "s_no_leads": "Leads: no questions about products.",
         "s_loyalty": "Loyalty: {gained_fans} new {fans} and {gained_amb} new {ambs}, {lost} "
         "dropped off; now {total} {fans_total}, {amb_total} of them {ambs_total}.",
-        "s_posts": "You posted {posts} {posts_word}: {per_day} a day (target {target}), on "
+        "s_posts": "You published {posts} {posts_word}: {per_day} a day (target {target}), on "
         "{covered} of {weekend} weekend days, {promo} promotional (max. {max}).",
         "s_no_posts": "You published no posts of your own this month (target {target} a day).",
         "s_follow": "{name}: {followers} followers{change}, following {following}.",
@@ -222,6 +225,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "kind_post": "posts",
         "kind_share": "shares",
         "kind_comment": "comments",
+        "term_organisation": "organisation",
+        "term_product": "product",
+        "term_person": "team member",
+        "term_competitor": "competitor",
         "t_comments": "Most comments",
         "t_reactions": "Most reactions",
         "t_negative": "Most negative",
@@ -299,12 +306,13 @@ def number(lang: str, value: float, decimals: int = 0) -> str:
     return text
 
 
-def percent(lang: str, share: float | None) -> str:
-    """0.183 → "18%"; shares under 10% keep one decimal ("4,5%")."""
+def percent(lang: str, share: float | None, exact: bool = False) -> str:
+    """0.217 → "22%". With `exact`, one decimal unless it is zero ("19,5%"), for shares
+    held against a limit: 19.5% against a maximum of 20% must not read as "20%"."""
     if share is None:
         return "–"
-    value = share * 100
-    return number(lang, value, 1 if 0 < value < 10 and value != int(value) else 0) + "%"
+    value = round(share * 100, 1 if exact else 0)
+    return number(lang, value, 0 if value == int(value) else 1) + "%"
 
 
 def signed_percent(lang: str, change: float | None) -> str:
@@ -338,6 +346,6 @@ def duration(lang: str, seconds: float | None) -> str:
 
 
 def date_text(lang: str, iso: str) -> str:
-    """"2026-10-05" → "5 oktober 2026" / "5 October 2026"."""
+    """ "2026-10-05" → "5 oktober 2026" / "5 October 2026"."""
     year, month, day = (int(p) for p in iso[:10].split("-"))
     return f"{day} {month_name(lang, year, month)}"

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agent.analysis.times import to_datetime
 
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_MONTH = re.compile(r"^(19[7-9][0-9]|2[0-9]{3})-(0[1-9]|1[0-2])$")  # 1970-01 … 2999-12
 DEFAULT_TZ = "Europe/Amsterdam"
 
 
@@ -37,7 +37,7 @@ class Month:
 
     @classmethod
     def parse(cls, text: str) -> Month:
-        """"2026-10" → Month(2026, 10); anything else raises ValueError naming the format."""
+        """ "2026-10" → Month(2026, 10); anything else raises ValueError naming the format."""
         match = _MONTH.match(text or "")
         if not match:
             raise ValueError(f"month must look like 2026-10, not {text!r}")

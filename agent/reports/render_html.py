@@ -60,7 +60,7 @@ def _month_title(lang: str, key: str) -> str:
 
 
 def hours_text(hours: dict, lang: str) -> str:
-    """"ma–vr 09:00–17:30" style description of the opening hours."""
+    """ "ma–vr 09:00–17:30" style description of the opening hours."""
     names = t(lang, "days").split()
     days = hours.get("days") or {}
     groups: list[list] = []  # [first day, last day, (open, close), index of the last day]
@@ -84,10 +84,18 @@ def _tiles(f: dict, lang: str) -> str:
     complaints = r["complaints"]
     working = r["business_hours"]
     tiles = [
-        (t(lang, "k_mentions"), number(lang, f["mentions"]["total"]), signed_percent(lang, f["mentions"]["change"])),
+        (
+            t(lang, "k_mentions"),
+            number(lang, f["mentions"]["total"]),
+            signed_percent(lang, f["mentions"]["change"]),
+        ),
         (t(lang, "k_positive"), percent(lang, f["sentiment"]["shares"]["positive"]), ""),
         (t(lang, "k_complaints"), f"{complaints['within_target']} / {complaints['received']}", ""),
-        (t(lang, "k_median"), duration(lang, typical_wait(complaints, working)), t(lang, "complaints")),
+        (
+            t(lang, "k_median"),
+            duration(lang, typical_wait(complaints, working)),
+            t(lang, "complaints"),
+        ),
         (t(lang, "k_fans"), number(lang, f["people"]["fans"]["gained"]), ""),
         (t(lang, "k_posts"), number(lang, f["rhythm"]["per_day"], 1), ""),
     ]
@@ -112,7 +120,7 @@ def render_html(figures: dict, lang: str, profile: dict, generated_on: str) -> s
     ]
     if not figures["complete"] and not figures["empty"]:
         intro.append(sections.para(t(lang, "running", date=date_text(lang, generated_on)), "small"))
-    intro.append(f"<h2>{escape(t(lang, 'summary'))}</h2><ul class=\"summary\">{lines}</ul>")
+    intro.append(f'<h2>{escape(t(lang, "summary"))}</h2><ul class="summary">{lines}</ul>')
     body = "".join(intro)
     if not figures["empty"]:
         hours = profile.get("business_hours") or {}
@@ -121,8 +129,7 @@ def render_html(figures: dict, lang: str, profile: dict, generated_on: str) -> s
             [
                 sections.listening(figures, lang),
                 sections.reputation(figures, lang),
-                sections.responding(figures, lang),
-                sections.para(method, "small"),
+                sections.responding(figures, lang, method),
                 sections.loyalty(figures, lang),
                 sections.rhythm(figures, lang),
                 sections.follow(figures, lang),

@@ -38,7 +38,8 @@ def para(text: str, css: str = "") -> str:
 def _counted_rows(lang: str, rows: list[dict], kind: bool = False) -> list[list[str]]:
     out = []
     for r in rows:
-        cells = [str(r["key"])] + ([r.get("kind", "")] if kind else [])
+        term = f"term_{r.get('kind')}"
+        cells = [str(r["key"])] + ([t(lang, term) if term in _TERMS else ""] if kind else [])
         cells += [number(lang, r["count"]), number(lang, r["previous"])]
         out.append([*cells, signed_percent(lang, r["change"])])
     return out
@@ -51,7 +52,9 @@ def listening(f: dict, lang: str) -> str:
     return section(
         t(lang, "h_listen"),
         table([t(lang, "c_source"), *counts], _counted_rows(lang, m["by_source"])),
-        table([t(lang, "c_term"), t(lang, "c_kind"), *counts], _counted_rows(lang, m["by_term"], True)),
+        table(
+            [t(lang, "c_term"), t(lang, "c_kind"), *counts], _counted_rows(lang, m["by_term"], True)
+        ),
         charts.bars(terms, t(lang, "chart_terms")) if terms else "",
     )
 
@@ -61,7 +64,9 @@ def reputation(f: dict, lang: str) -> str:
     keys = ("positive", "neutral", "negative")
     labels = [t(lang, f"c_{k}") for k in keys]
     split = [[number(lang, s["counts"][k]), percent(lang, s["shares"][k])] for k in keys]
-    rows = [[labels[i], *split[i], percent(lang, s["previous_shares"][k])] for i, k in enumerate(keys)]
+    rows = [
+        [labels[i], *split[i], percent(lang, s["previous_shares"][k])] for i, k in enumerate(keys)
+    ]
     weeks = [(f"{t(lang, 'c_week')} {w['week']}", {k: w[k] for k in keys}) for w in s["weeks"]]
     series = list(zip(keys, labels, strict=True))
     return section(
@@ -71,7 +76,7 @@ def reputation(f: dict, lang: str) -> str:
     )
 
 
-def responding(f: dict, lang: str) -> str:
+def responding(f: dict, lang: str, method: str) -> str:
     r = f["response"]
     unit = t(lang, "unit_working" if r["business_hours"] else "unit_clock")
     headers = [
@@ -101,9 +106,11 @@ def responding(f: dict, lang: str) -> str:
         )
     leads = f["leads"]
     lead_rows = [[row["key"], number(lang, row["count"])] for row in leads["by_term"]]
-    return section(t(lang, "h_respond"), table(headers, rows)) + section(
+    return section(t(lang, "h_respond"), table(headers, rows), para(method, "small")) + section(
         t(lang, "h_leads"),
-        table([t(lang, "c_term"), t(lang, "c_count")], lead_rows) if lead_rows else para(t(lang, "none")),
+        table([t(lang, "c_term"), t(lang, "c_count")], lead_rows)
+        if lead_rows
+        else para(t(lang, "none")),
     )
 
 
@@ -128,13 +135,21 @@ def loyalty(f: dict, lang: str) -> str:
 
 def rhythm(f: dict, lang: str) -> str:
     r = f["rhythm"]
-    kinds = ", ".join(f"{n} {t(lang, 'kind_' + k)}" for k, n in sorted(r["by_kind"].items()) if f"kind_{k}" in _KINDS)
+    kinds = ", ".join(
+        f"{n} {t(lang, 'kind_' + k)}"
+        for k, n in sorted(r["by_kind"].items())
+        if f"kind_{k}" in _KINDS
+    )
     rows = [
         [t(lang, "r_posts"), number(lang, r["posts"]), ""],
         [t(lang, "r_per_day"), number(lang, r["per_day"], 1), number(lang, r["target_per_day"], 1)],
         [t(lang, "r_days"), f"{r['days_with_posts']} / {r['days']}", ""],
         [t(lang, "r_weekend"), f"{r['weekend_days_covered']} / {r['weekend_days']}", ""],
-        [t(lang, "r_promo"), percent(lang, r["promo_share"]), "≤ " + percent(lang, r["max_promo_share"])],
+        [
+            t(lang, "r_promo"),
+            percent(lang, r["promo_share"], exact=True),
+            "≤ " + percent(lang, r["max_promo_share"]),
+        ],
         [t(lang, "r_kinds"), kinds or "–", ""],
     ]
     daily = [(d["date"][8:10].lstrip("0"), d["count"]) for d in r["daily"]]
@@ -146,6 +161,7 @@ def rhythm(f: dict, lang: str) -> str:
 
 
 _KINDS = {"kind_post", "kind_share", "kind_comment"}
+_TERMS = {"term_organisation", "term_product", "term_person", "term_competitor"}
 
 
 def follow(f: dict, lang: str) -> str:
@@ -158,7 +174,12 @@ def follow(f: dict, lang: str) -> str:
         ]
         for r in f["follow"]
     ]
-    headers = [t(lang, "c_account"), t(lang, "c_followers"), t(lang, "c_following"), t(lang, "c_ratio")]
+    headers = [
+        t(lang, "c_account"),
+        t(lang, "c_followers"),
+        t(lang, "c_following"),
+        t(lang, "c_ratio"),
+    ]
     return section(t(lang, "h_follow"), table(headers, rows) if rows else para(t(lang, "none")))
 
 
@@ -176,12 +197,18 @@ def _thread_list(rows: list[dict], lang: str) -> str:
             comments=r["comments"],
             reactions=r["reactions"],
         )
-        items.append(f'<li><q>{escape(r["excerpt"])}</q><br><span class="small">{escape(line)}</span></li>')
+        items.append(
+            f'<li><q>{escape(r["excerpt"])}</q><br><span class="small">{escape(line)}</span></li>'
+        )
     return f"<ol>{''.join(items)}</ol>"
 
 
 def threads(f: dict, lang: str) -> str:
     parts = []
-    for key, title in (("most_comments", "t_comments"), ("most_reactions", "t_reactions"), ("most_negative", "t_negative")):
+    for key, title in (
+        ("most_comments", "t_comments"),
+        ("most_reactions", "t_reactions"),
+        ("most_negative", "t_negative"),
+    ):
         parts.append(f"<h3>{escape(t(lang, title))}</h3>{_thread_list(f['threads'][key], lang)}")
     return section(t(lang, "h_threads"), *parts)

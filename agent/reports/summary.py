@@ -34,7 +34,9 @@ def _mentions(f: dict, lang: str) -> str:
         change = t(lang, "s_change", change=signed_percent(lang, m["change"]), previous=previous)
     org = f["organisation"] or t(lang, "org_fallback")
     month = _month(lang, f["month"])
-    return t(lang, "s_mentions", month=month, org=org, count=number(lang, m["total"]), change=change)
+    return t(
+        lang, "s_mentions", month=month, org=org, count=number(lang, m["total"]), change=change
+    )
 
 
 def _reputation(f: dict, lang: str) -> str | None:
@@ -127,7 +129,9 @@ def _loyalty(f: dict, lang: str) -> str | None:
 
 def _posting(f: dict, lang: str) -> str:
     r = f["rhythm"]
-    target = number(lang, r["target_per_day"], 0 if r["target_per_day"] == int(r["target_per_day"]) else 1)
+    target = number(
+        lang, r["target_per_day"], 0 if r["target_per_day"] == int(r["target_per_day"]) else 1
+    )
     if not r["posts"]:
         return t(lang, "s_no_posts", target=target)
     return t(
@@ -139,7 +143,7 @@ def _posting(f: dict, lang: str) -> str:
         target=target,
         covered=r["weekend_days_covered"],
         weekend=r["weekend_days"],
-        promo=percent(lang, r["promo_share"]),
+        promo=percent(lang, r["promo_share"], exact=True),
         max=percent(lang, r["max_promo_share"]),
     )
 

@@ -14,12 +14,14 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 
-from .. import pipeline
+from .. import pipeline, privacy
 from ..config import Config
 from ..home import TokenKeeper, prepare_home
 from ..profile import ProfileManager
+from ..reports.schedule import report_ctx
 from ..sources.scheduler import listening_ctx
 from ..store import Store
+from . import sessions
 from .api.openapi import OPENAPI_KEY, build_openapi
 from .errors import error_middleware
 from .guards import ROUTE_INDEX, guard_middleware
@@ -75,9 +77,19 @@ def create_app(config: Config) -> web.Application:
     app[HUB] = Hub()
     app[SERVICES] = {"profile_listeners": []}
     pipeline.setup(app)
+    sessions.setup(app)
     routes = all_routes()
     add_routes(app, routes)
     app[ROUTE_INDEX] = {(r.method, r.path): r for r in routes}
     app[OPENAPI_KEY] = build_openapi(routes)
-    app.cleanup_ctx.extend([_store_ctx, _hub_ctx, _watch_files_ctx, listening_ctx])
+    app.cleanup_ctx.extend(
+        [
+            _store_ctx,
+            _hub_ctx,
+            _watch_files_ctx,
+            listening_ctx,
+            privacy.retention_ctx,
+            report_ctx,
+        ]
+    )
     return app

@@ -44,7 +44,9 @@ async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
         if exc.status == 413:
             limit = request.app[CONFIG].max_body
             message = f"The request body is too large (limit {limit} bytes)."
-        return error_response(exc.status, message)
+        # A 405 must say which methods the path does take (RFC 9110).
+        allow = {"Allow": exc.headers["Allow"]} if "Allow" in exc.headers else None
+        return error_response(exc.status, message, headers=allow)
     except Exception:
         log.exception("Unexpected error in %s %s", request.method, request.path)
         return error_response(500, "Internal error; see the agent's log.")

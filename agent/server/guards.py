@@ -14,14 +14,17 @@ any web page the user visits), and browsers do not protect loopback for us:
 
 from __future__ import annotations
 
+import functools
 import hmac
 import logging
+import re
 
 from aiohttp import web
 
 from ..config import EXTENSION_ORIGIN
 from .errors import error_response
 from .keys import CONFIG, PROFILE, SERVICES, TOKEN
+from .requests import query_problem
 
 log = logging.getLogger("roos.guards")
 
@@ -60,7 +63,23 @@ def route_for(request: web.Request):
         return None
     index = request.app[ROUTE_INDEX]
     method = "GET" if request.method == "HEAD" else request.method
-    return index.get((method, resource.canonical))
+    found = index.get((method, resource.canonical))
+    if found is None:
+        # aiohttp's canonical path drops a parameter's regex ("/x/{id:.+}" → "/x/{id}").
+        found = next(
+            (
+                r
+                for (m, p), r in index.items()
+                if m == method and canonical(p) == resource.canonical
+            ),
+            None,
+        )
+    return found
+
+
+@functools.cache
+def canonical(path: str) -> str:
+    return re.sub(r"{(\w+):[^}]*}", r"{\1}", path)
 
 
 def cors_headers(origin: str) -> dict[str, str]:
@@ -94,7 +113,16 @@ async def guard_middleware(request: web.Request, handler) -> web.StreamResponse:
             401, "Missing or wrong token: pair with the token that `roos token` prints."
         )
 
-    if request.method in WRITE_METHODS:
+    if route is not None:
+        problem = query_problem(route.params, request.query)
+        if problem:
+            return error_response(400, problem)
+
+    # POST is the one write a web page can send without a preflight, so it is always
+    # checked; a DELETE, PUT or PATCH without a body has nothing to mistype. A request
+    # no endpoint takes (route None) reads no body and gets its 404 or 405 from the router.
+    needs_json = request.method == "POST" or request.body_exists
+    if route is not None and request.method in WRITE_METHODS and needs_json:
         if request.content_type != "application/json":
             return error_response(415, "Send JSON: Content-Type must be application/json.")
         length = request.content_length

@@ -5,22 +5,29 @@ Order matters only where paths overlap: specific paths come before catch-alls.
 
 from __future__ import annotations
 
+from . import sessions
 from .api import (
     analyze,
+    dashboard,
     drafts,
     events,
     follow_ratio,
     health,
+    inbox,
+    insights,
     items,
     live,
     openapi,
     own_posts,
     people,
+    privacy,
     profile,
     reach_out,
     replies,
+    reports,
     sources,
     stats,
+    team,
 )
 from .routing import Route
 
@@ -40,6 +47,13 @@ FEATURES = (
     profile,
     openapi,
     live,
+    sessions,
+    inbox,
+    team,
+    insights,
+    privacy,
+    reports,
+    dashboard,
 )
 
 

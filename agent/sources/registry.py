@@ -4,12 +4,13 @@ A source is {id, url, kind, interval_minutes, enabled, origin, state}; its id is
 derived from its URL, so the same address added twice (or listed in the profile
 and added over the API) is one source. Sources listed in profile.toml
 (`[[sources]]`) are copied into the table by `sync_profile`, so their run state
-can be kept like any other; the profile stays in charge of their settings.
+is kept like any other; the profile stays in charge of their settings.
 
 A LinkedIn group is never read without the user's explicit yes: it is created
-disabled, and enabling it needs `confirm` (LinkedIn's User Agreement restricts
+disabled, and switching it on needs `confirm` (LinkedIn's User Agreement restricts
 automated access; the choice is the user's, see docs/linkedin.md). A group listed
-in the profile is no exception.
+in the profile is no exception. The API and the CLI (with or without a running
+agent) both go through the functions here.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ import hashlib
 import logging
 from collections.abc import Mapping
 from datetime import datetime
-
 from urllib.parse import urlsplit
 
-from agent.sources.discover import UnsupportedUrl, linkedin_group_url
+from agent.profile import ProfileManager
+from agent.sources.discover import UnsupportedUrl, classify_url, linkedin_group_url
 from agent.sources.linkedin_groups import iso
-from agent.store import SyncStore
+from agent.sources.polite import PoliteClient
+from agent.store import Store, SyncStore
 
 log = logging.getLogger("roos.sources")
 
@@ -41,26 +43,34 @@ STATE_FIELDS = (
 DETAILS = ("feed_url", "page", "title")  # what discover.classify_url found out
 
 
-class NeedsConfirmation(Exception):
-    """Enabling a LinkedIn group without the user's explicit confirmation."""
+class SourceError(ValueError):
+    """A source request Roos refuses; str() is English, `.nl` Dutch."""
 
-    en = (
-        "Reading a LinkedIn group automatically needs your explicit confirmation: LinkedIn's "
-        "User Agreement restricts automated access, so the choice is yours. "
-        'Send {"enabled": true, "confirm": true} or answer yes in `roos sources add`.'
-    )
-    nl = (
-        "Een LinkedIn-groep automatisch lezen vraagt jouw uitdrukkelijke bevestiging: de "
-        "gebruikersovereenkomst van LinkedIn beperkt geautomatiseerde toegang, dus de keuze is "
-        'aan jou. Stuur {"enabled": true, "confirm": true} of antwoord ja in `roos sources add`.'
-    )
+    def __init__(self, en: str, nl: str) -> None:
+        super().__init__(en)
+        self.en, self.nl = en, nl
 
+
+class NeedsConfirmation(SourceError):
     def __init__(self) -> None:
-        super().__init__(self.en)
+        super().__init__(
+            "Reading a LinkedIn group automatically needs your explicit confirmation: LinkedIn's "
+            "User Agreement restricts automated access, so the choice is yours. "
+            'Send {"enabled": true, "confirm": true}, or answer yes in `roos sources add`.',
+            "Een LinkedIn-groep automatisch lezen vraagt jouw uitdrukkelijke bevestiging: de "
+            "gebruikersovereenkomst van LinkedIn beperkt geautomatiseerde toegang, dus de keuze "
+            'is aan jou. Stuur {"enabled": true, "confirm": true}, of antwoord ja bij '
+            "`roos sources add`.",
+        )
+
+
+class UnknownSource(SourceError):
+    def __init__(self, key: str) -> None:
+        super().__init__(f"No such source: {key}", f"Deze bron bestaat niet: {key}")
 
 
 def source_id(url: str) -> str:
-    """A short stable id for a URL (the canonical one, for LinkedIn groups)."""
+    """A short stable id for a canonical URL."""
     key = url.strip().rstrip("/").lower()
     return "src_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
@@ -79,7 +89,7 @@ def canonical_url(url: str) -> str:
 
 
 def profile_source_id(entry: Mapping) -> str | None:
-    """The id of a profile source, None when its URL is unusable (reported when it runs)."""
+    """The id of a profile source; None when its URL is unusable."""
     try:
         return source_id(canonical_url(entry["url"]))
     except UnsupportedUrl:
@@ -112,19 +122,19 @@ def new_record(
 
 
 def apply_settings(record: dict, changes: Mapping, now: datetime) -> dict:
-    """`enabled` / `interval_minutes` changes; enabling a group needs changes["confirm"]."""
+    """`enabled` / `interval_minutes` changes; switching a group on needs changes["confirm"]."""
     updated = dict(record)
     if changes.get("interval_minutes") is not None:
         updated["interval_minutes"] = int(changes["interval_minutes"])
     if changes.get("enabled") is not None:
-        wants = bool(changes["enabled"])
-        if wants and not record.get("enabled") and record.get("kind") == "linkedin_group":
+        switching_on = bool(changes["enabled"]) and not record.get("enabled")
+        if switching_on and record.get("kind") == "linkedin_group":
             if changes.get("confirm") is not True:
                 raise NeedsConfirmation()
             updated["confirmed_at"] = iso(now)
-        updated["enabled"] = wants
-        if wants and not record.get("enabled"):
-            updated["next_run"] = None  # run soon after being switched on
+        if switching_on:
+            updated["next_run"] = None  # due at once
+        updated["enabled"] = bool(changes["enabled"])
     return updated
 
 
@@ -144,20 +154,80 @@ def sync_profile(tx: SyncStore, profile: Mapping, now: datetime) -> list[str]:
             continue
         url = canonical_url(entry["url"])
         kind = entry.get("kind") or ("linkedin_group" if linkedin_group_url(url) else None)
-        stored = tx.get(TABLE, source_id(url))
-        record = stored or new_record(url, kind, now, origin="profile")
+        record = tx.get(TABLE, source_id(url)) or new_record(url, kind, now, origin="profile")
         record = {**record, "origin": "profile", "kind": record.get("kind") or kind}
         if entry.get("interval_minutes"):
             record["interval_minutes"] = entry["interval_minutes"]
-        wanted = entry.get("enabled", True)
         # The profile may switch a group off, never on: that takes the user's confirmation.
-        record["enabled"] = wanted and (kind != "linkedin_group" or bool(record.get("enabled")))
+        wanted = entry.get("enabled", True)
+        record["enabled"] = wanted and (record["kind"] != "linkedin_group" or record["enabled"])
         tx.upsert(TABLE, [record])
         listed.append(record["id"])
-    gone = [
-        doc["id"]
-        for doc in tx.find(TABLE, lambda d: d.get("origin") == "profile")[0]
-        if doc["id"] not in listed
-    ]
-    tx.delete(TABLE, gone)
+    stale = tx.find(TABLE, lambda d: d.get("origin") == "profile" and d["id"] not in listed)[0]
+    tx.delete(TABLE, [doc["id"] for doc in stale])
     return listed
+
+
+async def list_sources(store: Store) -> list[dict]:
+    docs, _ = await store.find(TABLE, sort=lambda s: (s.get("created_at") or "", s["id"]))
+    return [public(doc) for doc in docs]
+
+
+async def find_source(store: Store, key: str) -> dict:
+    """A source by its id or its URL."""
+    record = await store.get(TABLE, key)
+    if record is None:
+        try:
+            record = await store.get(TABLE, source_id(canonical_url(key)))
+        except UnsupportedUrl:
+            record = None
+    if record is None:
+        raise UnknownSource(key)
+    return record
+
+
+async def add_source(
+    store: Store,
+    polite: PoliteClient,
+    url: str,
+    now: datetime,
+    *,
+    kind: str | None = None,
+    interval_minutes: int | None = None,
+    enabled: bool = True,
+) -> dict:
+    """Follow a URL: what it is (blog, feed, group) is worked out unless `kind` says so."""
+    await _refuse_known(store, canonical_url(url))
+    found = await classify_url(url, polite)
+    await _refuse_known(store, found["url"])
+    record = new_record(
+        found["url"],
+        kind or found["kind"],
+        now,
+        interval_minutes=interval_minutes,
+        enabled=enabled,
+        details=found,
+    )
+    await store.upsert(TABLE, [record])
+    return record
+
+
+async def _refuse_known(store: Store, url: str) -> None:
+    if await store.get(TABLE, source_id(url)):
+        raise SourceError(f"Roos already follows {url}.", f"Roos volgt {url} al.")
+
+
+async def change_source(store: Store, key: str, changes: Mapping, now: datetime) -> dict:
+    updated = apply_settings(await find_source(store, key), changes, now)
+    await store.upsert(TABLE, [updated])
+    return updated
+
+
+async def remove_source(store: Store, profile: ProfileManager, key: str) -> dict:
+    """Stop following a source; one from profile.toml is taken out of the profile too."""
+    record = await find_source(store, key)
+    if record.get("origin") == "profile":
+        entries = profile.current.get("sources") or []
+        profile.update({"sources": [e for e in entries if profile_source_id(e) != record["id"]]})
+    await store.delete(TABLE, [record["id"]])
+    return record

@@ -67,7 +67,12 @@ class Scheduler:
         now = self.clock()
         sources, _ = await self.app[STORE].find(registry.TABLE, lambda s: is_due(s, now))
         summaries = []
-        for source in sorted(sources, key=lambda s: s.get("next_run") or ""):
+        store = self.app[STORE]
+        for listed in sorted(sources, key=lambda s: s.get("next_run") or ""):
+            # Re-read: an earlier run may have changed it (a LinkedIn block covers every group).
+            source = await store.get(registry.TABLE, listed["id"])
+            if source is None or not is_due(source, now):
+                continue
             try:
                 summaries.append(await self.runner.run_source(source))
             except Exception:  # the runner records failures; this is the last safety net

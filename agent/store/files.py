@@ -56,6 +56,9 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
             link_tmp = tmp.with_name(tmp.name + BACKUP_SUFFIX)
             os.link(path, link_tmp)
             os.replace(link_tmp, backup_path(path))
+            # When .bak already was this inode (a scrubbed snapshot), rename(2) does nothing
+            # and leaves link_tmp behind, which would make the next write's link fail.
+            link_tmp.unlink(missing_ok=True)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except OSError as exc:

@@ -1,50 +1,75 @@
 // @ts-check
 /**
  * Reads the counts LinkedIn and X print for people ("1.234 volgers", "12,5K", "500+ connecties",
- * "1,2 mln.") as numbers. The agent's Python parser follows the same rules; both are tested
- * against tests/fixtures/linkedin/counts-cases.json, so the two cannot drift apart.
+ * "1,2 mln.") as numbers, by the same rules as the agent's agent/analysis/counts.py; both are
+ * checked against tests/fixtures/linkedin/counts-cases.json so they cannot drift apart.
  *
  * Rules:
- * - The first number in the text counts; words around it ("volgers", "reacties") are ignored.
- * - Thousands are grouped by "." or "," (or a no-break space) in groups of exactly three digits,
- *   one separator kind per number: "1.234" and "1,234" are both 1234.
- * - A decimal part needs a multiplier: "12,5K" = 12500, "1.2M" = 1200000, "1,2 mln." = 1200000.
- *   Without one ("1,5 volgers") the text is nonsense: nobody has half a follower.
- * - "500+" is 500; the plus (and any multiplier) marks the value as not exact.
- * - Anything else (no digits, "1.2.3", a minus sign, an empty string) is null.
+ * - The text is a number, optionally a multiplier (K, M, mln, mio, miljoen, million, mil, B, bn,
+ *   mld, miljard, billion), optionally "+", optionally words ("volgers"). Anything before the
+ *   number, or digits after it, and it is not a count.
+ * - A single separator followed by exactly three digits and no multiplier groups thousands
+ *   ("1.234", "1,234", "1 234"); with a multiplier it is a decimal mark ("1.234K" = 1234).
+ * - A decimal part needs a multiplier: "12,5K" is 12500, "1,5 volgers" is nonsense.
+ * - Negative counts and counts above ten billion are nonsense. Halves round to even.
+ * - Nonsense is null. "500+" is 500, marked not exact (as are multiplied, rounded counts).
  *
  * Classic script: attaches Roos.counts, and exports the same object for node.
  */
 (function (/** @type {any} */ root) {
   "use strict";
 
-  const MULTIPLIERS = {
+  const MAX_COUNT = 1e10;
+  /** @type {Record<string, number>} */
+  const MULTIPLIER = {
     k: 1e3,
-    duizend: 1e3,
-    thousand: 1e3,
     m: 1e6,
     mln: 1e6,
     mio: 1e6,
     miljoen: 1e6,
     million: 1e6,
+    mil: 1e6,
     b: 1e9,
     bn: 1e9,
     mld: 1e9,
-    mrd: 1e9,
     miljard: 1e9,
     billion: 1e9,
   };
-
-  const SUFFIX = "miljoen|miljard|million|billion|thousand|duizend|mln|mio|mld|mrd|bn|k|m|b";
-  // integer part: grouped (one separator kind throughout, via \3) or plain digits;
-  // then an optional decimal part, multiplier and "+".
-  const NUMBER = new RegExp(
-    "([-\u2212]?)(\\d{1,3}(?:([.,\u00a0\u202f])\\d{3})(?:\\3\\d{3})*|\\d+)" +
-      "(?:([.,])(\\d+))?" +
-      `(?:\\s*(${SUFFIX})\\.?(?![\\p{L}\\d]))?` +
-      "\\s*(\\+)?",
+  const SHAPE = new RegExp(
+    "^(?<sign>[-\u2212])?(?<number>\\d[\\d.,'\u00a0\u202f\u2009 ]*?)\\s*" +
+      "(?<unit>k|m|mln\\.?|mio\\.?|miljoen|million|mil|b|bn|mld\\.?|miljard|billion)?" +
+      "(?<plus>\\+)?(?:\\s+\\p{L}[^\\d]*)?$",
     "iu",
   );
+  const SPACES = /[\s\u00a0\u202f\u2009]+/g;
+  const THOUSANDS = /^\d{1,3}([.,' ])\d{3}(?:\1\d{3})*$/;
+  const DECIMAL = /^(?<whole>\d+|\d{1,3}(?:[.,' ]\d{3})+)(?<mark>[.,])(?<fraction>\d+)$/;
+
+  /**
+   * @param {string} raw
+   * @param {boolean} hasUnit
+   * @returns {number | null}
+   */
+  function readNumber(raw, hasUnit) {
+    const digits = raw.replace(SPACES, " ").trim();
+    if (/^\d+$/.test(digits)) return Number(digits);
+    const grouped = THOUSANDS.exec(digits);
+    // "1.234" is a thousand and more; "1.234K" is one point two thousand.
+    if (grouped && !(hasUnit && digits.split(grouped[1]).length === 2))
+      return Number(digits.replace(/\D/g, ""));
+    const decimal = DECIMAL.exec(digits);
+    if (!decimal || !decimal.groups || !hasUnit) return null;
+    const { whole, mark, fraction } = decimal.groups;
+    if (whole.includes(mark)) return null;
+    const base = readNumber(whole, false);
+    return base === null ? null : base + Number(`0.${fraction}`);
+  }
+
+  /** Python's round(): halves go to the even neighbour, so both sides agree on "2,5K"-like edges. */
+  const roundHalfEven = (/** @type {number} */ x) => {
+    const r = Math.round(x);
+    return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  };
 
   /**
    * @typedef {{value: number, exact: boolean}} CountDetail
@@ -57,28 +82,22 @@
    */
   function parseCountDetail(text) {
     if (typeof text === "number") {
-      return Number.isInteger(text) && text >= 0 ? { value: text, exact: true } : null;
+      return Number.isInteger(text) && text >= 0 && text <= MAX_COUNT ? { value: text, exact: true } : null;
     }
     if (typeof text !== "string") return null;
-    const match = NUMBER.exec(text);
-    if (!match) return null;
-    const [whole, minus, integer, groupSep, decimalSep, decimals, suffix, plus] = match;
-    if (minus) return null;
-    const rest = text.slice(match.index + whole.length);
-    // "1.2.3", "1,23,4" or "1..2": more separators and digits after the number mean malformed.
-    if (/^[.,][.,\d]/.test(rest)) return null;
-    if (groupSep && decimalSep === groupSep) return null;
-    if (decimals !== undefined && !suffix) return null;
-    const base = Number(integer.replace(/[.,\u00a0\u202f]/g, ""));
-    const fraction = decimals === undefined ? 0 : Number(`0.${decimals}`);
-    const multiplier = suffix ? MULTIPLIERS[/** @type {keyof MULTIPLIERS} */ (suffix.toLowerCase())] : 1;
-    const value = Math.round((base + fraction) * multiplier);
-    if (!Number.isFinite(value)) return null;
-    return { value, exact: !suffix && !plus };
+    const shape = SHAPE.exec(text.trim());
+    if (!shape || !shape.groups) return null;
+    const { sign, number, unit, plus } = shape.groups;
+    const key = (unit || "").toLowerCase().replace(/\.$/, "");
+    const read = readNumber(number, Boolean(key));
+    if (read === null || sign) return null;
+    const value = read * (MULTIPLIER[key] || 1);
+    if (!Number.isFinite(value) || value > MAX_COUNT) return null;
+    return { value: roundHalfEven(value), exact: !key && !plus };
   }
 
   /**
-   * The count in a text, or null when there is none or it is nonsense.
+   * The count in a text, or null when it is not a count.
    * @param {unknown} text
    * @returns {number | null}
    */

@@ -25,7 +25,10 @@
     following: "volgend|following",
     connections: "connecties|connectie|connections|connection",
   };
-  const NUMBER = "(\\d[\\d.,\\u00a0\\u202f]*(?:\\s*(?:k|m|mln|mio|mld|mrd|bn|b)\\.?)?\\s*\\+?)";
+  // a whole count as printed: "1.234", "12,5K", "1,2 mln.", "500+" (never the tail of a longer number)
+  const NUMBER =
+    "(?<![\\d.,])((?:\\d{1,3}(?:[.,'\\u00a0\\u202f\\u2009]\\d{3})+|\\d+)(?:[.,]\\d+)?" +
+    "(?:\\s*(?:k|mln|mio|miljoen|million|mil|mld|miljard|billion|bn|m|b)\\.?)?\\s*\\+?)";
   /** @type {Record<string, RegExp[]>} number first ("1.234 volgers"), then label first ("Volgend 87") */
   const PATTERNS = Object.fromEntries(
     Object.entries(LABELS).map(([field, words]) => [

@@ -97,8 +97,8 @@ function showCandidates(candidates) {
   list.replaceChildren();
   for (const candidate of candidates.slice(0, 5)) {
     const item = document.createElement("li");
-    const name = typeof candidate === "string" ? candidate : String(candidate?.name || candidate?.account || "");
-    const href = safeHttps(candidate?.url || candidate?.account);
+    const name = String(candidate?.name || candidate?.profile_url || candidate?.id || "");
+    const href = safeHttps(candidate?.profile_url || candidate?.url);
     const label = href ? document.createElement("a") : document.createElement("span");
     label.textContent = name;
     if (href && label instanceof HTMLAnchorElement) {
@@ -107,7 +107,6 @@ function showCandidates(candidates) {
       label.rel = "noopener noreferrer";
     }
     item.append(label);
-    if (candidate?.why || candidate?.reason) item.append(` – ${candidate.why || candidate.reason}`);
     list.append(item);
   }
   byId("unfollow").hidden = candidates.length === 0;

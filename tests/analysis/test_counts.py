@@ -47,6 +47,7 @@ def test_counts_as_people_see_them(seen, count):
         ("99 bn", "too large"),
         (True, "true or false"),
         (None, "not NoneType"),
+        ("1 " * 100, "too long"),
     ],
 )
 def test_nonsense_is_refused_with_a_clear_message(nonsense, message):

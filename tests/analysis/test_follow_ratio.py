@@ -11,7 +11,9 @@ def test_following_more_than_followers_warns_with_the_exact_number_in_dutch():
     assert result["verdict"] == "warn"
     assert result["reason"] == "following_more"
     assert result["ratio"] == 0.89
-    assert result["advice"].startswith("Je volgt 120 accounts meer dan je volgers; ontvolg er minstens 120")
+    assert result["advice"].startswith(
+        "Je volgt 120 accounts meer dan je volgers; ontvolg er minstens 120"
+    )
 
 
 def test_the_advice_comes_in_english_when_asked():

@@ -88,7 +88,7 @@ def test_urgency_orders_complaints_before_questions_before_praise():
     old_praise = urgency("praise", 1.0, 200, "ambassador", False)
     other = urgency("other", 0.0, 200, "critic", False)
     assert fresh_complaint > old_question > old_praise > other
-    assert 0 <= other and fresh_complaint <= 1
+    assert other >= 0 and fresh_complaint <= 1
 
 
 def test_older_unanswered_and_from_critics_or_fans_comes_first():

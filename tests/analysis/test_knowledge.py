@@ -10,7 +10,9 @@ PROFILE = json.loads((Path(__file__).parents[1] / "fixtures/profile_vlotbank.jso
 
 
 def test_a_wordy_question_finds_the_short_faq_entry():
-    found = best_answer("Help, ik ben mijn VlotPas kwijt, hoe kan ik hem blokkeren?", PROFILE["knowledge"], "nl")
+    found = best_answer(
+        "Help, ik ben mijn VlotPas kwijt, hoe kan ik hem blokkeren?", PROFILE["knowledge"], "nl"
+    )
     assert found is not None
     entry, score = found
     assert entry["question"] == "Hoe blokkeer ik mijn VlotPas?"
@@ -39,5 +41,10 @@ def test_inflections_share_a_stem():
 
 
 def test_saved_replies_of_the_right_intent_and_language_come_first():
-    ranked = rank_saved("VlotPay doet het al de hele ochtend niet, storing?", PROFILE["saved_replies"], "complaint", "nl")
+    ranked = rank_saved(
+        "VlotPay doet het al de hele ochtend niet, storing?",
+        PROFILE["saved_replies"],
+        "complaint",
+        "nl",
+    )
     assert [reply["title"] for reply, _ in ranked] == ["Storing VlotPay"]

@@ -118,3 +118,19 @@ def test_every_hit_highlights_exactly_what_it_reports(matcher, text):
     ends = [h["end"] for h in hits]
     starts = [h["start"] for h in hits]
     assert all(end <= start for end, start in zip(ends, starts[1:], strict=False))
+
+
+def test_linkedin_bold_letters_and_ellipses_still_match_with_exact_offsets(matcher):
+    text = "Dank aan het team van 𝗩𝗹𝗼𝘁𝗣𝗮𝘆… en Zonnewind"
+    hits = matcher.find(text)
+    assert [(h["term"], text[h["start"] : h["end"]]) for h in hits] == [
+        ("VlotPay", "𝗩𝗹𝗼𝘁𝗣𝗮𝘆"),
+        ("Zonnewind", "Zonnewind"),
+    ]
+
+
+def test_texts_whose_folding_changes_length_keep_exact_offsets():
+    matcher = MentionMatcher({"organisation": {"name": "Straßenbau Kroon"}})
+    text = "Groß dank aan Strassenbau Kroon en Straßenbau-Kroon!"
+    hits = matcher.find(text)
+    assert [text[h["start"] : h["end"]] for h in hits] == ["Strassenbau Kroon", "Straßenbau-Kroon"]

@@ -43,7 +43,10 @@ def test_a_copy_paste_chain_points_at_the_first_seen_item():
     assert index.add("post-a", ORIGINAL) == "post-a"
     assert index.add("post-b", second) == "post-a"
     assert index.add("post-c", third) == "post-a"
-    assert index.add("post-d", "Vandaag de hele dag op de Zonnewind beurs in Utrecht, kom langs!") == "post-d"
+    assert (
+        index.add("post-d", "Vandaag de hele dag op de Zonnewind beurs in Utrecht, kom langs!")
+        == "post-d"
+    )
     assert index.canonical("post-c") == "post-a"
     assert len(index) == 4
 
@@ -52,7 +55,10 @@ def test_adding_the_same_item_again_keeps_its_first_link():
     index = NearDuplicateIndex()
     index.add("post-a", ORIGINAL)
     index.add("post-b", ORIGINAL)
-    assert index.add("post-b", "Totaal andere tekst, die nu ineens anders zou zijn dan eerst") == "post-a"
+    assert (
+        index.add("post-b", "Totaal andere tekst, die nu ineens anders zou zijn dan eerst")
+        == "post-a"
+    )
 
 
 def test_find_answers_without_remembering():
@@ -65,7 +71,11 @@ def test_find_answers_without_remembering():
 def test_the_index_forgets_its_oldest_texts_when_full():
     index = NearDuplicateIndex(max_items=2)
     index.add("post-a", ORIGINAL)
-    index.add("post-b", "Onze Zonnewind spaarrekening bestaat vandaag precies vijf jaar, dank jullie wel")
-    index.add("post-c", "Op vrijdag is het kantoor in Zwolle vanaf drie uur gesloten vanwege een training")
+    index.add(
+        "post-b", "Onze Zonnewind spaarrekening bestaat vandaag precies vijf jaar, dank jullie wel"
+    )
+    index.add(
+        "post-c", "Op vrijdag is het kantoor in Zwolle vanaf drie uur gesloten vanwege een training"
+    )
     assert index.canonical("post-a") is None
     assert index.add("post-e", ORIGINAL) == "post-e"

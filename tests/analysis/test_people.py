@@ -7,14 +7,17 @@ from agent.analysis.people import (
     merge,
     merge_candidates,
     person_id,
-    record_interaction,
     recommends,
+    record_interaction,
 )
 
 TARGETS = {"fan_min_interactions": 3, "fan_window_days": 90}
 NOW = "2026-06-30T12:00:00Z"
 US = [{"term": "VlotPay", "kind": "product", "start": 0, "end": 7, "text": "VlotPay"}]
-MARIJE = {"name": "Marije Hoekstra", "profile_url": "https://nl.linkedin.com/in/marije-hoekstra-42/"}
+MARIJE = {
+    "name": "Marije Hoekstra",
+    "profile_url": "https://nl.linkedin.com/in/marije-hoekstra-42/",
+}
 
 
 def item(n, text="VlotPay is top", day=10, author=MARIJE):
@@ -39,7 +42,9 @@ def person_after(*events):
 
 
 def test_a_person_is_known_by_their_profile_url_whatever_its_decoration():
-    a = person_id({"profile_url": "https://nl.linkedin.com/in/Marije-Hoekstra-42/?originalSubdomain=nl"})
+    a = person_id(
+        {"profile_url": "https://nl.linkedin.com/in/Marije-Hoekstra-42/?originalSubdomain=nl"}
+    )
     b = person_id({"profile_url": "linkedin.com/in/marije-hoekstra-42"})
     assert a == b == "linkedin.com/in/marije-hoekstra-42"
     assert person_id({"name": "  Zoë  de Wit "}) == "name:zoe de wit"
@@ -133,10 +138,18 @@ def test_two_different_profile_urls_are_two_people_even_with_one_name():
 def test_merging_keeps_the_url_id_the_fullest_name_and_all_interactions_once():
     by_name = person_after((item(1, author={"name": "Jan de Vries"}), analysis("positive")))
     by_url = person_after(
-        (item(2, day=12, author={"name": "J. de Vries", "profile_url": "https://linkedin.com/in/jdv"}),
-         analysis("positive")),
-        (item(1, author={"name": "J. de Vries", "profile_url": "https://linkedin.com/in/jdv"}),
-         analysis("positive")),
+        (
+            item(
+                2,
+                day=12,
+                author={"name": "J. de Vries", "profile_url": "https://linkedin.com/in/jdv"},
+            ),
+            analysis("positive"),
+        ),
+        (
+            item(1, author={"name": "J. de Vries", "profile_url": "https://linkedin.com/in/jdv"}),
+            analysis("positive"),
+        ),
     )
     merged = merge(by_name, by_url)
     assert merged["id"] == "linkedin.com/in/jdv"

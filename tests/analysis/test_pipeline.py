@@ -12,8 +12,19 @@ from agent.analysis.pipeline import Analyzer
 PROFILE = json.loads((Path(__file__).parents[1] / "fixtures/profile_vlotbank.json").read_text())
 NOW = "2026-06-30T12:00:00Z"
 KEYS = {
-    "id", "language", "sentiment", "mentions", "about_us", "intent", "is_question", "urgency",
-    "needs_reply", "author", "promotional", "corrected", "suggestions",
+    "id",
+    "language",
+    "sentiment",
+    "mentions",
+    "about_us",
+    "intent",
+    "is_question",
+    "urgency",
+    "needs_reply",
+    "author",
+    "promotional",
+    "corrected",
+    "suggestions",
 }
 
 
@@ -60,7 +71,9 @@ def test_an_english_question_gets_the_knowledge_base_answer(analyzer):
 
 
 def test_an_unrelated_post_needs_no_reply_and_gets_no_suggestions(analyzer):
-    result = analyzer.analyze(comment("Prachtige zonsopkomst vanochtend boven het Zwarte Water."), now=NOW)
+    result = analyzer.analyze(
+        comment("Prachtige zonsopkomst vanochtend boven het Zwarte Water."), now=NOW
+    )
     assert result["intent"] == "other"
     assert not result["needs_reply"]
     assert result["suggestions"] == []
@@ -91,22 +104,33 @@ def test_a_known_fan_is_flagged_and_thanked_warmly(analyzer):
     fan = {
         "id": "linkedin.com/in/marije-hoekstra-42",
         "interactions": [
-            {"item_id": f"li-{n}", "at": f"2026-06-{n:02d}T09:00:00Z", "sentiment": "positive",
-             "about_us": True, "shared": False}
+            {
+                "item_id": f"li-{n}",
+                "at": f"2026-06-{n:02d}T09:00:00Z",
+                "sentiment": "positive",
+                "about_us": True,
+                "shared": False,
+            }
             for n in (1, 5, 9)
         ],
     }
-    result = analyzer.analyze(comment("VlotPay is echt super handig, top gedaan!"), person=fan, now=NOW)
+    result = analyzer.analyze(
+        comment("VlotPay is echt super handig, top gedaan!"), person=fan, now=NOW
+    )
     assert result["author"] == {"flag": "fan", "interactions": 3}
     assert result["intent"] == "praise"
     assert result["suggestions"][0]["kind"] == "thanks_fan"
 
 
-def test_answered_items_need_no_reply(analyzer):
-    result = analyzer.analyze(comment("VlotPay werkt niet, waardeloos", answered=True), now=NOW)
+@pytest.mark.parametrize(
+    "done", [{"answered": True}, {"status": "answered"}, {"status": "ignored"}]
+)
+def test_answered_or_ignored_items_need_no_reply(analyzer, done):
+    result = analyzer.analyze(comment("VlotPay werkt niet, waardeloos", **done), now=NOW)
     assert result["intent"] == "complaint"
     assert not result["needs_reply"]
     assert result["suggestions"] == []
+    assert result["urgency"] < 0.2
 
 
 def test_the_language_the_source_reported_is_trusted(analyzer):
@@ -146,7 +170,22 @@ def test_a_promotional_draft_without_disclosure_is_flagged_with_its_effect_on_th
 
 def test_a_disclosed_reply_draft_passes(analyzer):
     draft = analyzer.analyze_draft(
-        "Dank je Marije, we kijken ernaar! (ik werk bij Vlotbank)", {"kind": "reply", "lang": "nl"}, [], NOW
+        "Dank je Marije, we kijken ernaar! (ik werk bij Vlotbank)",
+        {"kind": "reply", "lang": "nl"},
+        [],
+        NOW,
     )
     assert draft["disclosure"]["needed"] and draft["disclosure"]["present"]
     assert "value_with_draft" not in draft["promo_share"]
+
+
+def test_corrected_language_relevance_and_promotion_win_too(analyzer):
+    item = comment(
+        "Bestel nu je VlotPas!",
+        corrections={"language": "en", "about_us": False, "promotional": False},
+    )
+    result = analyzer.analyze(item, now=NOW)
+    assert result["language"] == "en"
+    assert result["about_us"] is False
+    assert result["promotional"] is False
+    assert result["corrected"] == ["about_us", "language", "promotional"]

@@ -53,7 +53,12 @@ def test_promo_share_counts_only_the_window_and_respects_corrections():
             "published_at": "2026-05-10T09:00:00Z",
             "corrections": {"promotional": False},
         },
-        {"id": "4", "text": "Ons jubileum", "published_at": "2026-05-05T09:00:00Z", "promotional": True},
+        {
+            "id": "4",
+            "text": "Ons jubileum",
+            "published_at": "2026-05-05T09:00:00Z",
+            "promotional": True,
+        },
         {"id": "5", "text": "Bestel nu!", "published_at": "2026-03-01T09:00:00Z"},
     ]
     share = promo_share(posts, NOW, window_days=30, limit=0.2)

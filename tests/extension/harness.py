@@ -14,7 +14,7 @@ import time
 from html import escape
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Page, Playwright, Route, Worker, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Playwright, Route, Worker
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
@@ -97,17 +97,22 @@ def with_behaviour(html: str) -> str:
 OUTSIDE = re.compile(r"^(?!chrome-extension:|data:|blob:|https?://(127\.0\.0\.1|localhost)[:/]).*")
 
 
-def launch(playwright: Playwright, user_data_dir: Path, lang: str = "en") -> BrowserContext:
-    """Chromium with only Roos loaded. On Linux the UI language follows LANGUAGE, not --lang."""
-    return playwright.chromium.launch_persistent_context(
+def launch(
+    playwright: Playwright, user_data_dir: Path, lang: str = "en", *, extension: bool = True
+) -> BrowserContext:
+    """Chromium with only Roos loaded (or, for comparisons, nothing at all).
+
+    On Linux the UI language follows LANGUAGE, not --lang.
+    """
+    loaded = [f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}"]
+    context = playwright.chromium.launch_persistent_context(
         str(user_data_dir),
         executable_path=CHROMIUM,
         headless=True,
         locale=lang,
         env={**os.environ, "LANGUAGE": lang, "LANG": "C.UTF-8"},
         args=[
-            f"--disable-extensions-except={EXTENSION}",
-            f"--load-extension={EXTENSION}",
+            *(loaded if extension else ["--disable-extensions"]),
             f"--lang={lang}",
             "--no-sandbox",
             "--disable-background-networking",
@@ -115,6 +120,9 @@ def launch(playwright: Playwright, user_data_dir: Path, lang: str = "en") -> Bro
             "--disable-sync",
         ],
     )
+    # Waits are bounded: a broken feature fails in seconds, not after Playwright's 30 s.
+    context.set_default_timeout(10_000)
+    return context
 
 
 def service_worker(context: BrowserContext) -> Worker:
@@ -197,18 +205,6 @@ def put_profile(agent, profile: dict | None = None) -> None:
     assert status == 200, answer
 
 
-def ask_worker(worker: Worker, script: str, arg=None):
-    """Evaluate in the service worker; `roos` there is its DevTools handle."""
-    return worker.evaluate(script, arg)
-
-
-def overlay_ids(page: Page, kind: str) -> list[str]:
-    """Item ids of every overlay of this kind on the page (locators pierce open shadow roots)."""
-    return page.eval_on_selector_all(
-        f'[data-roos="{kind}"]', "nodes => nodes.map(n => n.dataset.itemId || '')"
-    )
-
-
 def content_eval(page: Page, expression: str):
     """Evaluate in Roos's content-script world of the page (where Roos.* and chrome.runtime live).
 
@@ -243,14 +239,3 @@ def content_eval(page: Page, expression: str):
     return answer["result"].get("value")
 
 
-__all__ = [
-    "EXTENSION_ID",
-    "EXTENSION_URL",
-    "content_eval",
-    "launch",
-    "pair",
-    "put_profile",
-    "serve_fixtures",
-    "service_worker",
-    "sync_playwright",
-]

@@ -1,6 +1,7 @@
 // The user scrolls through LinkedIn (classic and 2026 markup, Dutch and English UI) and Roos must
 // see every post, comment and reply exactly as the answer key written by make_feed.py says.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { byKind, expected, extractor, load, page, source } from "./linkedin-fixtures.mjs";
 
@@ -239,6 +240,7 @@ test("reads LinkedIn's relative time labels in Dutch and English", () => {
   );
   assert.equal(extractor.parseRelativeTime("Bewerkt", now), null);
   assert.equal(extractor.parseRelativeTime("3 appels", now), null);
+  assert.equal(extractor.parseRelativeTime("3 constructor", now), null);
 });
 
 test("a classic reply rendered beside its comment still answers that comment", () => {
@@ -260,4 +262,15 @@ test("a classic reply rendered beside its comment still answers that comment", (
       ["reply", "urn:li:comment:(activity:1,4)"],
     ],
   );
+});
+
+test("every extracted item validates against the shared item schema", async () => {
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const schema = JSON.parse(readFileSync(new URL("../../shared/schema/item.json", import.meta.url), "utf8"));
+  const validate = new Ajv2020({ allErrors: true, validateSchema: false }).compile(schema);
+  for (const name of Object.keys(SIZES)) {
+    for (const item of extract(name))
+      assert.ok(validate(item), `${item.id}: ${JSON.stringify(validate.errors)}`);
+  }
+  assert.equal(validate({ id: "urn:li:activity:1", source: "linkedin", kind: "post" }), false);
 });

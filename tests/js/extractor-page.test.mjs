@@ -155,3 +155,11 @@ test("non-post pages give no items", () => {
     assert.deepEqual(extractor.extractItems(load(name), "https://www.linkedin.com/"), [], name);
   }
 });
+
+test("a miss report on someone's activity page does not say whose page it was", () => {
+  const doc = load("feed-changed.html");
+  const url = "https://www.linkedin.com/in/sanne-de-wit-4b7a21/recent-activity/all/";
+  assert.equal(extractor.looksLikeFeedWithoutItems(doc, url).hints.url_path, "/in/*/recent-activity/all/");
+  const post = "https://www.linkedin.com/feed/update/urn:li:activity:7436984175820850001/";
+  assert.equal(extractor.looksLikeFeedWithoutItems(doc, post).hints.url_path, "/feed/update/urn/");
+});

@@ -2,7 +2,7 @@
 // them on profile and company pages, in Dutch and English.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { followPage, load } from "./linkedin-fixtures.mjs";
+import { followPage, load, page } from "./linkedin-fixtures.mjs";
 
 const read = (name, url) => followPage.readFollowPage(load(name), url);
 
@@ -135,4 +135,12 @@ test("reads nothing from pages that are not profiles", () => {
   assert.equal(read("x-profile.html", "https://x.com/home"), null);
   assert.equal(read("x-profile.html", "https://example.com/vlotbank"), null);
   assert.deepEqual(followPage.pageKind(load("x-profile.html"), "not a url"), { site: null, kind: "other" });
+});
+
+test("reads rounded counts like 12,5K and 1,2 mln. as approximate", () => {
+  const doc = page(`<main><section class="pv-top-card"><h1>Wim Kramer</h1>
+    <ul><li>12,5K volgers</li><li>Volgend: 1,2 mln.</li></ul></section></main>`);
+  const read = followPage.readFollowPage(doc, "https://www.linkedin.com/in/wim-kramer/");
+  assert.deepEqual([read.followers, read.following, read.connections], [12500, 1200000, null]);
+  assert.deepEqual(read.approximate, ["followers", "following"]);
 });

@@ -223,6 +223,6 @@ ROUTES = [
         "Snapshots of one account over time.",
         response=HISTORY,
         tag="activate",
-        params=(Param("account", {"type": "string"}, "Profile URL", required=True),),
+        params=(Param("account", {"type": "string", "minLength": 1}, "Profile URL", required=True),),
     ),
 ]

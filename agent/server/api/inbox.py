@@ -43,7 +43,7 @@ def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dic
     analysis = item.get("analysis") or {}
     flag = (person or {}).get("flag") or (analysis.get("author") or {}).get("flag")
     start = when(item)
-    waited = (now - start).total_seconds() if start else None
+    waited = round((now - start).total_seconds()) if start else None
     compound = (analysis.get("sentiment") or {}).get("compound") or 0.0
     today = now.astimezone(zone(profile.get("business_hours"))).date()
     team = profile.get("team") or []
@@ -75,7 +75,7 @@ def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dic
         "published_at": start.isoformat() if start else None,
         "waiting_seconds": waited,
         "business_seconds": (
-            business_seconds(start, now, profile.get("business_hours")) if start else None
+            round(business_seconds(start, now, profile.get("business_hours"))) if start else None
         ),
         "status": status_of(item),
         "ignore_reason": item.get("ignore_reason"),
@@ -130,7 +130,9 @@ async def get_inbox(request: web.Request) -> web.Response:
     suggestions = {s["id"]: s.get("suggestions") or [] for s in suggested}
     now = datetime.now(UTC)
     entries = [
-        inbox_entry(i, people_by_id.get(i.get("person_id")), suggestions.get(i["id"], []), profile, now)
+        inbox_entry(
+            i, people_by_id.get(i.get("person_id")), suggestions.get(i["id"], []), profile, now
+        )
         for i in items
     ]
     entries.sort(key=most_urgent_first)

@@ -129,7 +129,12 @@ ROUTES = [
             _param("source", {"enum": ["linkedin", "blog", "x", "web"]}, "Only this source."),
             _param("kind", {"enum": ["post", "comment", "reply"]}, "Only this kind."),
             _param("q", {"type": "string"}, "Text or author contains this (any case)."),
-            _param("since", {"type": "string", "format": "date-time"}, "Published or seen since."),
+            # A date alone ("2026-11-01") is fine too, so this is no "date-time" format.
+            _param(
+                "since",
+                {"type": "string", "maxLength": 64},
+                "Published or seen since this ISO 8601 date or date-time.",
+            ),
             _param("limit", {"type": "integer", "minimum": 1, "maximum": 500}, "Page size (50)."),
             _param("offset", {"type": "integer", "minimum": 0}, "Items to skip."),
         ),

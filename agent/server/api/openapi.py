@@ -45,6 +45,8 @@ def _operation(r: Route) -> dict:
             "required": p.required,
             "schema": p.schema,
             "description": p.description,
+            # An empty optional query parameter counts as not given (guards check the rest).
+            **({"allowEmptyValue": True} if p.where == "query" and not p.required else {}),
         }
         for p in r.params
     ]

@@ -22,6 +22,22 @@ PROFILE_RESPONSE = {
 }
 
 
+def partial(full: dict) -> dict:
+    """The schema of a partial update: no key is required, at the top or one level down.
+
+    PUT merges objects one level deep into the current profile, so {"organisation":
+    {"story": ...}} is complete; the merged result is checked against the full schema.
+    """
+    properties = {
+        key: {k: v for k, v in sub.items() if k != "required"}
+        for key, sub in full.get("properties", {}).items()
+    }
+    return {
+        **{k: v for k, v in full.items() if k != "required"},
+        "properties": properties,
+    }
+
+
 async def get_profile(request: web.Request) -> web.Response:
     manager = request.app[PROFILE]
     return ok({"profile": manager.current, "problem": manager.problem})
@@ -53,7 +69,7 @@ ROUTES = [
         "/api/profile",
         put_profile,
         "Change some keys of the profile (validated; the keys you leave out stay as they are).",
-        request=schema("profile"),
+        request=partial(schema("profile")),
         response=PROFILE_RESPONSE,
         tag="profile",
     ),

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from aiohttp import web
 
 from ...sources import registry
-from ...sources.discover import UnsupportedUrl, classify_url
+from ...sources.discover import UnsupportedUrl
 from ...sources.scheduler import RUNNER, SCHEDULER
 from ..errors import ApiError
 from ..keys import PROFILE, SERVICES, STORE
@@ -92,78 +92,52 @@ RAN = {
 }
 
 
-def _confirmation_needed() -> ApiError:
-    return ApiError(400, f"{registry.NeedsConfirmation.en} / {registry.NeedsConfirmation.nl}")
-
-
-def _unsupported(exc: UnsupportedUrl) -> ApiError:
-    return ApiError(400, f"{exc.en} / {exc.nl}")
-
-
-async def _refuse_known(store, url: str) -> None:
-    if await store.get(registry.TABLE, registry.source_id(url)):
-        raise ApiError(400, f"Roos already follows {url}. / Roos volgt {url} al.")
+def _refused(exc: registry.SourceError | UnsupportedUrl) -> ApiError:
+    status = 404 if isinstance(exc, registry.UnknownSource) else 400
+    return ApiError(status, f"{exc.en} / {exc.nl}")
 
 
 async def list_sources(request: web.Request) -> web.Response:
-    docs, _ = await request.app[STORE].find(registry.TABLE, sort=lambda s: s.get("created_at", ""))
-    return ok({"sources": [registry.public(doc) for doc in docs]})
+    return ok({"sources": await registry.list_sources(request.app[STORE])})
 
 
 async def add_source(request: web.Request) -> web.Response:
     body = await json_object(request, NEW_SOURCE)
-    store = request.app[STORE]
-    runner = request.app[SERVICES][RUNNER]
+    app = request.app
     try:
-        await _refuse_known(store, registry.canonical_url(body["url"]))
-        found = await classify_url(body["url"], runner.polite)
-    except UnsupportedUrl as exc:
-        raise _unsupported(exc) from None
-    await _refuse_known(store, found["url"])
-    record = registry.new_record(
-        found["url"],
-        body.get("kind") or found["kind"],
-        datetime.now(UTC),
-        interval_minutes=body.get("interval_minutes"),
-        enabled=body.get("enabled", True),
-        details=found,
-    )
-    await store.upsert(registry.TABLE, [record])
-    request.app[SERVICES][SCHEDULER].poke()
+        record = await registry.add_source(
+            app[STORE],
+            app[SERVICES][RUNNER].polite,
+            body["url"],
+            datetime.now(UTC),
+            kind=body.get("kind"),
+            interval_minutes=body.get("interval_minutes"),
+            enabled=body.get("enabled", True),
+        )
+    except (registry.SourceError, UnsupportedUrl) as exc:
+        raise _refused(exc) from None
+    app[SERVICES][SCHEDULER].poke()
     return ok({"source": registry.public(record)})
-
-
-async def _stored(request: web.Request) -> dict:
-    record = await request.app[STORE].get(registry.TABLE, request.match_info["id"])
-    if record is None:
-        raise ApiError(404, "No such source.")
-    return record
 
 
 async def change_source(request: web.Request) -> web.Response:
     body = await json_object(request, CHANGES)
-    record = await _stored(request)
     try:
-        updated = registry.apply_settings(record, body, datetime.now(UTC))
-    except registry.NeedsConfirmation:
-        raise _confirmation_needed() from None
-    await request.app[STORE].upsert(registry.TABLE, [updated])
+        record = await registry.change_source(
+            request.app[STORE], request.match_info["id"], body, datetime.now(UTC)
+        )
+    except registry.SourceError as exc:
+        raise _refused(exc) from None
     request.app[SERVICES][SCHEDULER].poke()
-    return ok({"source": registry.public(updated)})
+    return ok({"source": registry.public(record)})
 
 
 async def remove_source(request: web.Request) -> web.Response:
-    record = await _stored(request)
-    if record.get("origin") == "profile":
-        # Otherwise the profile would bring it straight back.
-        profile = request.app[PROFILE]
-        kept = [
-            entry
-            for entry in profile.current.get("sources") or []
-            if registry.profile_source_id(entry) != record["id"]
-        ]
-        profile.update({"sources": kept})
-    await request.app[STORE].delete(registry.TABLE, [record["id"]])
+    app = request.app
+    try:
+        record = await registry.remove_source(app[STORE], app[PROFILE], request.match_info["id"])
+    except registry.SourceError as exc:
+        raise _refused(exc) from None
     return ok({"source": registry.public(record)})
 
 
@@ -176,10 +150,8 @@ async def run_sources(request: web.Request) -> web.Response:
         raise ApiError(400, 'Send {"url": ...} or {"all": true}.')
     try:
         summary = await runner.run_url(body["url"], confirm=body.get("confirm", False))
-    except registry.NeedsConfirmation:
-        raise _confirmation_needed() from None
-    except UnsupportedUrl as exc:
-        raise _unsupported(exc) from None
+    except (registry.SourceError, UnsupportedUrl) as exc:
+        raise _refused(exc) from None
     return ok({"runs": [summary]})
 
 

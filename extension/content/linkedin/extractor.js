@@ -596,7 +596,8 @@
     if (scan(root).entries.length) return null;
     let path = "";
     try {
-      path = new URL(url, LINKEDIN).pathname;
+      // whose profile or which post the user looked at is none of the report's business
+      path = new URL(url, LINKEDIN).pathname.replace(/^\/in\/[^/]+/, "/in/*").replace(/urn:li:[^/]+/g, "urn");
     } catch {
       path = "";
     }

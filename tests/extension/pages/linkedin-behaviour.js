@@ -35,13 +35,9 @@
     if (editor.dataset.fixtureEquipped) return;
     editor.dataset.fixtureEquipped = "1";
     const form = editor.closest("form");
-    if (form) {
-      form.append(submitButton(editor, "comment"));
-      form.addEventListener("submit", (event) => event.preventDefault());
-    } else {
-      const modal = editor.closest("[role='dialog']") || editor.parentElement;
-      modal.append(submitButton(editor, "share"));
-    }
+    const modal = editor.closest("[role='dialog']");
+    if (form) form.addEventListener("submit", (event) => event.preventDefault());
+    (form || modal || editor.parentElement).append(submitButton(editor, modal ? "share" : "comment"));
   }
 
   function openCommentBox(post) {

@@ -1,0 +1,132 @@
+// @ts-check
+/**
+ * Building the DOM without HTML strings. Third-party text (posts, names, URLs) only ever
+ * becomes a Text node or a textContent, never markup; links are made only for https URLs
+ * parsed with `new URL`. There is no `style` attribute here: the CSP forbids inline styles.
+ */
+
+import { currentLanguage, t } from "./i18n.js";
+
+/**
+ * h("button", {class: "primary", onclick: fn}, "text", childNode)
+ * @param {string} tag
+ * @param {Record<string, any> | null} [props]
+ * @param {...any} children
+ * @returns {HTMLElement}
+ */
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") el.className = value;
+    else if (key === "text") el.textContent = String(value);
+    else if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
+    else if (key === "dataset") Object.assign(el.dataset, value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** @param {unknown} raw @returns {string | null} the URL when it is a well-formed https URL */
+export function httpsUrl(raw) {
+  if (typeof raw !== "string" || !raw) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A link that opens outside the dashboard, or plain text when the URL is not https. */
+export function outLink(raw, label) {
+  const href = httpsUrl(raw);
+  if (!href) return h("span", { class: "muted" }, label);
+  return h("a", { href, target: "_blank", rel: "noopener noreferrer" }, label);
+}
+
+/** @param {number | null | undefined} seconds */
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return t("common.none");
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 1) return t("duration.justNow");
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [];
+  if (days) parts.push(t("duration.d", { n: days }));
+  if (hours) parts.push(t("duration.h", { n: hours }));
+  if (!days && rest) parts.push(t("duration.min", { n: rest }));
+  return parts.join(" ");
+}
+
+/** @param {string | null | undefined} iso */
+export function dateTime(iso) {
+  if (!iso) return t("common.none");
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return t("common.none");
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "medium", timeStyle: "short" }).format(when);
+}
+
+/** @param {string | null | undefined} isoDate "2026-12-31" → "31 Dec 2026" */
+export function date(isoDate) {
+  if (!isoDate) return t("common.none");
+  const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
+  const when = new Date(y, m - 1, d);
+  if (Number.isNaN(when.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "medium" }).format(when);
+}
+
+/** @param {string} isoDate e.g. "2026-11-21" → "Saturday 21 November" */
+export function day(isoDate) {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  const when = new Date(y, m - 1, d);
+  return new Intl.DateTimeFormat(currentLanguage(), { weekday: "long", day: "numeric", month: "long" }).format(when);
+}
+
+/** @param {number} value @param {number} [digits] */
+export function percent(value, digits = 0) {
+  return new Intl.NumberFormat(currentLanguage(), { style: "percent", maximumFractionDigits: digits }).format(value);
+}
+
+/** @param {number} value */
+export function number(value) {
+  return new Intl.NumberFormat(currentLanguage()).format(value);
+}
+
+/** A <label> around a control, so every control has a visible, spoken name. */
+export function field(labelKey, control) {
+  return h("label", { class: "field" }, h("span", null, t(labelKey)), control);
+}
+
+/** <select> with [value, text] options. */
+export function select(options, value, props = {}) {
+  const el = /** @type {HTMLSelectElement} */ (h("select", props));
+  for (const [optionValue, text] of options) {
+    el.append(h("option", { value: optionValue, selected: optionValue === value }, text));
+  }
+  return el;
+}
+
+/** A page heading that the app can focus and name the page by. */
+export function title(key, vars) {
+  return h("h1", { id: "page-title", tabindex: "-1" }, t(key, vars));
+}
+
+/** The line under the header that screen readers announce. */
+export function announce(text) {
+  const status = document.getElementById("status");
+  if (status) status.textContent = text;
+}
+
+/** Tell the user an action failed, in words (the agent's own message when it sent one). */
+export function failed(error) {
+  const status = error && typeof error === "object" && "status" in error ? error.status : -1;
+  if (status === 401) announce(t("auth.body"));
+  else if (status === 0) announce(t("error.offline"));
+  else announce(t("error.generic", { message: error instanceof Error ? error.message : String(error) }));
+}
