@@ -84,6 +84,7 @@ _PREFIX_BOOST = 1.3
 _LINKS = ("", "s", "en", "e")  # klant|en|service, arbeid|s|vreugde
 _MIN_HEAD = 4
 _MIN_MODIFIER = 3
+_MAX_COMPOUND = 40
 # Verb particles make verbs, not compounds: "vergoed" is not "goed", "uitgeslapen" not "slapen".
 _PARTICLES = frozenset(
     {"aan", "af", "door", "her", "in", "mee", "mis", "om", "ont", "op", "over", "onder", "samen"}
@@ -174,7 +175,8 @@ class DutchLexicon:
 
     def _compound(self, word: str) -> float | None:
         """Valence of a compound: its sentiment-bearing head, or an evaluative prefix."""
-        if len(word) < 2 * _MIN_HEAD - 1:
+        # Real compounds are short; splitting a hostile 200k-letter "word" would take minutes.
+        if not 2 * _MIN_HEAD - 1 <= len(word) <= _MAX_COMPOUND:
             return None
         for cut in range(3, len(word) - _MIN_HEAD + 1):
             modifier, head = word[:cut], word[cut:]

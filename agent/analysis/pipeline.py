@@ -17,6 +17,8 @@ from agent.analysis.mentions import about_us as mentions_about_us
 from agent.analysis.people import flag_for
 from agent.analysis.times import now_or, to_datetime
 
+# A hostile text can name us 60,000 times; the overlay and the store need the first few.
+MAX_MENTIONS = 200
 _DEFAULT_COMPOUND = {"positive": 0.5, "negative": -0.5, "neutral": 0.0}
 
 
@@ -51,7 +53,7 @@ class Analyzer:
         given = (item.get("lang") or "").split("-")[0].lower()
         lang = fixes.get("language") or given or language.detect(text)
         mood = _corrected_sentiment(sentiment.score(text, lang), fixes.get("sentiment"))
-        mentions = self.matcher.find(text)
+        mentions = self.matcher.find(text)[:MAX_MENTIONS]
         about = fixes.get("about_us")
         if not isinstance(about, bool):
             about = about_us_hint or mentions_about_us(mentions)
@@ -98,7 +100,7 @@ class Analyzer:
         sells, and what that does to the promotional share of our feed."""
         context = context or {}
         lang = context.get("lang") or language.detect(text or "")
-        mentions = self.matcher.find(text or "")
+        mentions = self.matcher.find(text or "")[:MAX_MENTIONS]
         selling = promo.is_promotional(text, lang)
         limit = self.targets.get("max_promo_share", promo.DEFAULT_LIMIT)
         share = promo.promo_share(own_posts or [], now, limit=limit)

@@ -5,9 +5,31 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import export_cmd, forget_cmd, init_cmd, open_cmd, report_cmd, serve, token_cmd
+from . import (
+    export_cmd,
+    forget_cmd,
+    init_cmd,
+    login_cmd,
+    open_cmd,
+    report_cmd,
+    scrape_cmd,
+    serve,
+    sources_cmd,
+    token_cmd,
+)
 
-COMMANDS = (serve, init_cmd, token_cmd, report_cmd, open_cmd, export_cmd, forget_cmd)
+COMMANDS = (
+    serve,
+    init_cmd,
+    token_cmd,
+    report_cmd,
+    open_cmd,
+    export_cmd,
+    forget_cmd,
+    sources_cmd,
+    scrape_cmd,
+    login_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

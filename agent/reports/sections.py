@@ -20,6 +20,9 @@ from agent.reports.i18n import (
     t,
 )
 
+_KINDS = {"kind_post", "kind_share", "kind_comment"}  # own post kinds with a translation
+_TERMS = {"term_organisation", "term_product", "term_person", "term_competitor"}
+
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
@@ -158,10 +161,6 @@ def rhythm(f: dict, lang: str) -> str:
         table([t(lang, "c_measure"), t(lang, "c_value"), t(lang, "c_target")], rows),
         charts.columns_with_target(daily, r["target_per_day"], t(lang, "chart_daily")),
     )
-
-
-_KINDS = {"kind_post", "kind_share", "kind_comment"}
-_TERMS = {"term_organisation", "term_product", "term_person", "term_competitor"}
 
 
 def follow(f: dict, lang: str) -> str:

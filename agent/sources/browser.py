@@ -55,8 +55,12 @@ async def open_context(
     *,
     headless: bool = True,
     routes: Mapping[str, RouteHandler] | None = None,
+    load_media: bool = False,
 ) -> AsyncIterator[BrowserContext]:
-    """Chromium with the persistent LinkedIn profile; closed (and the profile freed) on exit."""
+    """Chromium with the persistent LinkedIn profile; closed (and the profile freed) on exit.
+
+    `load_media` is for the login window only, where a captcha may need its pictures.
+    """
     async with async_playwright() as playwright:
         context = await playwright.chromium.launch_persistent_context(
             str(profile_dir(home)),
@@ -70,8 +74,9 @@ async def open_context(
         try:
             for pattern, handler in (routes or {}).items():
                 await context.route(pattern, handler)
-            # Registered last, so it runs first: media never reaches a handler or the network.
-            await context.route("**/*", block_media)
+            if not load_media:
+                # Registered last, so it runs first: media never reaches a handler or the network.
+                await context.route("**/*", block_media)
             yield context
         finally:
             await context.close()

@@ -205,6 +205,21 @@ def put_profile(agent, profile: dict | None = None) -> None:
     assert status == 200, answer
 
 
+def extension_errors(context: BrowserContext) -> dict:
+    """What chrome://extensions lists as Roos's manifest and runtime errors (uncaught
+    exceptions and console errors of the worker and the extension's pages)."""
+    page = context.new_page()
+    page.goto(f"chrome://extensions/?id={EXTENSION_ID}")
+    info = page.evaluate(
+        """id => new Promise(resolve => chrome.developerPrivate.getExtensionInfo(id, info =>
+            resolve({manifest: info.manifestErrors.map(e => e.message),
+                     runtime: info.runtimeErrors.map(e => e.message)})))""",
+        EXTENSION_ID,
+    )
+    page.close()
+    return info
+
+
 def content_eval(page: Page, expression: str):
     """Evaluate in Roos's content-script world of the page (where Roos.* and chrome.runtime live).
 
@@ -237,5 +252,3 @@ def content_eval(page: Page, expression: str):
     if "exceptionDetails" in answer:
         raise RuntimeError(answer["exceptionDetails"].get("exception", {}).get("description"))
     return answer["result"].get("value")
-
-

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page
 
-from .harness import content_eval
+from .harness import content_eval, extension_errors
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,9 @@ def feed(context: BrowserContext) -> Iterator[Page]:
 
 
 def share_box(page: Page) -> Locator:
-    index = content_eval(page, "Roos.extractor.composers(document).findIndex(c => c.kind === 'post')")
+    index = content_eval(
+        page, "Roos.extractor.composers(document).findIndex(c => c.kind === 'post')"
+    )
     assert index >= 0
     editors = page.locator('[contenteditable="true"]')
     return editors.nth(index)
@@ -91,7 +93,9 @@ def test_a_draft_rewritten_so_it_no_longer_speaks_for_vlotbank_loses_the_reminde
 def test_too_much_promotion_lately_brings_a_gentle_twenty_eighty_warning(feed: Page, agent):
     for n in range(3):
         status, _ = agent.call(
-            "POST", "/api/own-posts", {"text": f"Nieuw: VlotPay Plus met korting, nu aanmelden! ({n})"}
+            "POST",
+            "/api/own-posts",
+            {"text": f"Nieuw: VlotPay Plus met korting, nu aanmelden! ({n})"},
         )
         assert status == 200
     editor = share_box(feed)
@@ -99,7 +103,11 @@ def test_too_much_promotion_lately_brings_a_gentle_twenty_eighty_warning(feed: P
     feed.keyboard.type("Nieuw: VlotPay Plus met korting, nu aanmelden!")
     warning = feed.locator('[data-roos="promo-warning"]')
     warning.wait_for()
-    assert warning.locator(".promo").text_content().startswith("Promotion is 100% of your recent posts")
+    assert (
+        warning.locator(".promo")
+        .text_content()
+        .startswith("Promotion is 100% of your recent posts")
+    )
     assert "at most 20%" in warning.locator(".promo").text_content()
 
 
@@ -139,3 +147,7 @@ def test_when_linkedin_changes_its_markup_the_agent_hears_of_it_once(
     assert misses[0]["hints"]["url_path"] == "/feed/changed/"
     assert page.locator('[data-roos="badge"]').count() == 0
     page.close()
+
+
+def test_none_of_this_left_an_error_in_the_extensions_log(context: BrowserContext):
+    assert extension_errors(context) == {"manifest": [], "runtime": []}

@@ -21,6 +21,7 @@ from .harness import (
     classic_feed,
     classic_post,
     content_eval,
+    extension_errors,
     fresh_urn,
 )
 
@@ -49,7 +50,7 @@ def wait_for_badges(page: Page, count: int, timeout: float = 30) -> None:
 
 def shadow_text(page: Page, kind: str, item_id: str) -> str:
     return page.evaluate(
-        "([kind, id]) => [...document.querySelectorAll(`[data-roos=\"${kind}\"]`)]"
+        '([kind, id]) => [...document.querySelectorAll(`[data-roos="${kind}"]`)]'
         ".filter(n => n.dataset.itemId === id).flatMap(n => [...n.shadowRoot.children])"
         ".filter(n => n.localName !== 'style').map(n => n.textContent).join('')",
         [kind, item_id],
@@ -197,7 +198,9 @@ def test_a_reply_sent_with_ctrl_enter_counts_for_the_comment_it_answers(feed: Pa
         f"""Roos.extractor.composers(document)
             .findIndex(c => c.kind === 'reply' && c.parent_id === {json.dumps(target["parent_id"])})""",
     )
-    editor = feed.locator('.ql-editor[contenteditable="true"], [contenteditable="true"][role="textbox"]')
+    editor = feed.locator(
+        '.ql-editor[contenteditable="true"], [contenteditable="true"][role="textbox"]'
+    )
     editor.nth(index).click()
     feed.keyboard.type("Dank voor het melden, we kijken ernaar.")
     feed.keyboard.press("Control+Enter")
@@ -252,3 +255,7 @@ def test_someone_who_keeps_praising_vlotbank_becomes_a_fan_on_all_their_posts(
 
 def test_no_web_page_script_ever_ran_a_dialog(feed: Page):
     assert feed.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_none_of_this_left_an_error_in_the_extensions_log(context: BrowserContext):
+    assert extension_errors(context) == {"manifest": [], "runtime": []}

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import BrowserContext, Page, Worker
 
-from .harness import EXTENSION_URL, FIXTURES
+from .harness import EXTENSION_URL, FIXTURES, extension_errors
 
 pytestmark = pytest.mark.browser
 
@@ -65,9 +65,7 @@ def test_while_the_agent_is_away_what_she_sees_waits_in_the_queue(feed: Page, wo
     assert wait_until(lambda: queued(worker) == len(ITEMS), timeout=15)
     look = badge(worker)
     assert look["text"] == str(len(ITEMS))
-    assert look["title"] == (
-        f"Roos: the agent is not running ({len(ITEMS)} items wait to be sent)"
-    )
+    assert look["title"] == (f"Roos: the agent is not running ({len(ITEMS)} items wait to be sent)")
     assert feed.locator('[data-roos="badge"]').count() == 0
     assert feed.errors == []  # type: ignore[attr-defined]
 
@@ -128,3 +126,7 @@ def test_the_queue_keeps_the_newest_five_hundred_and_drops_the_oldest(worker: Wo
         "last": "item:urn:li:activity:509",
     }
     assert badge(worker)["text"] == "500"
+
+
+def test_none_of_this_left_an_error_in_the_extensions_log(context: BrowserContext):
+    assert extension_errors(context) == {"manifest": [], "runtime": []}

@@ -16,7 +16,14 @@ from playwright.sync_api import BrowserContext, Page, Worker
 
 from tests.support.agent import free_port
 
-from .harness import EXTENSION_URL, launch, options_page, serve_fixtures, service_worker
+from .harness import (
+    EXTENSION_URL,
+    extension_errors,
+    launch,
+    options_page,
+    serve_fixtures,
+    service_worker,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -83,6 +90,12 @@ def badge(worker: Worker) -> dict:
             color: await chrome.action.getBadgeBackgroundColor({}),
         })"""
     )
+
+
+def test_roos_loads_unpacked_with_its_fixed_id_and_without_errors(context: BrowserContext):
+    worker = service_worker(context)
+    assert worker.url == f"{EXTENSION_URL}/background/service-worker.js"
+    assert extension_errors(context) == {"manifest": [], "runtime": []}
 
 
 def test_right_after_installing_roos_opens_its_options_to_pair_and_the_badge_asks_for_it(
@@ -152,3 +165,7 @@ def test_after_pairing_the_options_page_remembers_and_shows_the_connection(conte
     page.wait_for_function("document.querySelector('#status').dataset.state === 'connected'")
     assert page.input_value("#token") != ""
     page.close()
+
+
+def test_none_of_this_left_an_error_in_the_extensions_log(context: BrowserContext):
+    assert extension_errors(context) == {"manifest": [], "runtime": []}

@@ -95,7 +95,9 @@ def test_the_popup_shows_the_agent_state_and_todays_figures(context: BrowserCont
     assert popup.text_content("#agent-state") == "Connected to the agent"
     stats = agent.call("GET", "/api/stats/today")[1]
     assert popup.text_content("#waiting-count") == str(stats["waiting"])
-    assert popup.text_content("#posts-today") == f"{stats['posts_today']} of {stats['posts_target']}"
+    assert (
+        popup.text_content("#posts-today") == f"{stats['posts_today']} of {stats['posts_target']}"
+    )
     popup.close()
 
 

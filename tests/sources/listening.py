@@ -92,7 +92,9 @@ class Pauses:
         self.taken.append(seconds)
 
 
-def group_scraper(home: Path, site: LinkedInSite, pauses: Pauses | None = None, **pace) -> GroupScraper:
+def group_scraper(
+    home: Path, site: LinkedInSite, pauses: Pauses | None = None, **pace
+) -> GroupScraper:
     return GroupScraper(
         home,
         pace=Pace(**pace),

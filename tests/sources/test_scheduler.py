@@ -96,7 +96,10 @@ async def test_due_sources_run_and_a_failing_one_stops_nothing(
     assert [run["source_id"] for run in runs] == [failing["id"], good["id"]]
     assert runs[0]["errors"] == [f"{broken.url('/')}: HTTP 500"]
     assert runs[1]["new"] == 13 and runs[1]["errors"] == []
-    good_state, failing_state = await state_of(vlot, good["id"]), await state_of(vlot, failing["id"])
+    good_state, failing_state = (
+        await state_of(vlot, good["id"]),
+        await state_of(vlot, failing["id"]),
+    )
     assert good_state["items_found"] == 13 and good_state["last_error"] is None
     assert good_state["last_run"] == "2026-03-10T09:00:00Z"
     assert failing_state["last_error"].endswith("HTTP 500")

@@ -98,8 +98,9 @@
     if (!target) return;
     for (const range of rangesById.get(id) || []) target.delete(range);
     const needles = (result?.mentions || []).map((/** @type {any} */ m) => String(m?.text ?? m?.term ?? ""));
+    if (!needles.length) return; // most items mention nothing: skip the text walk
     const nodes = ownTextNodes(element);
-    if (!needles.length || !nodes.length) return;
+    if (!nodes.length) return;
     const ranges = toRanges(nodes, occurrences(nodes.map((node) => node.data).join(""), needles));
     for (const range of ranges) target.add(range);
     rangesById.set(id, ranges);

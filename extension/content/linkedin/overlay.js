@@ -52,6 +52,29 @@
     return host?.isConnected ? host : null;
   }
 
+  /** @type {Map<string, CSSStyleSheet>} one parsed sheet per overlay kind, shared by all */
+  const sheets = new Map();
+
+  /**
+   * Style a shadow root. Hundreds of overlays share one constructed sheet per kind
+   * instead of parsing their own <style> each; a <style> is the fallback.
+   * @param {ShadowRoot} root
+   * @param {string} css
+   */
+  function style(root, css) {
+    try {
+      let sheet = sheets.get(css);
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        sheets.set(css, sheet);
+      }
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      root.append(el("style", { text: css }));
+    }
+  }
+
   /**
    * Create (or return) the overlay of `kind` for `owner`. `place` puts the new
    * host into the page; `css` styles the shadow root.
@@ -67,7 +90,7 @@
     host.setAttribute("data-roos", kind);
     if (options.inline) host.setAttribute("data-inline", "");
     const root = host.attachShadow({ mode: "open" });
-    root.append(el("style", { text: BASE_CSS + (options.css || "") }));
+    style(root, BASE_CSS + (options.css || ""));
     for (const type of ["click", "mousedown", "mouseup", "pointerdown", "pointerup"]) {
       host.addEventListener(type, (event) => event.stopPropagation());
     }

@@ -13,8 +13,11 @@
 (() => {
   const Roos = (globalThis.Roos = globalThis.Roos || {});
 
-  const BATCH = 20;
-  const IN_FLIGHT = 4;
+  // The first batch is small so the posts on screen get their badges at once; later ones
+  // are larger, as each request costs the agent a durable write.
+  const FIRST_BATCH = 10;
+  const BATCH = 50;
+  const IN_FLIGHT = 3;
   const DEBOUNCE_MS = 150;
   const MAX_WAIT_MS = 600;
   const RETRY_MS = 30_000;
@@ -93,7 +96,12 @@
       waiting.set(item.id, Number.POSITIVE_INFINITY);
       items.set(item.id, item);
     }
-    for (let start = 0; start < extracted.length; start += BATCH) outbox.push(extracted.slice(start, start + BATCH));
+    let start = 0;
+    while (start < extracted.length) {
+      const size = results.size || inFlight || outbox.length ? BATCH : FIRST_BATCH;
+      outbox.push(extracted.slice(start, start + size));
+      start += size;
+    }
     pump();
   }
 
