@@ -35,8 +35,11 @@ _PARTICLES = {"de", "van", "der", "den", "het", "ter", "ten", "te", "t", "la", "
 def person_id(author: dict[str, Any]) -> str:
     """Stable id: the normalised profile URL when known, else "name:" + the folded name."""
     url = (author.get("profile_url") or "").strip()
-    if url:
-        parts = urlsplit(url if "//" in url else "https://" + url)
+    try:
+        parts = urlsplit(url if "//" in url else "https://" + url) if url else None
+    except ValueError:  # not a URL at all (e.g. "http://[x"): fall back to the name
+        parts = None
+    if parts is not None:
         host = (parts.hostname or "").removeprefix("www.")
         if host.endswith(".linkedin.com"):
             host = "linkedin.com"

@@ -30,7 +30,8 @@ def _text(x: float, y: float, text: str, anchor: str = "start", fill: str = "#33
 
 
 def _rect(x: float, y: float, w: float, h: float, fill: str) -> str:
-    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{max(h, 0):.1f}" fill="{fill}"/>'
+    size = f'width="{max(w, 0):.1f}" height="{max(h, 0):.1f}"'
+    return f'<rect x="{x:.1f}" y="{y:.1f}" {size} fill="{fill}"/>'
 
 
 def bars(rows: list[tuple[str, float]], title: str) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import tzinfo
 
 from agent.reports.i18n import t
-from agent.reports.months import moment_of
+from agent.reports.months import moment_of, profile_zone
 from agent.reports.response_times import first_replies, response
 
 COLUMNS = (
@@ -53,7 +54,7 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def item_row(item: dict, reply: dict | None, hours: dict) -> dict:
+def item_row(item: dict, reply: dict | None, hours: dict, tz: tzinfo) -> dict:
     analysis = item.get("analysis") or {}
     mood = analysis.get("sentiment") or {}
     timing = response(item, reply, hours)
@@ -63,7 +64,7 @@ def item_row(item: dict, reply: dict | None, hours: dict) -> dict:
         "id": item["id"],
         "source": item.get("source"),
         "kind": item.get("kind"),
-        "published": moment_of(item).isoformat(),
+        "published": moment_of(item).astimezone(tz).isoformat(),  # local, with its offset
         "author": (item.get("author") or {}).get("name"),
         "url": item.get("url"),
         "language": analysis.get("language"),
@@ -88,10 +89,11 @@ def report_csv(items: list[dict], replies: list[dict], profile: dict, lang: str)
     """The CSV text for the month's `items` (already selected and in order)."""
     hours = profile.get("business_hours") or {}
     first = first_replies(replies)
+    tz = profile_zone(profile)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([t(lang, f"csv_{column}") for column in COLUMNS])
     for item in items:
-        row = item_row(item, first.get(item["id"]), hours)
+        row = item_row(item, first.get(item["id"]), hours, tz)
         writer.writerow([safe_cell(row[column]) for column in COLUMNS])
     return "\ufeff" + out.getvalue()

@@ -100,7 +100,8 @@ def _tiles(f: dict, lang: str) -> str:
         (t(lang, "k_posts"), number(lang, f["rhythm"]["per_day"], 1), ""),
     ]
     cells = "".join(
-        f'<div class="tile">{escape(label)}<b>{escape(value)}</b><span class="small">{escape(note)}</span></div>'
+        f'<div class="tile">{escape(label)}<b>{escape(value)}</b>'
+        f'<span class="small">{escape(note)}</span></div>'
         for label, value, note in tiles
     )
     return f'<div class="tiles">{cells}</div>'

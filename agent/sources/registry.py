@@ -198,7 +198,7 @@ async def add_source(
 ) -> dict:
     """Follow a URL: what it is (blog, feed, group) is worked out unless `kind` says so."""
     await _refuse_known(store, canonical_url(url))
-    found = await classify_url(url, polite)
+    found = _as_told(url, kind) if kind else await classify_url(url, polite)
     await _refuse_known(store, found["url"])
     record = new_record(
         found["url"],
@@ -210,6 +210,14 @@ async def add_source(
     )
     await store.upsert(TABLE, [record])
     return record
+
+
+def _as_told(url: str, kind: str) -> dict:
+    """The user said what the URL is: believe them (no visit), within reason."""
+    url = canonical_url(url)
+    if kind == "linkedin_group" and not linkedin_group_url(url):
+        raise UnsupportedUrl("linkedin_not_group")
+    return {"kind": kind, "url": url, **({"feed_url": url} if kind == "feed" else {})}
 
 
 async def _refuse_known(store: Store, url: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from agent.server.guards import ROUTE_INDEX
+
 
 def route_pairs(app) -> set[tuple[str, str]]:
     pairs = set()
@@ -23,4 +25,9 @@ async def test_every_route_is_documented_and_nothing_else(api, server):
     for path, ops in doc["paths"].items():
         for method, op in ops.items():
             assert op["summary"], (method, path)
-            assert op.get("security") or path in ("/api/health", "/ws", "/"), (method, path)
+            route = server.app[ROUTE_INDEX].get((method.upper(), path)) or next(
+                r
+                for (m, p), r in server.app[ROUTE_INDEX].items()
+                if m == method.upper() and re.sub(r"{(\w+):[^}]*}", r"{\1}", p) == path
+            )
+            assert bool(op.get("security")) == route.auth, (method, path)

@@ -30,7 +30,7 @@ from agent.server.api.openapi import build_openapi
 from agent.server.registry import all_routes
 from tests.support.agent import AgentProcess, free_port
 
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = 15
 CALL_TIMEOUT = 10
 
 

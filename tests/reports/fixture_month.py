@@ -331,7 +331,7 @@ SEPTEMBER_NEUTRAL = [
 ]
 PROMOTIONAL = [
     "Actie: VlotPay Plus drie maanden gratis. Bestel je pas vandaag en profiteer van de korting!",
-    "Open deze maand een zakelijke rekening en ontvang 50 euro cadeau. Aanmelden kan via onze site.",
+    "Open deze maand een zakelijke rekening en ontvang 50 euro cadeau. Aanmelden via onze site.",
     "Korting! VlotPay Plus nu voor maar 1 euro per maand. Bestel je pas vandaag.",
     "Limited offer: get VlotPay Plus free for three months. Sign up today!",
 ]

@@ -98,7 +98,10 @@ async def test_scrape_asks_the_running_agent_instead_of_opening_the_store(home, 
 
 
 async def test_sources_are_added_listed_and_removed_from_the_terminal(home, blog):
-    code, out, err = await roos(home, "sources", "add", blog.url("/feed.xml"), "--interval", "30")
+    # Told it is a feed, Roos does not visit it to find out.
+    code, out, err = await roos(
+        home, "sources", "add", blog.url("/feed.xml"), "--kind", "feed", "--interval", "30"
+    )
     assert code == 0, err
     assert "feed" in out and "on" in out and blog.url("/feed.xml") in out
 
@@ -108,6 +111,7 @@ async def test_sources_are_added_listed_and_removed_from_the_terminal(home, blog
     code, out, _ = await roos(home, "sources", "remove", blog.url("/feed.xml"))
     assert code == 0 and "Removed" in out
     assert "No sources yet." in (await roos(home, "sources", "list"))[1]
+    assert blog.log == []
 
 
 async def test_a_linkedin_group_is_explained_and_stays_off_without_a_yes(home):

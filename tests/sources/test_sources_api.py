@@ -159,3 +159,13 @@ async def test_read_all_enabled_sources_now(api, linkedin, blog):
     [blog_source] = [s for s in await sources(api) if s["kind"] == "blog"]
     assert blog_source["state"]["items_found"] == 13 and blog_source["state"]["next_run"]
     assert linkedin.seen == []
+
+
+async def test_a_kind_given_by_the_user_is_believed_without_a_visit(api, linkedin, blog):
+    resp = await api.post("/api/sources", json={"url": blog.url("/feed/"), "kind": "feed"})
+    source = (await resp.json())["source"]
+    assert source["kind"] == "feed" and source["feed_url"] == blog.url("/feed/")
+    assert blog.log == []
+
+    wrong = await api.post("/api/sources", json={"url": blog.url("/"), "kind": "linkedin_group"})
+    assert wrong.status == 400

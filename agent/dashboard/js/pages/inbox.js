@@ -13,7 +13,7 @@ import { announce, date, dateTime, duration, failed, field, h, httpsUrl, outLink
 import { t } from "../i18n.js";
 
 const LIVE_TYPES = new Set(["item.new", "item.updated", "item.answered", "person.forgotten"]);
-const state = { filters: { status: "open", source: "", term: "", sentiment: "", assignee: "" }, team: [], timer: 0 };
+const state = { filters: { status: "open", source: "", term: "", sentiment: "", assignee: "" }, team: [], timer: 0, heardNew: false };
 
 export async function render(root) {
   const [teamData, data] = await Promise.all([api("/api/team"), fetchInbox()]);
@@ -26,8 +26,14 @@ export async function render(root) {
 
 export function onEvent(event, root) {
   if (!LIVE_TYPES.has(event.type)) return;
+  // A burst of events (new, then updated by a correction) becomes one reload.
+  state.heardNew = state.heardNew || event.type === "item.new";
   window.clearTimeout(state.timer);
-  state.timer = window.setTimeout(() => reload(root, event.type === "item.new"), 200);
+  state.timer = window.setTimeout(() => {
+    const heardNew = state.heardNew;
+    state.heardNew = false;
+    reload(root, heardNew);
+  }, 200);
 }
 
 function fetchInbox() {
@@ -225,7 +231,7 @@ function answerForm(item, root, panel) {
 }
 
 function ignoreForm(item, root, panel) {
-  const reason = h("input", { type: "text", name: "ignore_reason", maxlength: "500", required: true });
+  const reason = h("input", { type: "text", name: "ignore_reason", maxlength: "500", "aria-required": "true" });
   return h(
     "form",
     {
@@ -233,7 +239,11 @@ function ignoreForm(item, root, panel) {
       onsubmit: (e) => {
         e.preventDefault();
         const text = /** @type {HTMLInputElement} */ (reason).value.trim();
-        if (!text) return announce(t("inbox.ignore.needReason"));
+        if (!text) {
+          announce(t("inbox.ignore.needReason"));
+          reason.focus();
+          return;
+        }
         change(root, () => patch(item, { status: "ignored", ignore_reason: text }));
       },
     },
