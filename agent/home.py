@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import secrets
+import time
 from pathlib import Path
 
 TOKEN_FILE = "token"
+log = logging.getLogger("roos.home")
 
 
 def prepare_home(home: Path) -> Path:
@@ -27,12 +31,32 @@ def write_private(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+TOKEN_SHAPE = re.compile(r"[0-9a-f]{32,128}")
+
+
 def read_token(home: Path) -> str | None:
+    """The token on file; a damaged or foreign one is moved aside (a new one is then made).
+
+    A truncated token would still "work" but be guessable, and a foreign file is not ours
+    to use as a secret: either way the user pairs again with a fresh token.
+    """
     path = home / TOKEN_FILE
     if not path.exists():
         return None
-    token = path.read_text(encoding="utf-8").strip()
-    return token or None
+    raw = path.read_bytes().strip()
+    if not raw:
+        return None
+    token = raw.decode("ascii", errors="replace")
+    if TOKEN_SHAPE.fullmatch(token):
+        return token
+    aside = path.with_name(f"{TOKEN_FILE}.corrupt-{int(time.time())}")
+    path.replace(aside)
+    log.warning(
+        "The token file was damaged or not Roos's; moved it aside to %s. A new token is made: "
+        "pair the extension again with `roos token`.",
+        aside.name,
+    )
+    return None
 
 
 def ensure_token(home: Path) -> str:

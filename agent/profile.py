@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import time
 import tomllib
 from pathlib import Path
 
@@ -100,9 +101,13 @@ class ProfileManager:
     def load(self) -> dict:
         if self.last_good_path.exists():
             try:
-                self.current = with_defaults(orjson.loads(self.last_good_path.read_bytes()))
+                saved = orjson.loads(self.last_good_path.read_bytes())
+                if not isinstance(saved, dict):
+                    raise ProfileError("not a profile")
+                self.current = with_defaults(saved)
             except (ProfileError, orjson.JSONDecodeError):
-                log.warning("Ignoring a damaged %s", self.last_good_path.name)
+                aside = _move_aside(self.last_good_path)
+                log.warning("%s was damaged; moved it aside to %s.", LAST_GOOD_FILE, aside.name)
         self.reload_if_changed(force=True)
         return self.current
 
@@ -130,6 +135,10 @@ class ProfileManager:
         if not isinstance(changes, dict):
             raise ProfileError("the profile must be an object of settings")
         profile = with_defaults(merge(self.current, changes))
+        if self.problem and self.path.exists():
+            # The file on disk is a broken hand edit: keep it for the user, do not overwrite it.
+            aside = _move_aside(self.path)
+            log.warning("Kept the broken profile.toml as %s before saving the new one.", aside.name)
         write_private(self.path, tomli_w.dumps(_toml_safe(profile)))
         self._mtime = self.path.stat().st_mtime
         self.current = profile
@@ -139,6 +148,12 @@ class ProfileManager:
 
     def _remember(self) -> None:
         write_private(self.last_good_path, orjson.dumps(self.current).decode())
+
+
+def _move_aside(path: Path) -> Path:
+    aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
+    path.replace(aside)
+    return aside
 
 
 def _toml_safe(value: object) -> object:

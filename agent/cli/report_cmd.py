@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime
@@ -65,9 +66,12 @@ def directly(home: Path, month_text: str | None, lang: str | None, out: Path | N
         store = SyncStore(home / "store").open()
         inputs = gather(store, month, profile)
         lang = lang or (profile.get("report") or {}).get("lang") or "nl"
-        return write_report_sync(
-            out or folder_for(home, month), draft(month, lang, profile, inputs)
-        )
+        report = write_report_sync(folder_for(home, month), draft(month, lang, profile, inputs))
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        for kind, path in report["files"].items():
+            report["files"][kind] = str(shutil.copyfile(path, out / Path(path).name))
+    return report
 
 
 def _error_text(exc: urllib.error.HTTPError) -> str:

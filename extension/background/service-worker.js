@@ -8,6 +8,7 @@
  * chrome.alarms tick revives the connection after the worker was stopped.
  */
 import { callAgent, flushNow, refreshConnection, updateBadge } from "./connection.js";
+import { keepUncaughtErrors } from "./diagnostics.js";
 import { onLiveEvent, onNotificationClicked } from "./events.js";
 import { startLive, stopLive } from "./live.js";
 import { routeMessage } from "./messages.js";
@@ -54,6 +55,7 @@ function onStorageChanged(changes, area) {
   if ("agentState" in changes || "queue" in changes) void updateBadge();
 }
 
+keepUncaughtErrors();
 chrome.runtime.onMessage.addListener(routeMessage);
 chrome.runtime.onInstalled.addListener((details) => {
   if (details.reason === "install") void chrome.runtime.openOptionsPage();

@@ -58,15 +58,15 @@ def hours_ago(hours: float) -> str:
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def item(n: int, text: str, *, author: str, hours: float, **fields: object) -> dict:
-    """An invented LinkedIn comment, published `hours` ago."""
+def item(n: int, text: str, *, author: str | dict, hours: float, **fields: object) -> dict:
+    """An invented LinkedIn comment, published `hours` ago, by a name (or a full author)."""
     doc = {
         "id": f"urn:li:comment:(activity:7300000000000000000,{7300000000000000000 + n})",
         "source": "linkedin",
         "kind": "comment",
         "url": f"https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000000/?c={n}",
         "text": text,
-        "author": {"name": author},
+        "author": author if isinstance(author, dict) else {"name": author},
         "published_at": hours_ago(hours),
         "seen_at": hours_ago(hours),
     }

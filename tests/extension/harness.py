@@ -122,6 +122,10 @@ def launch(
     )
     # Waits are bounded: a broken feature fails in seconds, not after Playwright's 30 s.
     context.set_default_timeout(10_000)
+    if extension:
+        # Roos opens its options page on install, whenever Chrome gets round to it; open it
+        # now, so that late call finds it open instead of taking over a test's new tab.
+        options_page(context)
     return context
 
 
@@ -205,19 +209,10 @@ def put_profile(agent, profile: dict | None = None) -> None:
     assert status == 200, answer
 
 
-def extension_errors(context: BrowserContext) -> dict:
-    """What chrome://extensions lists as Roos's manifest and runtime errors (uncaught
-    exceptions and console errors of the worker and the extension's pages)."""
-    page = context.new_page()
-    page.goto(f"chrome://extensions/?id={EXTENSION_ID}")
-    info = page.evaluate(
-        """id => new Promise(resolve => chrome.developerPrivate.getExtensionInfo(id, info =>
-            resolve({manifest: info.manifestErrors.map(e => e.message),
-                     runtime: info.runtimeErrors.map(e => e.message)})))""",
-        EXTENSION_ID,
-    )
-    page.close()
-    return info
+def worker_errors(context: BrowserContext) -> list[str]:
+    """Uncaught errors of Roos's worker this session (background/diagnostics.js keeps them)."""
+    stored = service_worker(context).evaluate("chrome.storage.session.get('errors')")
+    return [error["message"] for error in stored.get("errors", [])]
 
 
 def content_eval(page: Page, expression: str):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page
 
-from .harness import content_eval, extension_errors
+from .harness import content_eval, worker_errors
 
 pytestmark = pytest.mark.browser
 
@@ -149,5 +149,5 @@ def test_when_linkedin_changes_its_markup_the_agent_hears_of_it_once(
     page.close()
 
 
-def test_none_of_this_left_an_error_in_the_extensions_log(context: BrowserContext):
-    assert extension_errors(context) == {"manifest": [], "runtime": []}
+def test_none_of_this_left_an_uncaught_error_in_the_worker(context: BrowserContext):
+    assert worker_errors(context) == []

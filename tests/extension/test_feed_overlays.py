@@ -21,8 +21,8 @@ from .harness import (
     classic_feed,
     classic_post,
     content_eval,
-    extension_errors,
     fresh_urn,
+    worker_errors,
 )
 
 pytestmark = pytest.mark.browser
@@ -257,5 +257,5 @@ def test_no_web_page_script_ever_ran_a_dialog(feed: Page):
     assert feed.dialogs == []  # type: ignore[attr-defined]
 
 
-def test_none_of_this_left_an_error_in_the_extensions_log(context: BrowserContext):
-    assert extension_errors(context) == {"manifest": [], "runtime": []}
+def test_none_of_this_left_an_uncaught_error_in_the_worker(context: BrowserContext):
+    assert worker_errors(context) == []

@@ -18,11 +18,11 @@ from tests.support.agent import free_port
 
 from .harness import (
     EXTENSION_URL,
-    extension_errors,
     launch,
     options_page,
     serve_fixtures,
     service_worker,
+    worker_errors,
 )
 
 pytestmark = pytest.mark.browser
@@ -92,10 +92,18 @@ def badge(worker: Worker) -> dict:
     )
 
 
-def test_roos_loads_unpacked_with_its_fixed_id_and_without_errors(context: BrowserContext):
+def test_roos_loads_unpacked_with_its_fixed_id(context: BrowserContext):
     worker = service_worker(context)
     assert worker.url == f"{EXTENSION_URL}/background/service-worker.js"
-    assert extension_errors(context) == {"manifest": [], "runtime": []}
+    assert worker_errors(context) == []
+
+
+def test_an_uncaught_error_in_the_worker_is_kept_for_later(context: BrowserContext):
+    worker = service_worker(context)
+    worker.evaluate("setTimeout(() => Promise.reject(new Error('probe: nobody caught me')))")
+    worker.evaluate("new Promise(resolve => setTimeout(resolve, 100))")
+    assert worker_errors(context) == ["probe: nobody caught me"]
+    worker.evaluate("chrome.storage.session.remove('errors')")
 
 
 def test_right_after_installing_roos_opens_its_options_to_pair_and_the_badge_asks_for_it(
@@ -167,5 +175,5 @@ def test_after_pairing_the_options_page_remembers_and_shows_the_connection(conte
     page.close()
 
 
-def test_none_of_this_left_an_error_in_the_extensions_log(context: BrowserContext):
-    assert extension_errors(context) == {"manifest": [], "runtime": []}
+def test_none_of_this_left_an_uncaught_error_in_the_worker(context: BrowserContext):
+    assert worker_errors(context) == []

@@ -51,6 +51,8 @@ def test_without_an_agent_the_command_writes_the_report_itself(october_home, tmp
     assert f"pdf: {out / 'report.pdf'}" in result.stdout
     assert len(PdfReader(out / "report.pdf").pages) >= 2
     assert (out / "report.csv").read_text(encoding="utf-8-sig").startswith("id,source,")
+    # The home keeps its copy too, so the agent lists it once it runs.
+    assert (october_home / "reports" / "2026-10" / "report.json").is_file()
 
 
 def test_with_the_agent_running_the_command_asks_it_and_downloads_the_files(october_home, tmp_path):
