@@ -122,9 +122,16 @@ async def ingest(
     services = app[SERVICES]
     analyzer = services[ANALYZER]
     linker = services.get(DUPLICATES)
-    results, known = await app[STORE].transact(
-        lambda tx: analyze_in(tx, analyzer, linker, unique, store)
-    )
+    try:
+        results, known = await app[STORE].transact(
+            lambda tx: analyze_in(tx, analyzer, linker, unique, store)
+        )
+    except Exception:
+        # The batch was not stored (disk full...): the duplicate index must forget its texts,
+        # so it is rebuilt from the store on next use.
+        if linker is not None and store:
+            services[DUPLICATES] = DuplicateLinker()
+        raise
     if store:
         hub = app[HUB]
         for item, result in zip(unique, results, strict=True):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 
 from aiohttp import web
 
+from ..store import DiskFullError, StoreError
 from .keys import CONFIG
 
 log = logging.getLogger("roos.server")
@@ -47,6 +49,18 @@ async def error_middleware(request: web.Request, handler) -> web.StreamResponse:
         # A 405 must say which methods the path does take (RFC 9110).
         allow = {"Allow": exc.headers["Allow"]} if "Allow" in exc.headers else None
         return error_response(exc.status, message, headers=allow)
+    except DiskFullError as exc:
+        return error_response(507, str(exc))
+    except StoreError as exc:
+        log.error("Store problem in %s %s: %s", request.method, request.path, exc)
+        return error_response(503, str(exc))
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+            log.exception("Unexpected error in %s %s", request.method, request.path)
+            return error_response(500, "Internal error; see the agent's log.")
+        return error_response(
+            507, "The disk is full: nothing was changed. Free some space and try again."
+        )
     except Exception:
         log.exception("Unexpected error in %s %s", request.method, request.path)
         return error_response(500, "Internal error; see the agent's log.")

@@ -83,26 +83,33 @@ class Runner:
     async def run_source(self, source: dict) -> dict:
         """Scrape a stored source once and record how it went."""
         now = self.clock()
-        state: dict = {"last_run": iso(now), "last_error": None}
         try:
             source = await self._resolve_kind(source)
             summary = await self._scrape(source, now)
         except UnsupportedUrl as exc:
             summary = {**summarise(source, [], []), "errors": [str(exc)]}
-        state["items_found"] = summary["new"]
-        if summary["errors"]:
-            state["last_error"] = "; ".join(summary["errors"])[:2000]
-        if summary["skipped"]:
-            state["last_error"] = summary["skipped"]
-        if not summary["blocked"]:
-            if not summary["skipped"]:
-                state.update(blocked_until=None, blocked_reason=None)
-            minutes = source["interval_minutes"] * self.rng.uniform(1 - JITTER, 1 + JITTER)
-            state["next_run"] = iso(now + timedelta(minutes=minutes))
-        record = await self.app[STORE].patch(registry.TABLE, source["id"], state)
+        record = await self.app[STORE].patch(
+            registry.TABLE, source["id"], self._state_after(source, summary, now)
+        )
         if record:
             self.app[HUB].publish("source.updated", registry.public(record))
         return summary
+
+    def _state_after(self, source: dict, summary: dict, now: datetime) -> dict:
+        """The fields a run changes. A skip (hours, budget) is not a run; a block set its own."""
+        minutes = source["interval_minutes"] * self.rng.uniform(1 - JITTER, 1 + JITTER)
+        next_run = iso(now + timedelta(minutes=minutes))
+        if summary["skipped"]:
+            return {"last_skipped": summary["skipped"], "next_run": next_run}
+        state = {
+            "last_run": iso(now),
+            "items_found": summary["new"],
+            "last_error": "; ".join(summary["errors"])[:2000] or None,
+            "last_skipped": None,
+        }
+        if not summary["blocked"]:
+            state.update(next_run=next_run, blocked_until=None, blocked_reason=None)
+        return state
 
     async def run_url(self, url: str, *, confirm: bool = False) -> dict:
         """One scrape of any URL: a known source runs as itself, anything else just once."""

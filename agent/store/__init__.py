@@ -1,7 +1,7 @@
 """Crash-safe, sharded TinyDB store (see db.py for the design)."""
 
 from .db import TABLES, Store, SyncStore
-from .files import StoreError
+from .files import DiskFullError, StoreError
 from .lock import HomeLock, is_locked
 
-__all__ = ["TABLES", "HomeLock", "Store", "StoreError", "SyncStore", "is_locked"]
+__all__ = ["TABLES", "DiskFullError", "HomeLock", "Store", "StoreError", "SyncStore", "is_locked"]

@@ -22,6 +22,10 @@ class StoreError(Exception):
     """A storage problem with a message meant for the user."""
 
 
+class DiskFullError(StoreError):
+    """No room left to save: nothing was changed; the same write works once there is room."""
+
+
 def fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
@@ -65,7 +69,7 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
         for leftover in (tmp, tmp.with_name(tmp.name + BACKUP_SUFFIX)):
             leftover.unlink(missing_ok=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise StoreError(
+            raise DiskFullError(
                 f"The disk is full: could not save {path.name}. Nothing was changed; "
                 "free some space and try again."
             ) from exc

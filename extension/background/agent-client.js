@@ -105,7 +105,7 @@ async function readAnswer(response) {
  * Check the agent the way the user thinks about it: is it there, is it the
  * right version, does it accept our token?
  * @param {{agentUrl: string, token?: string}} settings
- * @returns {Promise<{state: "connected"|"offline"|"unauthorized"|"version"|"unpaired", version?: string, message?: string}>}
+ * @returns {Promise<{state: import("./settings.js").AgentState, version?: string, message?: string}>}
  */
 export async function checkConnection(settings) {
   let health;

@@ -33,9 +33,12 @@ export async function callAgent(method, path, body, options = {}) {
     return answer;
   } catch (error) {
     if (error instanceof AgentError) {
-      const state = { offline: "offline", timeout: "offline", unauthorized: "unauthorized", unpaired: "unpaired" }[
-        error.code
-      ];
+      const state = {
+        offline: "offline",
+        timeout: "offline",
+        unauthorized: "unauthorized",
+        unpaired: "unpaired",
+      }[error.code];
       if (state) await noteState(/** @type {any} */ (state));
     }
     throw error;
@@ -85,8 +88,7 @@ export function flushNow() {
     },
     post: (path, body) => callAgent("POST", path, body),
     // Only a 4xx means "this entry is invalid"; a 5xx may pass, so keep it.
-    isRefused: (error) =>
-      error instanceof AgentError && error.code === "http" && Number(error.status) < 500,
+    isRefused: (error) => error instanceof AgentError && error.code === "http" && Number(error.status) < 500,
   });
 }
 

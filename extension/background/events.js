@@ -32,14 +32,21 @@ export function rememberSent(ids) {
 export async function onLiveEvent(event) {
   const data = event.data && typeof event.data === "object" ? event.data : {};
   if (event.type === "item.updated") {
-    await broadcastToTabs({ type: "itemUpdated", data: { id: data.id, answered: data.answered === true, analysis: data.analysis } });
+    await broadcastToTabs({
+      type: "itemUpdated",
+      data: { id: data.id, answered: data.answered === true, analysis: data.analysis },
+    });
   } else if (event.type === "item.answered") {
     await broadcastToTabs({ type: "itemUpdated", data: { id: data.item_id, answered: true } });
   } else if (event.type === "item.new" && isUrgent(data) && !recentlySent.has(String(data.id))) {
     await notify(data.url, chrome.i18n.getMessage("notifyUrgentTitle"), excerpt(data));
   } else if (event.type === "source.blocked") {
     const name = String(data.name || data.url || data.source || "");
-    await notify(null, chrome.i18n.getMessage("notifyBlockedTitle"), chrome.i18n.getMessage("notifyBlockedText", [name]));
+    await notify(
+      null,
+      chrome.i18n.getMessage("notifyBlockedTitle"),
+      chrome.i18n.getMessage("notifyBlockedText", [name]),
+    );
   }
 }
 
@@ -52,7 +59,9 @@ function isUrgent(data) {
 /** @param {any} data */
 function excerpt(data) {
   const author = typeof data.author === "object" ? data.author?.name : data.author;
-  const text = String(data.text || "").replace(/\s+/g, " ").slice(0, 160);
+  const text = String(data.text || "")
+    .replace(/\s+/g, " ")
+    .slice(0, 160);
   return author ? `${author}: ${text}` : text;
 }
 

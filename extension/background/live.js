@@ -26,7 +26,13 @@ export function backoffDelay(attempt, random = Math.random) {
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** @typedef {{settings: () => Promise<{agentUrl: string, token: string}>, onEvent: (event: {type: string, data?: any}) => void, onOpen: () => void, onClose: (reason: "offline"|"unauthorized") => void}} LiveHooks */
+/**
+ * @typedef {object} LiveHooks
+ * @property {() => Promise<{agentUrl: string, token: string}>} settings
+ * @property {(event: {type: string, data?: any}) => void} onEvent
+ * @property {() => void} onOpen
+ * @property {(reason: "offline"|"unauthorized") => void} onClose
+ */
 
 /** @type {WebSocket | null} */
 let socket = null;

@@ -19,7 +19,12 @@ const CONTENT_ORIGINS = ["https://www.linkedin.com", "https://x.com"];
 const MAX_MESSAGE_CHARS = 2_000_000;
 
 /** @typedef {"content"|"page"} SenderKind */
-/** @typedef {{from: SenderKind[], check?: (message: any) => string | null, run: (message: any, sender: chrome.runtime.MessageSender) => Promise<any>}} Handler */
+/**
+ * @typedef {object} Handler
+ * @property {SenderKind[]} from who may send it
+ * @property {(message: any) => string | null} [check] what is wrong with it, if anything
+ * @property {(message: any, sender: chrome.runtime.MessageSender) => Promise<any>} run
+ */
 
 /** @type {Record<string, Handler>} */
 const HANDLERS = {
@@ -27,7 +32,8 @@ const HANDLERS = {
   draftCheck: {
     from: ["content"],
     check: shapes.draftProblem,
-    run: (message) => callAgent("POST", "/api/drafts/check", { text: message.text, context: message.context }),
+    run: (message) =>
+      callAgent("POST", "/api/drafts/check", { text: message.text, context: message.context }),
   },
   followRatio: {
     from: ["page"],
@@ -96,7 +102,8 @@ async function deliverOrQueue(kind, path, payload) {
     return await callAgent("POST", path, payload);
   } catch (error) {
     if (!isRetryable(error)) throw error;
-    const key = `${kind}:${payload.item_id ?? payload.text.slice(0, 80)}:${payload.answered_at ?? payload.posted_at}`;
+    const what = payload.item_id ?? payload.text.slice(0, 80);
+    const key = `${kind}:${what}:${payload.answered_at ?? payload.posted_at}`;
     return { ok: true, queued: await enqueue([{ key, kind, payload }]) };
   }
 }
@@ -146,7 +153,8 @@ export function senderKind(sender) {
  * @param {chrome.runtime.MessageSender} sender
  */
 export async function handleMessage(message, sender) {
-  const handler = shapes.isPlainObject(message) && Object.hasOwn(HANDLERS, message.type) ? HANDLERS[message.type] : null;
+  const handler =
+    shapes.isPlainObject(message) && Object.hasOwn(HANDLERS, message.type) ? HANDLERS[message.type] : null;
   if (!handler) throw refusal("Unknown message type.");
   const kind = senderKind(sender);
   if (!kind || !handler.from.includes(kind)) throw refusal("This sender may not send this message.");
@@ -171,7 +179,8 @@ function refusal(message) {
  */
 export function routeMessage(message, sender, sendResponse) {
   handleMessage(message, sender).then(sendResponse, (error) => {
-    const code = error instanceof AgentError ? error.code : error?.name === "refused" ? "refused" : "internal";
+    const code =
+      error instanceof AgentError ? error.code : error?.name === "refused" ? "refused" : "internal";
     sendResponse({ error: { code, message: String(error?.message || error) } });
   });
   return true;

@@ -93,7 +93,10 @@ let flushing = /** @type {Promise<number> | null} */ (null);
  * Send everything queued, oldest first. Entries the agent refuses as invalid
  * are dropped (else one bad entry would block the queue forever); on any
  * connection error the rest stays queued for the next attempt.
- * @param {{analyze: (items: any[]) => Promise<any[]>, post: (path: string, body: any) => Promise<any>, isRefused: (error: any) => boolean}} send
+ * @param {object} send
+ * @param {(items: any[]) => Promise<any[]>} send.analyze
+ * @param {(path: string, body: any) => Promise<any>} send.post
+ * @param {(error: any) => boolean} send.isRefused true when the agent rejects the entry itself
  * @returns {Promise<number>} how many entries were delivered
  */
 export function flushQueue(send) {

@@ -13,7 +13,10 @@ export function localisePage(root = document) {
     node.setAttribute("title", chrome.i18n.getMessage(node.getAttribute("data-i18n-title") || ""));
   }
   for (const node of root.querySelectorAll("[data-i18n-placeholder]")) {
-    node.setAttribute("placeholder", chrome.i18n.getMessage(node.getAttribute("data-i18n-placeholder") || ""));
+    node.setAttribute(
+      "placeholder",
+      chrome.i18n.getMessage(node.getAttribute("data-i18n-placeholder") || ""),
+    );
   }
 }
 

@@ -30,7 +30,8 @@ export function followPageKind(url) {
     if (/^\/company\/[^/]+\/?$/.test(path)) return "linkedin-company";
     return null;
   }
-  const reserved = /^\/(home|explore|notifications|messages|i|settings|search|compose|login|signup|tos|privacy)(\/|$)/;
+  const reserved =
+    /^\/(home|explore|notifications|messages|i|settings|search|compose|login|signup|tos|privacy)(\/|$)/;
   if (parsed.hostname === "x.com" && /^\/[A-Za-z0-9_]{1,15}\/?$/.test(path) && !reserved.test(path)) {
     return "x-profile";
   }
@@ -69,7 +70,9 @@ function showResult(answer) {
   const relevance = byId("relevance");
   relevance.hidden = !answer.relevance;
   if (answer.relevance) {
-    relevance.textContent = t(answer.relevance.relevant ? "relevanceYes" : "relevanceNo", [String(answer.relevance.why || "")]);
+    relevance.textContent = t(answer.relevance.relevant ? "relevanceYes" : "relevanceNo", [
+      String(answer.relevance.why || ""),
+    ]);
   }
   showCandidates(Array.isArray(answer.unfollow_candidates) ? answer.unfollow_candidates : []);
   byId("ratio-result").hidden = false;

@@ -55,6 +55,10 @@ async function targetTab() {
 
 async function main() {
   localisePage();
+  byId("open-options").addEventListener("click", (event) => {
+    event.preventDefault();
+    void chrome.runtime.openOptionsPage(); // reuses an open settings tab
+  });
   const state = await showState();
   if (state === "connected") await showStats().catch(() => undefined);
   await setUpFollowRatio(await targetTab().catch(() => undefined));

@@ -209,4 +209,5 @@ def test_only_health_the_websocket_and_the_dashboard_login_are_public(server):
         "/login",
         "/dashboard/{path:.*}",
         "/static/{path:.*}",
+        "/api/session",
     }

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from agent import privacy
-from agent.config import Config
 from agent.pipeline import reanalyze
 from agent.server.app import create_app
 from agent.server.keys import STORE
@@ -53,7 +52,9 @@ async def ingest(api, docs: list[dict]) -> None:
 
 
 # -- retention ----------------------------------------------------------------------------------
-async def test_retention_summarises_and_deletes_what_saw_no_interaction_for_a_year(api, server, vlotbank_profile):
+async def test_retention_summarises_and_deletes_what_saw_no_interaction_for_a_year(
+    api, server, vlotbank_profile
+):
     assert (await api.put("/api/profile", json=vlotbank_profile)).status == 200
     gone_alone = doc(1, "VlotPay rekende dubbel, schandalig!", "Oud Persoon", LONG_AGO)
     gone_but_known = doc(2, "Zonnewind rente is laag", "Blijf Persoon", LONG_AGO)
@@ -63,7 +64,11 @@ async def test_retention_summarises_and_deletes_what_saw_no_interaction_for_a_ye
     reply = {"item_id": answered_lately["id"], "answered_at": LAST_MONTH, "text": "Opgelost via DM"}
     assert (await api.post("/api/replies", json=reply)).status == 200
     # A profile change re-analyses items; that is not an interaction and renews nothing.
-    assert (await api.put("/api/profile", json={"watch_terms": ["VlotPay", "Zonnewind", "VlotPas", "Vlotje"]})).status == 200
+    assert (
+        await api.put(
+            "/api/profile", json={"watch_terms": ["VlotPay", "Zonnewind", "VlotPas", "Vlotje"]}
+        )
+    ).status == 200
     await reanalyze(server.app, gone_alone["id"])
 
     removed = await privacy.run_retention(server.app)
@@ -82,7 +87,10 @@ async def test_retention_summarises_and_deletes_what_saw_no_interaction_for_a_ye
     month = LONG_AGO[:7]
     totals = {t["id"]: t for t in (await store.find("monthly_totals"))[0]}
     everything = totals[f"{month}|linkedin|*"]
-    assert everything["items"] == 2 and everything["positive"] + everything["negative"] + everything["neutral"] == 2
+    assert (
+        everything["items"] == 2
+        and everything["positive"] + everything["negative"] + everything["neutral"] == 2
+    )
     assert totals[f"{month}|linkedin|VlotPay"]["items"] == 1
     assert totals[f"{month}|linkedin|Zonnewind"]["items"] == 1
 
@@ -97,7 +105,9 @@ async def test_retention_summarises_and_deletes_what_saw_no_interaction_for_a_ye
 
 
 async def test_a_shorter_retention_setting_is_respected(api, server, vlotbank_profile):
-    assert (await api.put("/api/profile", json={**vlotbank_profile, "retention_months": 1})).status == 200
+    assert (
+        await api.put("/api/profile", json={**vlotbank_profile, "retention_months": 1})
+    ).status == 200
     await ingest(api, [doc(5, "VlotPay was traag", "Een Persoon", LAST_MONTH)])
     assert (await privacy.run_retention(server.app))["items"] == 1
 
@@ -121,7 +131,13 @@ JAN = {"name": "Jan de Vries", "profile_url": "https://www.linkedin.com/in/jan-d
 
 
 async def test_export_everything_and_everything_about_one_person(api, server):
-    mine = doc(7, "Hoe krijg ik de VlotPay app weer aan de praat?", JAN["name"], LAST_MONTH, JAN["profile_url"])
+    mine = doc(
+        7,
+        "Hoe krijg ik de VlotPay app weer aan de praat?",
+        JAN["name"],
+        LAST_MONTH,
+        JAN["profile_url"],
+    )
     other = doc(8, "Zonnewind is mooi", "Iemand Anders", LAST_MONTH)
     await ingest(api, [mine, other])
     ratio = {"account": JAN["profile_url"], "name": JAN["name"], "followers": 300, "following": 200}
@@ -165,7 +181,9 @@ async def test_forgetting_a_person_removes_them_from_every_table_and_snapshot(ap
     other = doc(12, "Zonnewind blijft mooi", "Iemand Anders", LAST_MONTH)
     await ingest(api, [mine, other])
     await ingest(api, [again])  # a second write leaves the first version in a .bak snapshot
-    assert (await api.post("/api/replies", json={"item_id": mine["id"], "text": "Bel ons even"})).status == 200
+    assert (
+        await api.post("/api/replies", json={"item_id": mine["id"], "text": "Bel ons even"})
+    ).status == 200
     ratio = {"account": JAN["profile_url"], "name": JAN["name"], "followers": 300, "following": 200}
     assert (await api.post("/api/follow-ratio", json=ratio)).status == 200
     folder = server.app[STORE].sync.folder
@@ -199,10 +217,22 @@ def roos(*args: str, home: Path, port: int | None = None) -> subprocess.Complete
 def stored_person(home: Path) -> None:
     """A store with Jan and one of his comments, written the way the agent would."""
     store = SyncStore(home / "store").open()
-    item = {**doc(14, "VlotPay faalt bij het afrekenen", JAN["name"], LAST_MONTH, JAN["profile_url"]), "person_id": "linkedin.com/in/jan-de-vries-nl"}
+    item = {
+        **doc(14, "VlotPay faalt bij het afrekenen", JAN["name"], LAST_MONTH, JAN["profile_url"]),
+        "person_id": "linkedin.com/in/jan-de-vries-nl",
+    }
     store.upsert("items", [item])
     store.upsert("items", [{**item, "text": item["text"] + "!"}])
-    store.upsert("people", [{"id": "linkedin.com/in/jan-de-vries-nl", **JAN, "interactions": [{"item_id": item["id"]}]}])
+    store.upsert(
+        "people",
+        [
+            {
+                "id": "linkedin.com/in/jan-de-vries-nl",
+                **JAN,
+                "interactions": [{"item_id": item["id"]}],
+            }
+        ],
+    )
 
 
 def test_export_and_forget_without_a_running_agent(tmp_path):
@@ -232,7 +262,9 @@ def test_open_export_and_forget_go_through_the_running_agent(tmp_path):
     home = tmp_path / "home"
     home.mkdir(mode=0o700)
     with AgentProcess(home) as agent:
-        comment = doc(15, "VlotPay: geld kwijt na overboeking", JAN["name"], LAST_MONTH, JAN["profile_url"])
+        comment = doc(
+            15, "VlotPay: geld kwijt na overboeking", JAN["name"], LAST_MONTH, JAN["profile_url"]
+        )
         assert agent.call("POST", "/api/analyze", {"items": [comment]})[0] == 200
 
         opened = roos("open", "--print", home=home, port=agent.port)
@@ -240,7 +272,9 @@ def test_open_export_and_forget_go_through_the_running_agent(tmp_path):
         url = opened.stdout.strip()
         assert url.startswith(f"{agent.base}/login#code=") and agent.token not in url
         code = url.split("#code=")[1]
-        login = agent.call("POST", "/api/session", {"code": code}, token=False, headers={"Origin": agent.base})
+        login = agent.call(
+            "POST", "/api/session", {"code": code}, token=False, headers={"Origin": agent.base}
+        )
         assert login[0] == 200
 
         person = roos("export", "--person", JAN["profile_url"], home=home, port=agent.port)
@@ -254,8 +288,13 @@ def test_open_export_and_forget_go_through_the_running_agent(tmp_path):
     assert roos("open", "--print", home=home).returncode == 1
 
 
-@pytest.mark.parametrize("months,expected", [(12, "2025-11-23"), (1, "2026-10-23"), (13, "2025-10-23")])
+@pytest.mark.parametrize(
+    "months,expected", [(12, "2025-11-23"), (1, "2026-10-23"), (13, "2025-10-23")]
+)
 def test_months_before_counts_calendar_months(months, expected):
     now = datetime(2026, 11, 23, 12, tzinfo=UTC)
     assert privacy.months_before(now, months).date().isoformat() == expected
-    assert privacy.months_before(datetime(2026, 3, 31, tzinfo=UTC), 1).date().isoformat() == "2026-02-28"
+    assert (
+        privacy.months_before(datetime(2026, 3, 31, tzinfo=UTC), 1).date().isoformat()
+        == "2026-02-28"
+    )

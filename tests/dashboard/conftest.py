@@ -100,7 +100,9 @@ class Watched:
         page.on("console", lambda m: m.type == "error" and self.problems.append(m.text))
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
-        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}"))
+        page.on(
+            "response", lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}")
+        )
         page.on("dialog", self._dialog)
 
     def _dialog(self, dialog) -> None:
@@ -114,7 +116,9 @@ def login_url(agent: AgentProcess) -> str:
     return answer["url"]
 
 
-def open_dashboard(context: BrowserContext, agent: AgentProcess, page_name: str = "inbox") -> Watched:
+def open_dashboard(
+    context: BrowserContext, agent: AgentProcess, page_name: str = "inbox"
+) -> Watched:
     """Log in with a fresh one-time code, as `roos open` does, and show one page."""
     watched = Watched(context.new_page())
     watched.page.goto(login_url(agent))

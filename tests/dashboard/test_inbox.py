@@ -12,11 +12,17 @@ from .conftest import item, open_dashboard, seed
 
 pytestmark = pytest.mark.browser
 
-OLD_COMPLAINT = item(1, "VlotPay rekent twee keer af, al sinds gisteren!", author="Bea Bakker", hours=30)
-NEW_COMPLAINT = item(2, "Weer storing bij VlotPay, ik kan niet pinnen.", author="Cas Claes", hours=2)
+OLD_COMPLAINT = item(
+    1, "VlotPay rekent twee keer af, al sinds gisteren!", author="Bea Bakker", hours=30
+)
+NEW_COMPLAINT = item(
+    2, "Weer storing bij VlotPay, ik kan niet pinnen.", author="Cas Claes", hours=2
+)
 OLD_QUESTION = item(3, "Hoe blokkeer ik mijn VlotPas?", author="Dirk Dijkstra", hours=50)
 PRAISE = item(4, "Wat een fijne hulp van Vlotbank vandaag, dank!", author="Eva Evers", hours=70)
-NEW_QUESTION = item(5, "Kan ik met VlotPay in het buitenland betalen?", author="Fleur Faber", hours=3)
+NEW_QUESTION = item(
+    5, "Kan ik met VlotPay in het buitenland betalen?", author="Fleur Faber", hours=3
+)
 SEEDED = [OLD_COMPLAINT, NEW_COMPLAINT, OLD_QUESTION, PRAISE, NEW_QUESTION]
 
 
@@ -47,12 +53,18 @@ def test_complaints_come_first_then_questions_then_praise_and_older_first(contex
     page = open_dashboard(context, agent).page
     expect(card(page, PRAISE)).to_be_visible()
     order = [i for i in shown_ids(page) if i in {d["id"] for d in SEEDED}]
-    assert order == [d["id"] for d in (OLD_COMPLAINT, NEW_COMPLAINT, OLD_QUESTION, NEW_QUESTION, PRAISE)]
+    assert order == [
+        d["id"] for d in (OLD_COMPLAINT, NEW_COMPLAINT, OLD_QUESTION, NEW_QUESTION, PRAISE)
+    ]
     first = card(page, OLD_COMPLAINT)
     expect(first).to_contain_text("Bea Bakker")
     expect(first).to_contain_text("Complaint")
-    expect(first.locator(".waiting")).to_contain_text(re.compile(r"waiting 1 d 6 h \(.+ within business hours\)"))
-    expect(first.get_by_role("link", name="Open on LinkedIn")).to_have_attribute("href", OLD_COMPLAINT["url"])
+    expect(first.locator(".waiting")).to_contain_text(
+        re.compile(r"waiting 1 d 6 h \(.+ within business hours\)")
+    )
+    expect(first.get_by_role("link", name="Open on LinkedIn")).to_have_attribute(
+        "href", OLD_COMPLAINT["url"]
+    )
 
 
 def test_a_suggested_reply_is_copied_with_one_click(context, agent):
@@ -87,7 +99,9 @@ def test_items_of_a_colleague_who_is_away_go_to_the_one_they_named(context, agen
     page.get_by_role("link", name="Team").click()
     sanne = page.locator('tr[data-member="sanne"]')
     expect(sanne).to_contain_text("(1 handed over)")
-    expect(page.locator('tr[data-member="ruben"] .availability')).to_contain_text("Sanne Visser covers")
+    expect(page.locator('tr[data-member="ruben"] .availability')).to_contain_text(
+        "Sanne Visser covers"
+    )
 
 
 def test_answering_with_a_link_takes_the_item_out_and_counts_for_the_colleague(context, agent):
@@ -142,7 +156,9 @@ def test_a_new_item_appears_live_in_its_place(context, agent):
     page = open_dashboard(context, agent).page
     expect(page.locator("#live")).to_have_attribute("data-state", "on")
     before = shown_ids(page)
-    fresh = item(9, "VlotPay is al een week stuk en niemand reageert!", author="Gijs Gerritsen", hours=40)
+    fresh = item(
+        9, "VlotPay is al een week stuk en niemand reageert!", author="Gijs Gerritsen", hours=40
+    )
     seed(agent, [fresh], {fresh["id"]: ("complaint", "negative")})
     expect(card(page, fresh)).to_be_visible()
     expect(page.locator("#status")).to_have_text("New in the inbox: 1")

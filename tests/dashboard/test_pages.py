@@ -42,8 +42,18 @@ def hostile_data(agent):
         },
     ]
     seed(agent, docs, {docs[0]["id"]: ("complaint", "negative")})
-    assert agent.call("POST", "/api/own-posts", {"id": "own:hostile", "text": f"Ons nieuws {HOSTILE_IMG}"})[0] == 200
-    ratio = {"account": "https://www.linkedin.com/in/kwaadwillend/", "name": HOSTILE_IMG, "followers": 10, "following": 20}
+    assert (
+        agent.call(
+            "POST", "/api/own-posts", {"id": "own:hostile", "text": f"Ons nieuws {HOSTILE_IMG}"}
+        )[0]
+        == 200
+    )
+    ratio = {
+        "account": "https://www.linkedin.com/in/kwaadwillend/",
+        "name": HOSTILE_IMG,
+        "followers": 10,
+        "following": 20,
+    }
     assert agent.call("POST", "/api/follow-ratio", ratio)[0] == 200
     miss = {"url": f"https://www.linkedin.com/feed/?{HOSTILE_IMG}", "hints": {"x": HOSTILE_SCRIPT}}
     assert agent.call("POST", "/api/extractor-miss", miss)[0] == 200
@@ -64,8 +74,12 @@ def test_every_page_loads_without_errors_and_keeps_hostile_text_inert(context, a
     page = watched.page
     for name in PAGES:
         page.goto(f"{agent.base}/#/{name}")
-        expect(page.locator("#page-title")).to_have_text(page.locator(f'#nav a[data-page="{name}"]').inner_text())
-        expect(page.locator(f'#nav a[data-page="{name}"]')).to_have_attribute("aria-current", "page")
+        expect(page.locator("#page-title")).to_have_text(
+            page.locator(f'#nav a[data-page="{name}"]').inner_text()
+        )
+        expect(page.locator(f'#nav a[data-page="{name}"]')).to_have_attribute(
+            "aria-current", "page"
+        )
         page.wait_for_load_state("networkidle")
         assert_inert(watched)
         assert watched.problems == [], (name, watched.problems)
@@ -185,6 +199,8 @@ def test_pages_reflow_at_200_percent_zoom(browser, agent):
     for name in PAGES:
         page.goto(f"{agent.base}/#/{name}")
         page.wait_for_load_state("networkidle")
-        wide = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        wide = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert wide <= 0, (name, wide)
     small.close()

@@ -97,7 +97,7 @@ async def test_scrape_asks_the_running_agent_instead_of_opening_the_store(home, 
     assert status == 200 and answer["total"] == 2
 
 
-async def test_sources_are_added_listed_and_removed_from_the_terminal(home, blog):
+async def test_sources_are_added_read_listed_and_removed_from_the_terminal(home, blog):
     # Told it is a feed, Roos does not visit it to find out.
     code, out, err = await roos(
         home, "sources", "add", blog.url("/feed.xml"), "--kind", "feed", "--interval", "30"
@@ -105,13 +105,18 @@ async def test_sources_are_added_listed_and_removed_from_the_terminal(home, blog
     assert code == 0, err
     assert "feed" in out and "on" in out and blog.url("/feed.xml") in out
 
+    assert blog.log == []
+
+    code, out, err = await roos(home, "scrape", "--all")
+    assert code == 0, err
+    assert "1 source(s) read: 2 new items" in out
+
     code, out, _ = await roos(home, "sources", "list")
-    assert code == 0 and blog.url("/feed.xml") in out
+    assert code == 0 and blog.url("/feed.xml") in out and "last run" in out and ": 2 new" in out
 
     code, out, _ = await roos(home, "sources", "remove", blog.url("/feed.xml"))
     assert code == 0 and "Removed" in out
     assert "No sources yet." in (await roos(home, "sources", "list"))[1]
-    assert blog.log == []
 
 
 async def test_a_linkedin_group_is_explained_and_stays_off_without_a_yes(home):

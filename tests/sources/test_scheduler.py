@@ -213,3 +213,38 @@ async def test_the_running_agent_schedules_by_itself(aiohttp_server, aiohttp_cli
         pass
     await ws.close()
     assert message["data"]["state"]["items_found"] == 13
+
+
+async def test_a_profile_source_without_a_kind_is_looked_at_once_and_remembered(
+    vlot, server, scheduler, aiohttp_server
+):
+    blog = BlogSite("koffiehoek")
+    await blog.start(aiohttp_server)
+    resp = await vlot.put("/api/profile", json={"sources": [{"url": blog.url("/")}]})
+    assert resp.status == 200
+    [listed] = (await (await vlot.get("/api/sources")).json())["sources"]
+    assert listed["origin"] == "profile" and listed["kind"] is None
+
+    [run] = await scheduler.run_due()
+
+    assert run["new"] == 13
+    [after] = (await (await vlot.get("/api/sources")).json())["sources"]
+    assert after["kind"] == "blog" and after["feed_url"] == blog.url("/feed/")
+
+
+async def test_outside_business_hours_a_group_waits_without_an_error(
+    vlot, server, scheduler, clock
+):
+    site = LinkedInSite()
+    quiet_listening(server.app, site).clock = clock
+    clock.now = NOW + timedelta(days=4)  # Saturday
+    source = await add(server.app[STORE], GROUP, "linkedin_group", enabled=True)
+
+    [run] = await scheduler.run_due()
+
+    assert run["skipped"].startswith("Outside business hours") and run["errors"] == []
+    [listed] = (await (await vlot.get("/api/sources")).json())["sources"]
+    assert listed["id"] == source["id"] and listed["last_skipped"] == run["skipped"]
+    assert listed["state"]["last_run"] is None and listed["state"]["last_error"] is None
+    assert listed["state"]["next_run"] > "2026-03-14T10:00:00Z"
+    assert site.seen == []

@@ -7,7 +7,17 @@
 (() => {
   const Roos = (globalThis.Roos = globalThis.Roos || {});
 
-  const SUBMIT_WORDS = ["post", "posten", "plaatsen", "reageren", "comment", "reply", "beantwoorden", "verzenden", "send"];
+  const SUBMIT_WORDS = [
+    "post",
+    "posten",
+    "plaatsen",
+    "reageren",
+    "comment",
+    "reply",
+    "beantwoorden",
+    "verzenden",
+    "send",
+  ];
 
   /**
    * @typedef {{editor: HTMLElement, kind: "post"|"comment"|"reply", parentId: string | null}} Composer
@@ -27,7 +37,9 @@
 
   /** @returns {Composer[]} */
   function all() {
-    return /** @type {Composer[]} */ ((Roos.extractor.composers(document) || []).map(normalise).filter(Boolean));
+    return /** @type {Composer[]} */ (
+      (Roos.extractor.composers(document) || []).map(normalise).filter(Boolean)
+    );
   }
 
   /**

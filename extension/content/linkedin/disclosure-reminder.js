@@ -74,8 +74,16 @@
   function show(editor, answer) {
     const { t, el, mount, unmount, fill } = Roos.overlay;
     const disclosure = answer?.disclosure || {};
-    if (disclosure.needed && !disclosure.present && typeof disclosure.insert === "string" && disclosure.insert) {
-      const { root } = mount(editor, "disclosure-reminder", { css: CSS, place: (host) => place(editor, host) });
+    if (
+      disclosure.needed &&
+      !disclosure.present &&
+      typeof disclosure.insert === "string" &&
+      disclosure.insert
+    ) {
+      const { root } = mount(editor, "disclosure-reminder", {
+        css: CSS,
+        place: (host) => place(editor, host),
+      });
       const add = el("button", { className: "add", text: t("disclosureAdd", [disclosure.insert]) });
       add.setAttribute("type", "button");
       add.addEventListener("click", () => {
@@ -92,7 +100,12 @@
     if (answer?.promotional && share && Number(share.value) > Number(share.limit)) {
       const { root } = mount(editor, "promo-warning", { css: CSS, place: (host) => place(editor, host) });
       const percent = (/** @type {unknown} */ value) => String(Math.round(Number(value) * 100));
-      fill(root, [el("div", { className: "box promo", text: t("promoWarning", [percent(share.value), percent(share.limit)]) })]);
+      fill(root, [
+        el("div", {
+          className: "box promo",
+          text: t("promoWarning", [percent(share.value), percent(share.limit)]),
+        }),
+      ]);
       decorated.add(editor);
     } else {
       unmount(editor, "promo-warning");

@@ -74,7 +74,11 @@
     if (!name) return;
     const label = t(LABEL[flag]);
     const title = t("fanTitle", [label, String(Math.max(known.interactions, 0))]);
-    const { host, root } = mount(element, "fan-flag", { css: CSS, inline: true, place: (node) => place(name, node) });
+    const { host, root } = mount(element, "fan-flag", {
+      css: CSS,
+      inline: true,
+      place: (node) => place(name, node),
+    });
     host.dataset.flag = flag;
     host.title = title;
     fill(root, [el("span", { className: `chip ${flag}`, text: label, title })]);

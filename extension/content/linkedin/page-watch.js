@@ -3,8 +3,8 @@
  * Watches the LinkedIn page and hands every post and comment to the features.
  *
  * LinkedIn renders lazily (infinite scroll, comments on demand, re-renders of
- * whole posts), so one debounced MutationObserver triggers a scan; mutations
- * caused by Roos's own overlays are ignored. A scan finds the item elements,
+ * whole posts), so every change of the page (mutations.js) triggers a scan.
+ * A scan finds the item elements,
  * sends the unseen ones to the worker in small batches (first ones first, so
  * what the user looks at gets its badge soonest), and lets each feature
  * render the items that have results. Features are idempotent: re-rendering
@@ -18,12 +18,18 @@
   const FIRST_BATCH = 10;
   const BATCH = 50;
   const IN_FLIGHT = 3;
-  const DEBOUNCE_MS = 150;
-  const MAX_WAIT_MS = 600;
   const RETRY_MS = 30_000;
 
   /** @typedef {{element: Element, id: string, kind: string}} Found */
-  /** @typedef {{name: string, start?: (watch: any) => void, render?: (entry: Found & {result: any, item?: any}) => void, onScan?: (found: Found[]) => void, onUpdate?: (entry: Found, data: any) => void}} Feature */
+  /**
+   * A feature, as listed in main.js; every hook is optional.
+   * @typedef {object} Feature
+   * @property {string} name
+   * @property {(watch: any) => void} [start] once, with {itemFor, rerender, scan}
+   * @property {(entry: Found & {result: any, item?: any}) => void} [render] per analysed item
+   * @property {(found: Found[]) => void} [onScan] after every scan of the page
+   * @property {(entry: Found, data: any) => void} [onUpdate] when the agent updates an item
+   */
 
   /** @type {Feature[]} */
   let features = [];
@@ -43,38 +49,19 @@
   const outbox = [];
   let inFlight = 0;
   let stopped = false;
-  /** @type {MutationObserver | null} */
-  let observer = null;
-
-  /**
-   * Time a piece of Roos work on the page's main thread, for the benchmark
-   * and for anyone profiling LinkedIn with Roos installed.
-   * @template T
-   * @param {string} name
-   * @param {() => T} work
-   * @returns {T}
-   */
-  function timed(name, work) {
-    const start = performance.now();
-    try {
-      return work();
-    } finally {
-      const duration = performance.now() - start;
-      const perf = (Roos.perf = Roos.perf || { totalMs: 0, scans: 0 });
-      perf.totalMs += duration;
-      perf.scans += name === "roos:scan" ? 1 : 0;
-      performance.measure(name, { start, duration });
-    }
-  }
+  /** @type {() => void} */
+  let unwatch = () => undefined;
 
   function scan() {
     if (stopped) return;
-    timed("roos:scan", () => {
+    Roos.perf.timed("roos:scan", () => {
       /** @type {Found[]} */
       const found = Roos.extractor.findItemElements(document);
       const now = Date.now();
       /** @type {Found[]} */
       const fresh = [];
+      // Forget elements LinkedIn dropped (it recycles the feed while scrolling).
+      for (const [id, element] of elements) if (!element.isConnected) elements.delete(id);
       for (const entry of found) {
         byElement.set(entry.element, entry);
         elements.set(entry.id, entry.element);
@@ -91,7 +78,9 @@
     const wanted = new Set(fresh.map((entry) => entry.id));
     // An element the extractor finds but cannot read is retried later, not on every scan.
     for (const id of wanted) waiting.set(id, Date.now() + RETRY_MS);
-    const extracted = Roos.extractor.extractItems(document, location.href).filter((item) => wanted.has(item.id));
+    const extracted = Roos.extractor
+      .extractItems(document, location.href)
+      .filter((item) => wanted.has(item.id));
     for (const item of extracted) {
       waiting.set(item.id, Number.POSITIVE_INFINITY);
       items.set(item.id, item);
@@ -126,7 +115,7 @@
 
   /** @param {any[]} list */
   function applyResults(list) {
-    timed("roos:render", () => {
+    Roos.perf.timed("roos:render", () => {
       for (const result of list) {
         if (!result || typeof result.id !== "string") continue;
         results.set(result.id, result);
@@ -169,37 +158,9 @@
     }
   }
 
-  /** @param {MutationRecord[]} records */
-  function onlyOurs(records) {
-    return records.every(
-      (record) =>
-        Roos.overlay.isOurs(record.target) ||
-        [...record.addedNodes, ...record.removedNodes].every((node) => Roos.overlay.isOurs(node)),
-    );
-  }
-
-  function observe() {
-    /** @type {ReturnType<typeof setTimeout> | undefined} */
-    let timer;
-    let firstPending = 0;
-    observer = new MutationObserver((records) => {
-      if (onlyOurs(records)) return;
-      const now = Date.now();
-      firstPending ||= now;
-      clearTimeout(timer);
-      // Debounce, but never starve: a page that keeps changing is still scanned.
-      const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now));
-      timer = setTimeout(() => {
-        firstPending = 0;
-        scan();
-      }, wait);
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-  }
-
   function stop() {
     stopped = true;
-    observer?.disconnect();
+    unwatch();
   }
 
   /**
@@ -208,11 +169,30 @@
    * @returns {Found | null}
    */
   function itemFor(node) {
-    for (let element = node instanceof Element ? node : node?.parentElement; element; element = element.parentElement) {
+    for (
+      let element = node instanceof Element ? node : node?.parentElement;
+      element;
+      element = element.parentElement
+    ) {
       const entry = byElement.get(element);
       if (entry) return entry;
     }
     return null;
+  }
+
+  /**
+   * The agent changed an item (analysed again, answered, corrected by the user).
+   * @param {{id?: unknown, analysis?: any}} data
+   */
+  function onItemUpdated(data) {
+    if (typeof data.id !== "string") return;
+    if (data.analysis && typeof data.analysis === "object" && results.has(data.id)) {
+      results.set(data.id, { ...data.analysis, id: data.id });
+      rerender([data.id]);
+    }
+    const element = elementFor(data.id);
+    const entry = element && byElement.get(element);
+    if (entry) for (const feature of features) feature.onUpdate?.(entry, data);
   }
 
   /** @param {Feature[]} list */
@@ -220,14 +200,11 @@
     features = list;
     const watch = { itemFor, rerender, scan };
     for (const feature of features) feature.start?.(watch);
-    Roos.bridge.on("results", (message) => applyResults(Array.isArray(message.results) ? message.results : []));
-    Roos.bridge.on("itemUpdated", (message) => {
-      const id = message.data?.id;
-      const element = typeof id === "string" ? elements.get(id) : null;
-      const entry = element && byElement.get(element);
-      if (entry) for (const feature of features) feature.onUpdate?.(entry, message.data);
-    });
-    observe();
+    Roos.bridge.on("results", (message) =>
+      applyResults(Array.isArray(message.results) ? message.results : []),
+    );
+    Roos.bridge.on("itemUpdated", (message) => onItemUpdated(message.data || {}));
+    unwatch = Roos.mutations.watchPage(scan);
     scan();
   }
 

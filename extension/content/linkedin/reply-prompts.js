@@ -36,7 +36,8 @@
     for (const button of element.querySelectorAll("button")) {
       if (button.closest("form")) continue; // a comment box's own submit button
       const label = (button.getAttribute("aria-label") || button.textContent || "").trim().toLowerCase();
-      if (words.some((/** @type {string} */ word) => label === word || label.startsWith(`${word} `))) return button;
+      if (words.some((/** @type {string} */ word) => label === word || label.startsWith(`${word} `)))
+        return button;
     }
     return null;
   }
@@ -53,7 +54,10 @@
     const selector = [S.classic.text, S.classic.commentText, S.modern.text].join(", ");
     for (const text of element.querySelectorAll(selector)) {
       if (Roos.pageWatch.itemFor(text)?.element !== element) continue;
-      return text.closest(".feed-shared-update-v2__description-wrapper, .comments-comment-item-content-body") || text;
+      return (
+        text.closest(".feed-shared-update-v2__description-wrapper, .comments-comment-item-content-body") ||
+        text
+      );
     }
     return null;
   }
@@ -119,7 +123,8 @@
     host.dataset.itemId = id;
     const box = el("div", { className: "box" });
     const title = el("div", { className: "title", text: t("replyPromptTitle") });
-    if (Number(result.urgency) >= URGENT) title.prepend(el("span", { className: "chip urgent", text: t("replyPromptUrgent") }));
+    if (Number(result.urgency) >= URGENT)
+      title.prepend(el("span", { className: "chip urgent", text: t("replyPromptUrgent") }));
     const note = el("div", { className: "note" });
     note.setAttribute("role", "status");
     const list = el("ol");
@@ -131,7 +136,8 @@
       button.addEventListener("click", () => void useSuggestion(element, text, note));
       const item = el("li");
       item.append(button);
-      if (suggestion.why) item.append(el("div", { className: "why", text: t("replyPromptWhy", [String(suggestion.why)]) }));
+      if (suggestion.why)
+        item.append(el("div", { className: "why", text: t("replyPromptWhy", [String(suggestion.why)]) }));
       list.append(item);
     }
     box.append(title, list, note);
@@ -146,7 +152,9 @@
     const host = Roos.overlay.find(element, "reply-prompt");
     if (!host?.shadowRoot) return;
     host.dataset.state = "answered";
-    Roos.overlay.fill(host.shadowRoot, [Roos.overlay.el("div", { className: "done", text: Roos.overlay.t("replyPromptDone") })]);
+    Roos.overlay.fill(host.shadowRoot, [
+      Roos.overlay.el("div", { className: "done", text: Roos.overlay.t("replyPromptDone") }),
+    ]);
   }
 
   /**
@@ -162,7 +170,8 @@
   /** Answered elsewhere (the agent says so): the prompt goes away. */
   function onUpdate(/** @type {{element: Element, id: string}} */ entry, /** @type {any} */ data) {
     if (answered.has(entry.id)) return; // answered here: the confirmation stays
-    if (data?.answered === true || data?.analysis?.needs_reply === false) Roos.overlay.unmount(entry.element, "reply-prompt");
+    if (data?.answered === true || data?.analysis?.needs_reply === false)
+      Roos.overlay.unmount(entry.element, "reply-prompt");
   }
 
   Roos.replyPrompts = { name: "reply-prompts", render, onUpdate, useSuggestion, markAnswered };

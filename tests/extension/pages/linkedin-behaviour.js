@@ -41,7 +41,8 @@
   }
 
   function openCommentBox(post) {
-    const list = post.querySelector(".comments-comments-list, .feed-shared-update-v2__comments-container") || post;
+    const list =
+      post.querySelector(".comments-comments-list, .feed-shared-update-v2__comments-container") || post;
     const box = document.createElement("div");
     box.className = "comments-comment-box comments-comment-box--cr";
     const form = document.createElement("form");
@@ -58,7 +59,9 @@
   }
 
   function hasOwnEditor(post) {
-    return [...post.querySelectorAll(EDITOR)].some((editor) => !editor.closest("article, [componentkey^='replaceableComment_']"));
+    return [...post.querySelectorAll(EDITOR)].some(
+      (editor) => !editor.closest("article, [componentkey^='replaceableComment_']"),
+    );
   }
 
   document.addEventListener("click", (event) => {
