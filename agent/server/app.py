@@ -22,6 +22,7 @@ from ..reports.schedule import report_ctx
 from ..sources.scheduler import listening_ctx
 from ..store import Store
 from . import sessions
+from .api import debug
 from .api.openapi import OPENAPI_KEY, build_openapi
 from .errors import error_middleware
 from .guards import ROUTE_INDEX, guard_middleware
@@ -43,8 +44,8 @@ async def _store_ctx(app: web.Application) -> AsyncIterator[None]:
     store.close()
 
 
-async def _hub_ctx(app: web.Application) -> AsyncIterator[None]:
-    yield
+async def _close_websockets(app: web.Application) -> None:
+    """On shutdown, before aiohttp waits for open handlers: a listening socket never ends by itself."""
     await app[HUB].close_all()
 
 
@@ -85,11 +86,12 @@ def create_app(config: Config) -> web.Application:
     app.cleanup_ctx.extend(
         [
             _store_ctx,
-            _hub_ctx,
             _watch_files_ctx,
             listening_ctx,
             privacy.retention_ctx,
             report_ctx,
+            debug.probe_ctx,
         ]
     )
+    app.on_shutdown.append(_close_websockets)
     return app

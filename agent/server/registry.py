@@ -9,6 +9,7 @@ from . import sessions
 from .api import (
     analyze,
     dashboard,
+    debug,
     drafts,
     events,
     follow_ratio,
@@ -53,6 +54,7 @@ FEATURES = (
     insights,
     privacy,
     reports,
+    debug,
     dashboard,
 )
 

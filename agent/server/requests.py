@@ -64,14 +64,41 @@ def validate(body_schema: dict, value: object) -> str | None:
     return None if error is None else f"{field_path(error)}: {error.message}"
 
 
+# Real requests nest four or five levels; the store and the WebSocket serialise with
+# orjson, which stops at 254, so anything deep is refused at the door instead.
+MAX_DEPTH = 64
+TOO_DEEP = f"The body is nested too deeply (more than {MAX_DEPTH} levels)."
+
+
+def too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
+    """True when containers nest deeper than `limit` (iterative: no recursion to exhaust)."""
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
 async def json_object(request: web.Request, body_schema: dict | None = None) -> dict:
     raw = await request.read()
     try:
         body = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
+        if str(exc).startswith("depth limit exceeded"):
+            raise ApiError(400, TOO_DEEP) from None
         raise ApiError(400, f"The body is not valid JSON: {exc}") from None
     if not isinstance(body, dict):
         raise ApiError(400, "The body must be a JSON object.")
+    if too_deep(body):
+        raise ApiError(400, TOO_DEEP)
     if body_schema is not None:
         problem = validate(body_schema, body)
         if problem:

@@ -77,7 +77,10 @@ export function draftProblem(message) {
 export function followRatioProblem(message) {
   if (!isWebUrl(message.account)) return "account must be an https profile address";
   if (!isCount(message.followers)) return "followers must be a number or a short text";
-  if (!isCount(message.following)) return "following must be a number or a short text";
+  // Company pages show followers only (companies follow no one): following may be absent.
+  if (message.following !== null && message.following !== undefined && !isCount(message.following)) {
+    return "following must be a number or a short text";
+  }
   if (message.name !== undefined && !isText(message.name, 300)) return "name is too long";
   if (message.own !== undefined && typeof message.own !== "boolean") return "own must be true or false";
   return null;

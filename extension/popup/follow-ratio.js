@@ -58,6 +58,11 @@ async function readCounts(tabId) {
  * @param {any} answer
  */
 function showResult(answer) {
+  if (answer.following === null || answer.following === undefined) {
+    showFollowersOnly(answer.followers);
+    byId("advice").textContent = String(answer.advice || "");
+    return;
+  }
   byId("ratio-value").textContent = formatNumber(answer.ratio);
   const verdict = byId("verdict");
   verdict.dataset.verdict = answer.verdict;
@@ -147,10 +152,6 @@ async function check(tab) {
     // A LinkedIn profile shows connections, not "following": connections are followed both
     // ways, so they are the best count of whom this profile follows.
     const following = page.following ?? page.connections ?? null;
-    if (following === null) {
-      showFollowersOnly(page.followers);
-      return;
-    }
     const answer = await ask({
       type: "followRatio",
       account: page.url || tab.url,

@@ -237,3 +237,22 @@ async def test_a_page_linkedin_changed_is_reported(vlot_api):
     assert resp.status == 200
     events = (await (await vlot_api.get("/api/events")).json())["events"]
     assert events[0]["type"] == "extractor.miss"
+
+
+async def test_a_company_page_shows_followers_only_and_gets_no_ratio_verdict(vlot_api):
+    resp = await vlot_api.post(
+        "/api/follow-ratio",
+        json={
+            "account": "https://www.linkedin.com/company/spaarbank-noord/",
+            "followers": "12.345 volgers",
+        },
+    )
+    body = await resp.json()
+    assert resp.status == 200
+    assert (body["followers"], body["following"], body["ratio"], body["verdict"]) == (
+        12345,
+        None,
+        None,
+        "ok",
+    )
+    assert "alleen volgers" in body["advice"]

@@ -100,3 +100,27 @@ def test_the_module_entry_point_matches_the_console_script():
         timeout=30,
     )
     assert result.returncode == 0 and "roos" in result.stdout
+
+
+def test_stopping_the_agent_closes_live_connections_going_away(tmp_path):
+    import asyncio
+    import json
+    import signal
+
+    import aiohttp
+
+    home = tmp_path / "home"
+    home.mkdir()
+    agent = AgentProcess(home).start()
+
+    async def listen_then_stop() -> int | None:
+        async with aiohttp.ClientSession() as session:
+            ws = await session.ws_connect(agent.base + "/ws")
+            await ws.send_str(json.dumps({"type": "hello", "token": agent.token}))
+            await ws.receive(timeout=10)  # welcome
+            os.killpg(agent.proc.pid, signal.SIGTERM)
+            await ws.receive(timeout=30)
+            return ws.close_code
+
+    assert asyncio.run(listen_then_stop()) == 1001  # GOING_AWAY
+    assert agent.proc.wait(30) == 0

@@ -3,6 +3,9 @@ keeps hostile text inert, works by keyboard and reflows at 200% zoom."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -204,3 +207,35 @@ def test_pages_reflow_at_200_percent_zoom(browser, agent):
         )
         assert wide <= 0, (name, wide)
     small.close()
+
+
+def test_a_person_is_exported_and_forgotten_from_the_people_page(context, agent):
+    tessa = {"name": "Tessa Terpstra", "profile_url": "https://www.linkedin.com/in/tessa-terpstra/"}
+    comment = {
+        "id": "urn:li:activity:7322222222222222222",
+        "source": "linkedin",
+        "kind": "comment",
+        "url": "https://www.linkedin.com/feed/update/urn:li:activity:7322222222222222222/",
+        "text": "Zonnewind sparen bevalt me prima",
+        "author": tessa,
+        "published_at": hours_ago(3),
+        "seen_at": hours_ago(3),
+    }
+    seed(agent, [comment], {})
+    page = open_dashboard(context, agent, "people").page
+    row = page.locator('tr[data-person="linkedin.com/in/tessa-terpstra"]')
+    row.get_by_role("button", name="Details").click()
+    expect(page.get_by_text("Zonnewind sparen bevalt me prima")).to_be_visible()
+    with page.expect_download() as download:
+        row.get_by_role("button", name="Export data").click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert exported["person"]["name"] == "Tessa Terpstra"
+    assert exported["source_urls"] == sorted([tessa["profile_url"], comment["url"]])
+
+    row.get_by_role("button", name="Forget").click()
+    confirm = page.get_by_role("alertdialog")
+    expect(confirm).to_contain_text("Forget Tessa Terpstra?")
+    confirm.get_by_role("button", name="Forget for good").click()
+    expect(page.locator("#status")).to_have_text("Tessa Terpstra was forgotten.")
+    expect(row).to_have_count(0)
+    assert agent.call("GET", "/api/people/linkedin.com/in/tessa-terpstra")[0] == 404

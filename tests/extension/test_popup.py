@@ -152,4 +152,5 @@ def test_a_company_page_shows_its_followers_and_that_there_is_no_ratio(context: 
     shown = check_ratio(popup)
     assert shown["counts"] == "12,345 followers"
     assert shown["verdict_text"] == "this page shows no following count"
+    assert "followers only" in shown["advice"]  # the agent recorded the snapshot and said why
     popup.close()

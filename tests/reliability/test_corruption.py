@@ -131,7 +131,7 @@ def test_a_broken_profile_edit_keeps_the_last_good_profile_and_is_never_overwrit
 
     with AgentProcess(home) as agent:
         status, body = agent.call("GET", "/api/profile")
-        assert body["profile"]["organisation"]["name"] == "Vlotbank"
+        assert status == 200 and body["profile"]["organisation"]["name"] == "Vlotbank"
         assert "profile.toml" in body["problem"]
         status, _ = agent.call("PUT", "/api/profile", {"organisation": {"story": "Sinds 1999"}})
         assert status == 200
@@ -149,6 +149,7 @@ def test_a_damaged_last_good_profile_is_set_aside_and_the_agent_starts(tmp_path)
         last_good.write_bytes(bad)
         with AgentProcess(home) as agent:
             status, body = agent.call("GET", "/api/profile")
+            assert status == 200
             assert body["profile"]["organisation"]["name"] == "Vlotbank"  # from profile.toml
         assert bad in [p.read_bytes() for p in set_aside(last_good)]
 

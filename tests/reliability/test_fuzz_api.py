@@ -68,9 +68,9 @@ def keep_off_the_internet(case, nowhere: str) -> None:
     agent's handling of the request, not somebody's web site.
     """
     body = case.body
-    if isinstance(body, dict) and isinstance(body.get("url"), str):
-        if body["url"].lower().startswith(("http://", "https://")):
-            body["url"] = nowhere
+    url = body.get("url") if isinstance(body, dict) else None
+    if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+        body["url"] = nowhere
 
 
 def test_the_fuzzed_document_is_the_one_the_agent_serves(fuzzed_agent):

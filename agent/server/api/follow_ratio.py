@@ -19,12 +19,12 @@ from .reach_out import latest_own_ratio, scorer_for
 COUNT = {"type": ["integer", "string"], "maxLength": 64, "minimum": 0}
 FOLLOW = {
     "type": "object",
-    "required": ["account", "followers", "following"],
+    "required": ["account", "followers"],
     "properties": {
         "account": {"type": "string", "minLength": 1, "maxLength": 2048},
         "name": {"type": "string", "maxLength": 300},
         "followers": COUNT,
-        "following": COUNT,
+        "following": {**COUNT, "type": ["integer", "string", "null"]},
         "own": {"type": "boolean"},
         "followed_by_me": {"type": "boolean"},
         "lang": {"enum": ["nl", "en"]},
@@ -44,8 +44,8 @@ RATIO = {
     "properties": {
         "ok": {"const": True},
         "followers": {"type": "integer"},
-        "following": {"type": "integer"},
-        "ratio": {"type": "number"},
+        "following": {"type": ["integer", "null"]},
+        "ratio": {"type": ["number", "null"]},
         "verdict": {"enum": ["ok", "warn"]},
         "advice": {"type": "string"},
         "unfollow_candidates": {"type": "array", "items": {"type": "object"}},
@@ -72,10 +72,31 @@ def _account_key(account: str) -> str:
     return person_id({"profile_url": account}) if "/" in account else account.strip().lower()
 
 
+NO_FOLLOWING = {
+    "nl": "Deze pagina toont alleen volgers ({followers}); er is geen volgratio om te bewaken.",
+    "en": "This page shows followers only ({followers}); there is no follow ratio to guard.",
+}
+
+
+def followers_only(followers: int, lang: str) -> dict:
+    text = NO_FOLLOWING["en" if lang == "en" else "nl"]
+    return {
+        "followers": followers,
+        "following": None,
+        "ratio": None,
+        "gap": None,
+        "verdict": "ok",
+        "reason": "no_following",
+        "advice": text.format(followers=followers),
+    }
+
+
 async def post_ratio(request: web.Request) -> web.Response:
     body = await json_object(request, FOLLOW)
     followers = _count(body["followers"], "followers")
-    following = _count(body["following"], "following")
+    # Company pages show followers only: companies follow no one, so there is no ratio to guard.
+    raw_following = body.get("following")
+    following = None if raw_following is None else _count(raw_following, "following")
     store = request.app[STORE]
     account = _account_key(body["account"])
     history, _ = await store.find(
@@ -83,7 +104,12 @@ async def post_ratio(request: web.Request) -> web.Response:
     )
     own = bool(body.get("own"))
     lang = body.get("lang") or request.app[PROFILE].current.get("report", {}).get("lang", "nl")
-    verdict = assess(followers, following, history, own=own, lang=lang)
+    history = [h for h in history if h.get("following") is not None]
+    verdict = (
+        assess(followers, following, history, own=own, lang=lang)
+        if following is not None
+        else followers_only(followers, lang)
+    )
     at = datetime.now(UTC).isoformat().replace("+00:00", "Z")
     await store.upsert(
         "follow_snapshots",
@@ -223,6 +249,8 @@ ROUTES = [
         "Snapshots of one account over time.",
         response=HISTORY,
         tag="activate",
-        params=(Param("account", {"type": "string", "minLength": 1}, "Profile URL", required=True),),
+        params=(
+            Param("account", {"type": "string", "minLength": 1}, "Profile URL", required=True),
+        ),
     ),
 ]
