@@ -47,21 +47,9 @@ EXTRACT = (
 STATE_FILE = "linkedin-state.json"
 BLOCK_HOURS = 24
 GOTO_TIMEOUT_MS = 45_000
-# Buttons that only fetch more of the conversation; matched from the start of their label.
-LOAD_MORE_LABELS = (
-    "Load more comments",
-    "Load previous replies",
-    "Load more replies",
-    "See previous replies",
-    "Meer reacties laden",
-    "Meer reacties weergeven",
-    "Eerdere reacties laden",
-    "Vorige antwoorden laden",
-    "Meer antwoorden laden",
-    "Vorige antwoorden bekijken",
-)
-CLICK_LOAD_MORE = """(labels) => {
-  const wanted = new RegExp(`^(${labels.join("|")})`, "i");
+# The labels live with the other LinkedIn selectors in selectors.js, injected into the page.
+CLICK_LOAD_MORE = """() => {
+  const wanted = new RegExp(`^(${Roos.selectors.loadMoreLabels.join("|")})`, "i");
   for (const button of document.querySelectorAll("button")) {
     const label = (button.getAttribute("aria-label") || button.textContent || "").replace(/\\s+/g, " ").trim();
     if (!button.disabled && wanted.test(label)) { button.click(); return true; }
@@ -279,7 +267,7 @@ class _Visit:
 
     async def expand_comments(self) -> None:
         while self.result.stats["expanded"] < self.scraper.pace.expands:
-            if not await self.page.evaluate(CLICK_LOAD_MORE, list(LOAD_MORE_LABELS)):
+            if not await self.page.evaluate(CLICK_LOAD_MORE):
                 return
             self.result.stats["expanded"] += 1
             await self.scraper.pause()

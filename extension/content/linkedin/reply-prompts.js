@@ -55,7 +55,7 @@
     for (const text of element.querySelectorAll(selector)) {
       if (Roos.pageWatch.itemFor(text)?.element !== element) continue;
       return (
-        text.closest(".feed-shared-update-v2__description-wrapper, .comments-comment-item-content-body") ||
+        text.closest(S.classic.textWrapper) ||
         text
       );
     }

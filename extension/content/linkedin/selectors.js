@@ -40,6 +40,8 @@
         "a.comments-comment-meta__description-container, a.comments-comment-meta__image-link",
       commentHeadline: ".comments-comment-meta__description-subtitle",
       commentText: ".comments-comment-item__main-content",
+      // the block around a text where overlays go, under the whole (possibly clamped) text
+      textWrapper: ".feed-shared-update-v2__description-wrapper, .comments-comment-item-content-body",
       commentReactions: ".comments-comment-social-bar__reactions-count",
       commentBox: '.comments-comment-box .ql-editor[contenteditable="true"]',
     }),
@@ -55,6 +57,19 @@
       editor: '[contenteditable="true"][role="textbox"]',
     }),
     anyComment: `${classicComment}, ${modernComment}`,
+    // Buttons that only fetch more of a conversation (matched from the start of their label).
+    loadMoreLabels: Object.freeze([
+      "Load more comments",
+      "Load previous replies",
+      "Load more replies",
+      "See previous replies",
+      "Meer reacties laden",
+      "Meer reacties weergeven",
+      "Eerdere reacties laden",
+      "Vorige antwoorden laden",
+      "Meer antwoorden laden",
+      "Vorige antwoorden bekijken",
+    ]),
     composer: 'div.ql-editor[contenteditable="true"], [contenteditable="true"][role="textbox"]',
     urnAttributes: Object.freeze(["data-urn", "data-id", "componentkey", "data-view-tracking-scope"]),
     // urn kinds that are posts someone wrote (and may want an answer)
