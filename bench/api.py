@@ -312,7 +312,9 @@ def run() -> list[dict]:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--bare"]:
-        web.run_app(bare_app(), host="127.0.0.1", port=int(sys.argv[2]), print=None)
+        web.run_app(
+            bare_app(), host="127.0.0.1", port=int(sys.argv[2]), print=None, access_log=None
+        )
     else:
         for line in run():
             print(line)
