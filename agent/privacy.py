@@ -6,10 +6,11 @@
   never when it was last *analysed*, so a profile change (which re-analyses) renews nothing.
   ``retention_ctx`` runs this daily in the agent; ``run_retention`` is the same for tests.
 - Export: everything as JSON, or everything about one person with the source URLs.
-- Forget: ``forget_in`` (people API) removes a person and their texts from every table; the
+- Forget: ``forget_in`` removes a person and their texts from every table; the
   store's ``.bak`` snapshots are then re-pointed at the current files so no older copy of a
   deleted text stays on disk.
-- Audit: exports, deletions and retention runs are logged in the ``audit`` table by id only.
+- Audit: exports, merges, deletions and retention runs are logged in the ``audit`` table by
+  hashed id only.
 
 Monthly totals: one document per month, source and watch term, id ``"YYYY-MM|source|term"``,
 with ``items``, ``positive``, ``negative``, ``neutral``; term ``"*"`` counts every item once.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import calendar
 import contextlib
+import hashlib
 import logging
 import os
 import secrets
@@ -32,7 +34,6 @@ from .analysis.people import person_id
 from .analysis.times import to_datetime
 from .dashboard.listening import label_of, terms_of, when
 from .pipeline import DUPLICATES, DuplicateLinker, now_iso
-from .server.api.people import forget_in
 from .server.keys import HUB, PROFILE, SERVICES, STORE
 from .store import TABLES, SyncStore
 from .store.files import fsync_dir
@@ -44,9 +45,22 @@ FIRST_RUN_AFTER = 60.0
 EXPORT_FORMAT = 1
 
 
+def audit_id(value: str) -> str:
+    """Ids in the audit log are hashed: a person id is their profile slug, and a forgotten
+    person must not stay readable in the log that proves they were forgotten. Hash an id to
+    check whether it is there."""
+    return hashlib.sha256(value.encode()).hexdigest()[:16]
+
+
 def audit(tx: SyncStore, action: str, ids: list[str], **extra: object) -> None:
     at = now_iso()
-    entry = {"id": f"{action}|{at}|{secrets.token_hex(4)}", "action": action, "ids": ids, "at": at}
+    hashed = [audit_id(i) for i in ids]
+    entry = {
+        "id": f"{action}|{at}|{secrets.token_hex(4)}",
+        "action": action,
+        "ids": hashed,
+        "at": at,
+    }
     tx.upsert("audit", [{**entry, **extra}])
 
 
@@ -247,6 +261,37 @@ async def forget(app: web.Application, pid: str) -> dict | None:
     # The near-duplicate index holds fingerprints of the texts: rebuild it from what is left.
     app[SERVICES][DUPLICATES] = DuplicateLinker()
     app[HUB].publish("person.forgotten", {"id": pid})
+    return removed
+
+
+def forget_in(tx: SyncStore, pid: str) -> dict | None:
+    """Remove a person and everything they wrote from every table (the right to be forgotten)."""
+    person = tx.get("people", pid)
+    if person is None:
+        return None
+    items, _ = tx.find("items", lambda i: i.get("person_id") == pid)
+    item_ids = [i["id"] for i in items]
+    wrote = set(item_ids)
+    account_urls = {person.get("profile_url"), pid} - {None}
+    removed = {
+        "people": tx.delete("people", [pid]),
+        "items": tx.delete("items", item_ids),
+        "suggestions": tx.delete("suggestions", item_ids),
+        "replies": tx.delete(
+            "replies", [r["id"] for r in tx.find("replies", lambda r: r.get("item_id") in wrote)[0]]
+        ),
+        "follow_snapshots": tx.delete(
+            "follow_snapshots",
+            [
+                s["id"]
+                for s in tx.find(
+                    "follow_snapshots",
+                    lambda s: s.get("account") in account_urls or s.get("url") in account_urls,
+                )[0]
+            ],
+        ),
+    }
+    audit(tx, "forget", [pid, *item_ids])  # hashed ids only, never names or words
     return removed
 
 

@@ -12,7 +12,7 @@ import argparse
 
 from .. import privacy
 from ..home import prepare_home
-from ..server.api.people import forget_in
+from ..privacy import forget_in
 from .common import config_from
 from .export_cmd import one_person
 from .running import agent_running, call_agent, direct_store

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from ... import privacy
 from ...analysis.people import flag_for, merge, merge_candidates
 from ...pipeline import now_iso
 from ...store import SyncStore
 from ..errors import ApiError
-from ..keys import HUB, PROFILE, STORE
+from ..keys import PROFILE, STORE
 from ..requests import json_object, ok
 from ..routing import Param, Route
 
@@ -128,54 +129,10 @@ async def post_merge(request: web.Request) -> web.Response:
     return ok({"person": merged})
 
 
-def forget_in(tx: SyncStore, pid: str) -> dict | None:
-    """Remove a person and everything they wrote from every table (the right to be forgotten)."""
-    person = tx.get("people", pid)
-    if person is None:
-        return None
-    items, _ = tx.find("items", lambda i: i.get("person_id") == pid)
-    item_ids = [i["id"] for i in items]
-    wrote = set(item_ids)
-    account_urls = {person.get("profile_url"), pid} - {None}
-    removed = {
-        "people": tx.delete("people", [pid]),
-        "items": tx.delete("items", item_ids),
-        "suggestions": tx.delete("suggestions", item_ids),
-        "replies": tx.delete(
-            "replies", [r["id"] for r in tx.find("replies", lambda r: r.get("item_id") in wrote)[0]]
-        ),
-        "follow_snapshots": tx.delete(
-            "follow_snapshots",
-            [
-                s["id"]
-                for s in tx.find(
-                    "follow_snapshots",
-                    lambda s: s.get("account") in account_urls or s.get("url") in account_urls,
-                )[0]
-            ],
-        ),
-    }
-    # The audit log holds ids only, never the person's name or words.
-    tx.upsert(
-        "audit",
-        [
-            {
-                "id": f"forget|{now_iso()}|{pid}",
-                "action": "forget",
-                "ids": [pid, *item_ids],
-                "at": now_iso(),
-            }
-        ],
-    )
-    return removed
-
-
 async def delete_person(request: web.Request) -> web.Response:
-    pid = request.match_info["id"]
-    removed = await request.app[STORE].transact(lambda tx: forget_in(tx, pid))
+    removed = await privacy.forget(request.app, request.match_info["id"])
     if removed is None:
         raise ApiError(404, "No person with that id.")
-    request.app[HUB].publish("person.forgotten", {"id": pid})
     return ok({"removed": removed})
 
 
