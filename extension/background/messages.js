@@ -29,6 +29,7 @@ const MAX_MESSAGE_CHARS = 2_000_000;
 /** @type {Record<string, Handler>} */
 const HANDLERS = {
   analyze: { from: ["content"], check: shapes.itemsProblem, run: analyze },
+  openDashboard: { from: ["page"], run: openDashboard },
   draftCheck: {
     from: ["content"],
     check: shapes.draftProblem,
@@ -117,6 +118,19 @@ async function reportExtractorMiss(message) {
   if (missReported.includes(message.url)) return { ok: true, duplicate: true };
   await chrome.storage.session.set({ missReported: [...missReported.slice(-199), message.url] });
   return callAgent("POST", "/api/extractor-miss", { url: message.url, hints: message.hints });
+}
+
+/**
+ * Opens the agent's dashboard logged in: the agent hands out a one-time code for a
+ * login page on its own address; the token itself never appears in a URL.
+ */
+async function openDashboard() {
+  const { agentUrl } = await getSettings();
+  const answer = await callAgent("POST", "/api/session/code", {});
+  const url = new URL(String(answer.url));
+  if (url.origin !== new URL(agentUrl).origin) throw refusal("The agent answered with a foreign address.");
+  await chrome.tabs.create({ url: url.href });
+  return { ok: true };
 }
 
 /** @param {{refresh?: boolean}} message */

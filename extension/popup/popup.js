@@ -61,6 +61,13 @@ async function main() {
   });
   const state = await showState();
   if (state === "connected") await showStats().catch(() => undefined);
+  const dashboard = byId("open-dashboard");
+  dashboard.hidden = state !== "connected";
+  dashboard.addEventListener("click", () => {
+    ask({ type: "openDashboard" }).catch((error) => {
+      byId("agent-state").textContent = String(error?.message || error);
+    });
+  });
   await setUpFollowRatio(await targetTab().catch(() => undefined));
   document.body.dataset.ready = "true";
 }

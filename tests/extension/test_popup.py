@@ -154,3 +154,22 @@ def test_a_company_page_shows_its_followers_and_that_there_is_no_ratio(context: 
     assert shown["verdict_text"] == "this page shows no following count"
     assert "followers only" in shown["advice"]  # the agent recorded the snapshot and said why
     popup.close()
+
+
+def test_one_click_opens_the_dashboard_logged_in_without_the_token_in_any_url(
+    context: BrowserContext, agent
+):
+    popup = context.new_page()
+    popup.goto(f"{EXTENSION_URL}/popup/popup.html")
+    popup.wait_for_selector("body[data-ready='true']")
+    with context.expect_page() as opened:
+        popup.click("#open-dashboard")
+    dashboard = opened.value
+    dashboard.wait_for_url(f"{agent.base}/**")
+    dashboard.wait_for_selector("#nav")
+    # Logged in: the page's own API calls work with the session cookie it just got.
+    status = dashboard.evaluate("fetch('/api/stats/today').then(r => r.status)")
+    assert status == 200
+    assert agent.token not in dashboard.url and "code=" not in dashboard.url
+    dashboard.close()
+    popup.close()
