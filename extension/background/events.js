@@ -4,27 +4,39 @@
  *
  * - item.updated and item.answered go to the open LinkedIn tabs, so overlays
  *   follow (an item answered elsewhere loses its reply prompt).
- * - item.new that is urgent and needs a reply becomes a desktop notification,
- *   unless the user is already looking at it: items this browser just sent
- *   for analysis are remembered for a while and not notified.
+ * - item.new that is urgent, and an `alert` for a complaint (the agent's scrapers
+ *   send those), become a desktop notification, unless the user is already
+ *   looking at it (items this browser just sent for analysis are remembered for
+ *   a while), and at most one every few minutes: a pile-on must not become a
+ *   storm of pop-ups. The list in the dashboard has them all.
  * - source.blocked becomes a notification: a source Roos listens to refused it.
  */
 import { broadcastToTabs } from "./tabs.js";
 
 const URGENT = 0.7;
 const REMEMBER = 2000;
+const THROTTLE_MS = 3 * 60 * 1000;
+/** @type {Set<string>} */
+const notified = new Set();
 /** @type {Set<string>} */
 const recentlySent = new Set();
 
 /** @param {string[]} ids */
 export function rememberSent(ids) {
-  for (const id of ids) {
-    recentlySent.delete(id);
-    recentlySent.add(id);
-  }
-  for (const id of recentlySent) {
-    if (recentlySent.size <= REMEMBER) break;
-    recentlySent.delete(id);
+  for (const id of ids) remember(recentlySent, id);
+}
+
+/**
+ * Adds to a set that forgets its oldest entries beyond REMEMBER.
+ * @param {Set<string>} set
+ * @param {string} id
+ */
+function remember(set, id) {
+  set.delete(id);
+  set.add(id);
+  for (const old of set) {
+    if (set.size <= REMEMBER) break;
+    set.delete(old);
   }
 }
 
@@ -38,8 +50,10 @@ export async function onLiveEvent(event) {
     });
   } else if (event.type === "item.answered") {
     await broadcastToTabs({ type: "itemUpdated", data: { id: data.item_id, answered: true } });
-  } else if (event.type === "item.new" && isUrgent(data) && !recentlySent.has(String(data.id))) {
-    await notify(data.url, chrome.i18n.getMessage("notifyUrgentTitle"), excerpt(data));
+  } else if (event.type === "item.new" && isUrgent(data.analysis)) {
+    await notifyOnce(data);
+  } else if (event.type === "alert" && data.reason === "complaint" && data.item) {
+    await notifyOnce({ ...data.item, analysis: data.analysis });
   } else if (event.type === "source.blocked") {
     const name = String(data.name || data.url || data.source || "");
     await notify(
@@ -50,10 +64,25 @@ export async function onLiveEvent(event) {
   }
 }
 
-/** @param {any} data an item with its analysis, as the agent announces it */
-function isUrgent(data) {
-  const analysis = data.analysis && typeof data.analysis === "object" ? data.analysis : {};
+/** @param {any} analysis */
+function isUrgent(analysis) {
+  if (!analysis || typeof analysis !== "object") return false;
   return analysis.needs_reply === true && Number(analysis.urgency) >= URGENT;
+}
+
+/**
+ * One notification per item, and at most one every THROTTLE_MS (kept in session
+ * storage: the worker may be restarted between two events).
+ * @param {any} item
+ */
+async function notifyOnce(item) {
+  const id = String(item.id);
+  if (recentlySent.has(id) || notified.has(id)) return;
+  remember(notified, id);
+  const { lastNotifiedAt = 0 } = await chrome.storage.session.get("lastNotifiedAt");
+  if (Date.now() - lastNotifiedAt < THROTTLE_MS) return;
+  await chrome.storage.session.set({ lastNotifiedAt: Date.now() });
+  await notify(item.url, chrome.i18n.getMessage("notifyUrgentTitle"), excerpt(item));
 }
 
 /** @param {any} data */
@@ -84,7 +113,7 @@ async function notify(url, title, message) {
 /** @param {string} notificationId */
 export async function onNotificationClicked(notificationId) {
   const parts = notificationId.split("|");
-  if (parts[0] !== "roos") return;
+  if (parts[0] !== "roos" && parts[0] !== "roos-rhythm") return;
   const target = safeHttps(parts.slice(2).join("|"));
   if (target) await chrome.tabs.create({ url: target });
   await chrome.notifications.clear(notificationId);

@@ -13,6 +13,7 @@ import { onLiveEvent, onNotificationClicked } from "./events.js";
 import { startLive, stopLive } from "./live.js";
 import { routeMessage } from "./messages.js";
 import { enqueue, queueLength } from "./queue.js";
+import { checkRhythm } from "./reminders.js";
 import { getSettings, restrictStorage, setAgentState } from "./settings.js";
 
 const REVIVE_ALARM = "roos-revive";
@@ -41,6 +42,7 @@ async function onAlarm(/** @type {chrome.alarms.Alarm} */ alarm) {
   // A socket can look open while the agent restarted with a new token: ask.
   const { state } = await refreshConnection();
   if (state === "connected" && (await queueLength()) > 0) await flushNow();
+  if (state === "connected") await checkRhythm().catch(() => undefined);
 }
 
 /**
@@ -69,4 +71,4 @@ void wake();
 
 // A handle for the worker's own DevTools console (and the browser tests);
 // pages and content scripts cannot reach the worker's global scope.
-Object.assign(globalThis, { roos: { callAgent, enqueue, flushNow, queueLength, refreshConnection } });
+Object.assign(globalThis, { roos: { callAgent, checkRhythm, enqueue, flushNow, queueLength, refreshConnection } });
