@@ -24,12 +24,17 @@ setup_venv() {  # $1 = extras ("" or "dev")
   fi
 }
 
-ensure_chromium() {
-  if [[ -x /usr/bin/chromium ]]; then return; fi
+ensure_chromium() {  # $1 = extra Debian packages wanted with it (e.g. chromium-l10n for tests)
+  local missing=""
+  [[ -x /usr/bin/chromium ]] || missing=" chromium"
+  if command -v dpkg >/dev/null; then
+    for pkg in ${1:-}; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=" $pkg"; done
+  fi
+  [[ -z $missing ]] && return
   command -v apt-get >/dev/null || die "Chromium is missing and apt-get is not available: install Debian's chromium package"
-  echo "roos setup: installing Debian's chromium (apt-get) …" >&2
+  echo "roos setup: installing Debian's$missing (apt-get) …" >&2
   local sudo=""; [[ $(id -u) == 0 ]] || sudo="sudo"
   $sudo apt-get update -qq >/dev/null || die "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
-    || die "apt-get install chromium failed"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null \
+    || die "apt-get install$missing failed"
 }
