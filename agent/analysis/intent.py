@@ -13,7 +13,8 @@ import math
 import re
 from typing import Any
 
-from agent.analysis.textnorm import URL, fold, whole_word_matches
+from agent.analysis.text import Text, as_text
+from agent.analysis.textnorm import fold, whole_word_matches
 
 INTENTS = ("complaint", "question", "praise", "other")
 
@@ -31,11 +32,12 @@ _SUBJECT = (
     r"i|you|we|they|anyone|anybody|someone|somebody|it|this|that|there|he|she"
 )
 _ASKING = (
-    r"weet iemand|kent iemand|heeft iemand|iemand ervaring|wie weet|ik vraag me af|vraagje|"
-    r"graag advies|is het mogelijk|hoe zit het met|any idea|anyone know|i wonder|i was wondering|"
-    r"any tips|any recommendations|is it possible|can anyone|could anyone|"
-    r"iemand (?:tips|een tip|advies|suggesties)|op zoek naar (?:tips|advies|ervaringen)|"
-    r"looking for (?:recommendations|advice|tips)"
+    "weet iemand|kent iemand|heeft iemand|iemand ervaring|wie weet|ik vraag me af|vraagje|"
+    "graag advies|is het mogelijk|hoe zit het met|any idea|anyone know|i wonder|i was wondering|"
+    "any tips|any recommendations|is it possible|can anyone|could anyone|"
+    "iemand tips|iemand een tip|iemand advies|iemand suggesties|"
+    "op zoek naar tips|op zoek naar advies|op zoek naar ervaringen|"
+    "looking for recommendations|looking for advice|looking for tips"
 )
 # Verb-first before a name ("Werkt VlotPay ook in Duitsland") asks in both languages.
 _VERB_NAME = r"werkt|heeft|hebben|is|zijn|kan|kunnen|gaat|doet|does|do|are|has|can|will"
@@ -55,23 +57,36 @@ _ASKING_RE = re.compile(rf"(?:{_ASKING})\b")
 _EXCLAIM_RE = re.compile(rf"(?:{_EXCLAIM})\b")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _GREETING = re.compile(r"(?:hoi|hallo|hey|hi|hello|beste|dear|goedemorgen|goedemiddag)\b[^,]*,\s*")
-_COMPLAINT_CUE = re.compile(
-    r"(?:werkt (?:\w+ ){0,3}niet|doet het niet|storing|klacht|waardeloos|belachelijk|"
+_CUES = (
+    r"werkt (?:\w+ ){0,3}niet|doet het niet|storing|klacht|waardeloos|belachelijk|"
     r"teleurgesteld|nog steeds geen|geen reactie|opgelicht|onbereikbaar|niet bereikbaar|"
     r"geld terug|slechte service|not working|doesn['’]?t work|does not work|outage|"
-    r"still waiting|no response|terrible|worst|refund|unacceptable|disappointed|scam)\b"
+    r"still waiting|no response|terrible|worst|refund|unacceptable|disappointed|scam"
 )
+_COMPLAINT_CUE = re.compile(rf"(?:{_CUES})\b")
+
+
+def _last_words(phrases: str) -> frozenset[str]:
+    """The word each phrase ends in. Scanning a text with a regex of many alternatives is
+    slow, a set lookup per word is not; the regex demands a word edge after the phrase, so a
+    text that has none of these words cannot match and skips the scan."""
+    return frozenset(re.search(r"[^\W\d_]+$", phrase).group() for phrase in phrases.split("|"))
+
+
+_ASKING_LAST = _last_words(_ASKING)
+_CUE_LAST = _last_words(_CUES)
 _QUESTION_NEGATIVITY = -0.5  # "How do I block my card?" sounds negative to VADER
 _BANDS = {"complaint": (0.7, 1.0), "question": (0.45, 0.7), "praise": (0.2, 0.45)}
 _FLAG_WEIGHT = {"critic": 1.0, "ambassador": 0.8, "fan": 0.6}
 
 
-def is_question(text: str) -> bool:
+def is_question(text: str | Text) -> bool:
     """True when `text` asks something, with or without a question mark."""
-    plain = URL.sub(" ", text) if "://" in text or "www." in text else text
-    folded = fold(plain)
-    if whole_word_matches(_ASKING_RE, folded):
+    text = as_text(text)
+    folded = text.unlinked
+    if not _ASKING_LAST.isdisjoint(text.unlinked_words) and whole_word_matches(_ASKING_RE, folded):
         return True
+    plain = text.plain
     aligned = len(folded) == len(plain)
     for match in _SENTENCE.finditer(folded):
         raw = match.group()
@@ -93,9 +108,12 @@ def is_question(text: str) -> bool:
     return False
 
 
-def has_complaint_cue(text: str) -> bool:
+def has_complaint_cue(text: str | Text | None) -> bool:
     """Complaint words that a general sentiment model can miss ("storing", "still waiting")."""
-    return bool(whole_word_matches(_COMPLAINT_CUE, fold(text or "")))
+    text = as_text(text)
+    if _CUE_LAST.isdisjoint(text.folded_words):
+        return False
+    return bool(whole_word_matches(_COMPLAINT_CUE, text.folded))
 
 
 def _label(sentiment: dict[str, Any] | str | None) -> str:
@@ -112,7 +130,7 @@ def _about(mentions: list[dict[str, Any]], org_terms: Any) -> bool:
 
 
 def classify(
-    text: str,
+    text: str | Text,
     lang: str | None,
     sentiment: dict[str, Any] | str | None,
     mentions: list[dict[str, Any]] | None = None,
@@ -124,12 +142,13 @@ def classify(
     `lang` is accepted for symmetry: cues of both languages count, people mix them."""
     about = about_us or _about(mentions or [], org_terms)
     label = _label(sentiment)
-    asks = is_question(text or "")
+    prepared = as_text(text)
+    asks = is_question(prepared)
     compound = sentiment.get("compound", 0.0) if isinstance(sentiment, dict) else 0.0
-    cue = label != "positive" and has_complaint_cue(text)
     # A question with a sigh ("Help, hoe blokkeer ik ...?") is a question, not a complaint.
     negative = label == "negative" and (not asks or compound <= _QUESTION_NEGATIVITY)
-    if about and (negative or cue):
+    # Complaint words only matter for what is about us, so only then are they looked for.
+    if about and (negative or (label != "positive" and has_complaint_cue(prepared))):
         intent = "complaint"
     elif asks:
         intent = "question"

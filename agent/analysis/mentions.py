@@ -22,7 +22,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from agent.analysis.textnorm import Token, aligned_fold, tokens, words_and_gaps
+from agent.analysis.text import Text, as_text
+from agent.analysis.textnorm import Token, tokens, words_and_gaps
 
 KINDS = ("organisation", "product", "competitor", "person")
 FUZZY_MIN_LEN = 6  # one typo is tolerated for names of six letters or more
@@ -79,11 +80,14 @@ class MentionMatcher:
         """Every reported term with its kind."""
         return {term: kind for term, kind in self._exact.values()}
 
-    def find(self, text: str) -> list[dict[str, Any]]:
+    def find(self, text: str | Text) -> list[dict[str, Any]]:
         """Mentions in `text`, in reading order, offsets into the original `text`."""
-        folded = aligned_fold(text or "")
+        prepared = as_text(text)
+        text, folded = prepared.raw, prepared.aligned
         if folded is None:  # folding changed lengths ("ß", ligatures): go token by token
             return self._scan_tokens(text, tokens(text))
+        if self._nothing_in(folded, prepared.folded_words):
+            return []
         pairs = words_and_gaps(folded)
         hits: list[dict[str, Any]] = []
         pos = folded.find(pairs[0][0]) if pairs else 0
@@ -106,6 +110,13 @@ class MentionMatcher:
                     hits.append(hit)
             pos, i = end + len(gap), i + 1
         return hits
+
+    def _nothing_in(self, folded: str, words: list[str]) -> bool:
+        """Most texts name nothing we watch: no word starts a key, none is a near miss and
+        there is no hashtag or handle to look inside. Set lookups tell, without the scan."""
+        if "#" in folded or "@" in folded or not self._prefixes.isdisjoint(words):
+            return False
+        return all(self._closest_cached(w) is None for w in words if len(w) >= FUZZY_MIN_LEN - 1)
 
     def _glue(
         self, pairs: list[tuple[str, str]], i: int, pos: int
@@ -171,14 +182,19 @@ class MentionMatcher:
                     return self._hit(text, start, end, found, 95)
         return None
 
-    def _fuzzy_hit(self, text: str, tok: Token) -> dict[str, Any] | None:
-        closest = self._fuzzy_cache.get(tok.norm, _UNSEEN)
+    def _closest_cached(self, norm: str) -> tuple[str, float] | None:
+        """The key `norm` is one typo away from, remembered per word (words recur, texts not)."""
+        closest = self._fuzzy_cache.get(norm, _UNSEEN)
         if closest is _UNSEEN:
             if len(self._fuzzy_cache) > _CACHE_LIMIT:
                 self._fuzzy_cache.clear()
-            usable = len(tok.norm) >= FUZZY_MIN_LEN - 1 and tok.norm.isalpha()
-            closest = self._closest(tok.norm) if usable else None
-            self._fuzzy_cache[tok.norm] = closest
+            usable = len(norm) >= FUZZY_MIN_LEN - 1 and norm.isalpha()
+            closest = self._closest(norm) if usable else None
+            self._fuzzy_cache[norm] = closest
+        return closest  # type: ignore[return-value]
+
+    def _fuzzy_hit(self, text: str, tok: Token) -> dict[str, Any] | None:
+        closest = self._closest_cached(tok.norm)
         if closest is None:
             return None
         key, score = closest

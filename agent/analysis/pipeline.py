@@ -15,6 +15,7 @@ from agent.analysis import disclosure, intent, language, promo, sentiment, sugge
 from agent.analysis.mentions import MentionMatcher
 from agent.analysis.mentions import about_us as mentions_about_us
 from agent.analysis.people import flag_for
+from agent.analysis.text import Text
 from agent.analysis.times import now_or, to_datetime
 
 # A hostile text can name us 60,000 times; the overlay and the store need the first few.
@@ -49,15 +50,16 @@ class Analyzer:
         sits under one of our own posts, so it is about us even without naming us."""
         moment = now_or(now)
         text = item.get("text") or ""
+        prepared = Text(text)  # folded and split once, read by every step below
         fixes = item.get("corrections") or {}
         given = (item.get("lang") or "").split("-")[0].lower()
         lang = fixes.get("language") or given or language.detect(text)
         mood = _corrected_sentiment(sentiment.score(text, lang), fixes.get("sentiment"))
-        mentions = self.matcher.find(text)[:MAX_MENTIONS]
+        mentions = self.matcher.find(prepared)[:MAX_MENTIONS]
         about = fixes.get("about_us")
         if not isinstance(about, bool):
             about = about_us_hint or mentions_about_us(mentions)
-        classified = intent.classify(text, lang, mood, mentions, about_us=about)
+        classified = intent.classify(prepared, lang, mood, mentions, about_us=about)
         kind = fixes.get("intent") if fixes.get("intent") in intent.INTENTS else None
         kind = kind or classified["intent"]
         flag = flag_for(person, self.targets, moment) if person else None
@@ -80,7 +82,7 @@ class Analyzer:
                 "flag": flag,
                 "interactions": len((person or {}).get("interactions") or []),
             },
-            "promotional": _promotional(text, lang, fixes),
+            "promotional": _promotional(prepared, lang, fixes),
             "corrected": sorted(k for k in fixes if k in _CORRECTABLE),
             "suggestions": [],
         }
@@ -121,7 +123,7 @@ _CORRECTABLE = ("language", "sentiment", "intent", "about_us", "promotional")
 _DONE = ("answered", "ignored")
 
 
-def _promotional(text: str, lang: str, fixes: dict[str, Any]) -> bool:
+def _promotional(text: Text, lang: str, fixes: dict[str, Any]) -> bool:
     if isinstance(fixes.get("promotional"), bool):
         return fixes["promotional"]
     return promo.is_promotional(text, lang)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.analysis.textnorm import fold, words
+from agent.analysis.text import Text, as_text
 from agent.analysis.times import now_or, to_datetime
 
 THRESHOLD = 0.5
@@ -40,7 +40,6 @@ _PRICE = re.compile(
     r"(?:€|eur\b|\$|£)\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|euro\b|eur\b)|"
     r"\d+\s?%\s?(?:korting|off|discount)|\d+\s?procent korting"
 )
-_PRICE_SIGNS = ("€", "$", "£", "%", " eur", "procent")
 _WEIGHTS = {"strong": (0.6, 1), "price": (0.4, 1), "soft": (0.2, 3)}
 
 
@@ -58,41 +57,54 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 
 _INDEX = _phrase_index()
+_FIRST_WORDS = frozenset(_INDEX)
 
 
-def _found(text: str) -> dict[str, list[str]]:
+def _has_price_sign(folded: str) -> bool:
+    # A chain of `in` tests is far cheaper than the price regex, which most texts never need.
+    return (
+        "€" in folded
+        or "$" in folded
+        or "%" in folded
+        or "£" in folded
+        or " eur" in folded
+        or "procent" in folded
+    )
+
+
+def _found(text: Text) -> dict[str, list[str]]:
     """Cues by kind. Phrases are looked up word by word (one dictionary lookup per word is
     far cheaper than scanning the text with a regex of a hundred alternatives)."""
     found: dict[str, list[str]] = {kind: [] for kind in _WEIGHTS}
-    said = words(text)
-    free = 0  # a word already part of a longer phrase does not start another
-    for i in [i for i, word in enumerate(said) if word in _INDEX]:
-        if i < free:
-            continue
-        for parts, kind in _INDEX[said[i]]:
-            if tuple(said[i : i + len(parts)]) == parts:
-                found[kind].append(" ".join(parts))
-                free = i + len(parts)
-                break
-    folded = fold(text)
-    if any(sign in folded for sign in _PRICE_SIGNS):
-        found["price"] = _PRICE.findall(folded)
+    said = text.words
+    if not _FIRST_WORDS.isdisjoint(said):
+        free = 0  # a word already part of a longer phrase does not start another
+        for i in [i for i, word in enumerate(said) if word in _INDEX]:
+            if i < free:
+                continue
+            for parts, kind in _INDEX[said[i]]:
+                if tuple(said[i : i + len(parts)]) == parts:
+                    found[kind].append(" ".join(parts))
+                    free = i + len(parts)
+                    break
+    if _has_price_sign(text.folded):
+        found["price"] = _PRICE.findall(text.folded)
     return found
 
 
-def promo_cues(text: str) -> list[str]:
+def promo_cues(text: str | Text) -> list[str]:
     """The promotional phrases found in `text`, in folded form."""
-    return [cue for cues in _found(text or "").values() for cue in cues]
+    return [cue for cues in _found(as_text(text)).values() for cue in cues]
 
 
-def promo_score(text: str, lang: str | None = None) -> float:
+def promo_score(text: str | Text, lang: str | None = None) -> float:
     """0..1: how strongly `text` sells. `lang` is accepted for symmetry (see module doc)."""
-    found = _found(text or "")
+    found = _found(as_text(text))
     score = sum(weight * min(len(found[kind]), most) for kind, (weight, most) in _WEIGHTS.items())
     return round(min(score, 1.0), 3)
 
 
-def is_promotional(text: str, lang: str | None = None) -> bool:
+def is_promotional(text: str | Text, lang: str | None = None) -> bool:
     """True when `text` is an offer, a price or a call to buy or sign up."""
     return promo_score(text, lang) >= THRESHOLD
 

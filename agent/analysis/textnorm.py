@@ -26,10 +26,10 @@ from typing import NamedTuple
 WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Folded text has no combining marks left, so there the simple (much faster) pattern suffices.
-_FOLDED_WORD = re.compile(r"[^\W_]+")
+FOLDED_WORD = re.compile(r"[^\W_]+")
 _WORD_AND_GAP = re.compile(r"([^\W_]+)([\W_]*)")
 # Combining marks of the Latin, extended and symbol diacritic blocks: what folding strips.
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # NFKD would turn these into several characters; one keeps folded offsets equal to original ones.
 _ONE_FOR_ONE = str.maketrans({"\u2026": ".", "\u2025": "."})
 
@@ -47,14 +47,14 @@ def fold(text: str) -> str:
     if folded.isascii():
         return folded
     decomposed = unicodedata.normalize("NFKD", folded.translate(_ONE_FOR_ONE)).casefold()
-    return _COMBINING.sub("", decomposed)
+    return COMBINING.sub("", decomposed)
 
 
 def aligned_fold(text: str) -> str | None:
     """`fold(text)` when every character folds to exactly one (the common case, so offsets in
     the folded text are offsets in `text`); None when folding changed the length."""
     folded = fold(text)
-    if len(folded) != len(text) or _COMBINING.search(text):
+    if len(folded) != len(text) or COMBINING.search(text):
         return None
     return folded
 
@@ -63,7 +63,7 @@ def tokens(text: str) -> list[Token]:
     """Words of `text` with their original offsets and folded form."""
     folded = aligned_fold(text)
     if folded is not None:
-        return [Token(m.start(), m.end(), m.group()) for m in _FOLDED_WORD.finditer(folded)]
+        return [Token(m.start(), m.end(), m.group()) for m in FOLDED_WORD.finditer(folded)]
     return [Token(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
 
 
@@ -76,7 +76,7 @@ def words(text: str) -> list[str]:
     """Folded words of `text`, links left out (a URL says nothing about what someone means)."""
     if "://" in text or "www." in text or "WWW." in text:
         text = URL.sub(" ", text)
-    return _FOLDED_WORD.findall(fold(text))
+    return FOLDED_WORD.findall(fold(text))
 
 
 def folded_phrase(text: str) -> str:

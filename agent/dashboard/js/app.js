@@ -13,18 +13,19 @@ import * as follow from "./pages/follow.js";
 import * as inbox from "./pages/inbox.js";
 import * as listening from "./pages/listening.js";
 import * as people from "./pages/people.js";
+import * as reachOut from "./pages/reach-out.js";
 import * as sources from "./pages/sources.js";
 import * as team from "./pages/team.js";
 import * as valuable from "./pages/valuable.js";
 
-const PAGES = { inbox, listening, people, valuable, follow, team, sources };
+const PAGES = { inbox, listening, people, valuable, "reach-out": reachOut, follow, team, sources };
 /** @type {{name: string, module: any, root: HTMLElement} | null} */
 let current = null;
 let live = false;
 const ctx = { api, refresh: () => show() };
 
 function pageName() {
-  const name = (location.hash.match(/^#\/(\w+)/) || [])[1] || "inbox";
+  const name = (location.hash.match(/^#\/([\w-]+)/) || [])[1] || "inbox";
   return name in PAGES ? name : "inbox";
 }
 

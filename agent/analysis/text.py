@@ -1,0 +1,93 @@
+"""One text, prepared once for every analysis step.
+
+Language detection, mentions, intent and promotion all read the same comment in folded form
+(see `textnorm`), most of them without its links. Folding and splitting a text into words are
+the costly parts of those steps, so `Text` does each at most once, when a step first asks,
+and the pipeline hands the same `Text` to every step. Each form is exactly what the step's
+own `textnorm` call would give, so a step reads the same whether it gets a `Text` or a `str`.
+"""
+
+from __future__ import annotations
+
+from agent.analysis.textnorm import COMBINING, FOLDED_WORD, URL, fold
+
+
+class Text:
+    """A text and its folded forms, each computed on first use. Not shared between threads."""
+
+    __slots__ = ("_aligned", "_delinked", "_folded", "_folded_words", "_words", "raw")
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self._folded: str | None = None
+        self._aligned: str | bool | None = False  # False: not computed yet
+        self._delinked: str | None = None
+        self._words: list[str] | None = None
+        self._folded_words: list[str] | None = None
+
+    @property
+    def folded(self) -> str:
+        """`textnorm.fold` of the whole text."""
+        if self._folded is None:
+            self._folded = fold(self.raw)
+        return self._folded
+
+    @property
+    def aligned(self) -> str | None:
+        """`textnorm.aligned_fold`: the folded text when its offsets are the original ones."""
+        if self._aligned is False:
+            folded = self.folded
+            same = len(folded) == len(self.raw)
+            if same and not self.raw.isascii():
+                same = COMBINING.search(self.raw) is None
+            self._aligned = folded if same else None
+        return self._aligned  # type: ignore[return-value]
+
+    def _without_links(self) -> str:
+        """The folded text with its links blanked out (only computed for texts with links)."""
+        if self._delinked is None:
+            self._delinked = fold(URL.sub(" ", self.raw))
+        return self._delinked
+
+    # Two notions of "has a link": `textnorm.words` also knows "WWW.", `intent` does not.
+    def _link(self) -> bool:
+        return "://" in self.raw or "www." in self.raw
+
+    def _any_link(self) -> bool:
+        return self._link() or "WWW." in self.raw
+
+    @property
+    def plain(self) -> str:
+        """The text as written with its links blanked out, as `intent` reads it."""
+        return URL.sub(" ", self.raw) if self._link() else self.raw
+
+    @property
+    def unlinked(self) -> str:
+        """Folded text without links, as `intent` reads it."""
+        return self._without_links() if self._link() else self.folded
+
+    @property
+    def words(self) -> list[str]:
+        """`textnorm.words`: the folded words, links left out. Do not modify the list."""
+        if self._words is None:
+            source = self._without_links() if self._any_link() else self.folded
+            self._words = FOLDED_WORD.findall(source)
+        return self._words
+
+    @property
+    def folded_words(self) -> list[str]:
+        """The words of `folded`, links included."""
+        if self._folded_words is None:
+            any_link = self._any_link()
+            self._folded_words = FOLDED_WORD.findall(self.folded) if any_link else self.words
+        return self._folded_words
+
+    @property
+    def unlinked_words(self) -> list[str]:
+        """The words of `unlinked`."""
+        return self.words if self._link() or not self._any_link() else self.folded_words
+
+
+def as_text(text: str | Text | None) -> Text:
+    """`text` itself when already prepared, else a new `Text` ("" for None)."""
+    return text if isinstance(text, Text) else Text(text or "")
