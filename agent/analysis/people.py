@@ -27,6 +27,7 @@ _RECOMMENDS = re.compile(
     r"beveel (?:ik|het) aan|aanbevolen|i recommend|i'd recommend|highly recommend|"
     r"would recommend|strongly recommend|must try|check (?:them|it) out)\b"
 )
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)")
 _TAG = re.compile(r"@[^\W\d_][\w.-]*")
 _TITLES = {"dr", "drs", "ir", "ing", "mr", "prof", "mevr", "dhr", "mw", "msc", "bsc", "mba", "phd"}
 _PARTICLES = {"de", "van", "der", "den", "het", "ter", "ten", "te", "t", "la", "le", "von", "du"}
@@ -35,6 +36,8 @@ _PARTICLES = {"de", "van", "der", "den", "het", "ter", "ten", "te", "t", "la", "
 def person_id(author: dict[str, Any]) -> str:
     """Stable id: the normalised profile URL when known, else "name:" + the folded name."""
     url = (author.get("profile_url") or "").strip()
+    if _SCHEME.match(url) and not url.lower().startswith(("http://", "https://")):
+        url = ""  # javascript:, data: and friends are no profile address: go by the name
     try:
         parts = urlsplit(url if "//" in url else "https://" + url) if url else None
     except ValueError:  # not a URL at all (e.g. "http://[x"): fall back to the name

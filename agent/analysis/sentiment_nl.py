@@ -47,6 +47,7 @@ _DAMPING = _words(
     "beetje nogal redelijk vrij enigszins ietwat tamelijk iets lichtelijk amper nauwelijks"
 )
 BOOSTERS: dict[str, float] = {**dict.fromkeys(_BOOSTING, B_INCR), **dict.fromkeys(_DAMPING, B_DECR)}
+_BOOSTER_WORDS = frozenset(BOOSTERS)
 # A booster standing alone ("Super!") is praise in itself.
 STANDALONE = {"super": 2.0}
 
@@ -94,7 +95,11 @@ _SEPARATOR = re.compile(
     r"|#([^\W_]\w*)"  # hashtag
     r"|[.!?,;:]"
 )
-_TOKEN = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?|[^\w\s]")  # a word, an emoji, a symbol
+# A word (letter runs joined by ' - _, ending in a letter), an emoji, a symbol.
+_TOKEN = re.compile(r"[^\W_]+(?:[_'-]+[^\W_]+)*|[^\w\s]")
+# Without emoticons or hashtags, clauses end at punctuation, which a plain split finds fast.
+_PUNCTUATION = re.compile(r"[.!?,;:]")
+_EMOTICON_OR_TAG = ("#", ":", ";", "=", "<", "xD", "XD")
 
 
 def _compile_phrases() -> dict[str, list[tuple[tuple[frozenset[str], ...], str]]]:
@@ -118,27 +123,30 @@ def _merge_phrases(words: list[str], lower: list[str]) -> tuple[list[str], list[
     """Join known phrases of one clause into single tokens (original case, lower-case key)."""
     if _PHRASE_INDEX.keys().isdisjoint(lower):
         return words, lower
-    out_words, out_lower, i = [], [], 0
-    while i < len(lower):
-        for parts, key in _PHRASE_INDEX.get(lower[i], ()):
-            span = lower[i : i + len(parts)]
-            if len(span) == len(parts) and all(map(_matches, parts, span)):
-                out_words.append(" ".join(words[i : i + len(parts)]))
+    out_words: list[str] = []
+    out_lower: list[str] = []
+    done = 0  # words before this index are copied or merged
+    for i in [i for i, word in enumerate(lower) if word in _PHRASE_INDEX]:
+        if i < done:
+            continue
+        for parts, key in _PHRASE_INDEX[lower[i]]:
+            end = i + len(parts)
+            if end <= len(lower) and all(map(_matches, parts, lower[i:end])):
+                out_words += words[done:i]
+                out_lower += lower[done:i]
+                out_words.append(" ".join(words[i:end]))
                 out_lower.append(key)
-                i += len(parts)
+                done = end
                 break
-        else:
-            out_words.append(words[i])
-            out_lower.append(lower[i])
-            i += 1
-    return out_words, out_lower
+    if not done:
+        return words, lower
+    return out_words + words[done:], out_lower + lower[done:]
 
 
-def clauses(text: str, vocabulary: Container[str]) -> list[tuple[list[str], list[str]]]:
-    """Clauses of `text` as (tokens as written, lower-case keys), split at punctuation.
-
-    A hashtag is a clause of its own: "Weer geen mail ontvangen #fail" must not negate "fail".
-    """
+def _token_lists(text: str, vocabulary: Container[str]) -> list[list[str]]:
+    """The tokens of each clause; a hashtag's words are a clause of their own."""
+    if not any(map(text.__contains__, _EMOTICON_OR_TAG)):
+        return [words for words in map(_TOKEN.findall, _PUNCTUATION.split(text)) if words]
     parts = _SEPARATOR.split(text)  # text, (emoticon, hashtag, text)*
     result, words = [], _TOKEN.findall(parts[0])
     for k in range(1, len(parts), 3):
@@ -154,7 +162,18 @@ def clauses(text: str, vocabulary: Container[str]) -> list[tuple[list[str], list
         words.extend(_TOKEN.findall(following))
     if words:
         result.append(words)
-    return [_merge_phrases(ws, [w.lower() for w in ws]) for ws in result]
+    return result
+
+
+def clauses(text: str, vocabulary: Container[str]) -> list[tuple[list[str], list[str]]]:
+    """Clauses of `text` as (tokens as written, lower-case keys), split at punctuation.
+
+    A hashtag is a clause of its own: "Weer geen mail ontvangen #fail" must not negate "fail".
+    """
+    return [
+        _merge_phrases(words, list(map(str.lower, words)))
+        for words in _token_lists(text, vocabulary)
+    ]
 
 
 def _is_contrast(lower: list[str], i: int) -> bool:
@@ -231,31 +250,39 @@ class DutchScorer:
         self.lexicon = lexicon
 
     def sentiments(self, text: str) -> list[float]:
-        """One valence per token, after the word-level rules and the contrast rule."""
+        """The valence of each word that carries any, in reading order, after the word-level
+        rules and the contrast rule. Words without sentiment (most of them) are left out
+        rather than listed as 0.0: they add nothing, and skipping them is what makes the
+        scorer fast."""
         valence = self.lexicon.valence
-        pairs = clauses(text, self.lexicon.vocabulary)
-        parts = [_Clause(ws, low, [valence(w) for w in low]) for ws, low in pairs]
+        parts = [
+            _Clause(ws, low, list(map(valence, low)))
+            for ws, low in clauses(text, self.lexicon.vocabulary)
+        ]
         shouted = sum(sum(map(str.isupper, clause.words)) for clause in parts)
         caps = 0 < shouted < sum(len(clause.words) for clause in parts)
-        values: list[float] = []
-        contrast_at = None
+        found: list[tuple[int, float]] = []  # (position in the text, valence)
+        contrast_at, offset = None, 0
         for clause in parts:
-            turns = contrast_at is None and not _CONTRAST.isdisjoint(clause.lower)
-            for i in range(len(clause.lower)):
-                if turns and contrast_at is None and _is_contrast(clause.lower, i):
-                    contrast_at = len(values)
-                values.append(
-                    _word_valence(clause, i, caps)
-                    if clause.base[i] or clause.lower[i] in BOOSTERS
-                    else 0.0
+            lower, base = clause.lower, clause.base
+            if contrast_at is None and not _CONTRAST.isdisjoint(lower):
+                contrast_at = next(
+                    (offset + i for i in range(len(lower)) if _is_contrast(lower, i)), None
                 )
-        if contrast_at is not None:
-            values = [
-                v
-                * (CONTRAST_BEFORE if k < contrast_at else CONTRAST_AFTER if k > contrast_at else 1)
-                for k, v in enumerate(values)
-            ]
-        return values
+            if any(base) or not _BOOSTER_WORDS.isdisjoint(lower):
+                for i, word in enumerate(lower):
+                    if base[i] or word in BOOSTERS:
+                        value = _word_valence(clause, i, caps)
+                        if value:
+                            found.append((offset + i, value))
+            offset += len(lower)
+        if contrast_at is None:
+            return [value for _, value in found]
+        return [
+            value
+            * (CONTRAST_BEFORE if k < contrast_at else CONTRAST_AFTER if k > contrast_at else 1)
+            for k, value in found
+        ]
 
     def compound(self, text: str) -> float:
         """VADER's compound: the summed valence plus punctuation emphasis, squashed to [-1, 1]."""

@@ -158,3 +158,8 @@ def test_merging_keeps_the_url_id_the_fullest_name_and_all_interactions_once():
     assert merged["merged_ids"] == ["name:jan de vries"]
     assert [i["item_id"] for i in merged["interactions"]] == ["item-1", "item-2"]
     assert merged["last_seen"] == "2026-06-12T09:00:00+00:00"
+
+
+def test_a_script_address_is_no_profile_the_person_goes_by_name():
+    for url in ("javascript:alert(1)", "javascript://alert(1)", "data:text/html,<b>x</b>"):
+        assert person_id({"name": "Eva Dijkstra", "profile_url": url}) == "name:eva dijkstra"

@@ -13,7 +13,7 @@ from .conftest import Watched, hours_ago, login_url, open_dashboard, seed
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["inbox", "listening", "people", "valuable", "follow", "team", "sources"]
+PAGES = ["inbox", "listening", "people", "valuable", "reach-out", "follow", "team", "sources"]
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 HOSTILE_SCRIPT = "<script>alert('roos')</script>"
 

@@ -10,9 +10,10 @@ from ..times import to_datetime
 
 REMIND_FROM_HOUR = 13
 MESSAGES = {
-    "nl": "Je hebt vandaag {done} van de {target} berichten geplaatst. Twee dingen die het delen waard zijn:",
-    "en": "You have posted {done} of today's {target} posts. Two things worth sharing:",
+    "nl": "Je hebt vandaag {done} van de {target} berichten geplaatst.",
+    "en": "You have posted {done} of today's {target} posts.",
 }
+WITH_PICKS = {"nl": " Twee dingen die het delen waard zijn:", "en": " Two things worth sharing:"}
 
 
 def rhythm_status(
@@ -43,6 +44,11 @@ def rhythm_status(
         "posts_today": done,
         "target": target,
         "due": due,
-        "message": MESSAGES[lang].format(done=done, target=target) if due else None,
+        "message": (
+            MESSAGES[lang].format(done=done, target=target)
+            + (WITH_PICKS[lang] if len(worth_sharing) >= 2 else "")
+        )
+        if due
+        else None,
         "suggestions": worth_sharing[:2] if due else [],
     }

@@ -117,6 +117,31 @@ export function title(key, vars) {
   return h("h1", { id: "page-title", tabindex: "-1" }, t(key, vars));
 }
 
+/**
+ * Copy a suggested text for the user to paste (and edit) themselves; says so on the button
+ * and in the status line. Falls back to a hidden textarea where the Clipboard API is refused.
+ * @param {string} text
+ * @param {HTMLElement} button
+ */
+export async function copyText(text, button) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = /** @type {HTMLTextAreaElement} */ (h("textarea", { "aria-hidden": "true", class: "skip" }));
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand("copy");
+    area.remove();
+    if (!copied) {
+      announce(t("common.copyFailed"));
+      return;
+    }
+  }
+  button.textContent = t("common.copied");
+  announce(t("common.copied"));
+}
+
 /** The line under the header that screen readers announce. */
 export function announce(text) {
   const status = document.getElementById("status");

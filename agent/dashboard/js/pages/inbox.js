@@ -9,7 +9,7 @@
  */
 
 import { api, idPath, query } from "../api.js";
-import { announce, date, dateTime, duration, failed, field, h, httpsUrl, outLink, select, title } from "../dom.js";
+import { announce, copyText, date, dateTime, duration, failed, field, h, httpsUrl, outLink, select, title } from "../dom.js";
 import { t } from "../i18n.js";
 
 const LIVE_TYPES = new Set(["item.new", "item.updated", "item.answered", "person.forgotten"]);
@@ -156,24 +156,10 @@ function suggestions(item) {
     "section",
     { class: "suggestions" },
     h("h3", null, t("inbox.suggestions")),
-    h("ul", null, item.suggestions.map((s) => h("li", null, h("p", null, s.text), h("button", { type: "button", onclick: (e) => copy(s.text, e.currentTarget) }, t("common.copy"))))),
+    h("ul", null, item.suggestions.map((s) => h("li", null, h("p", null, s.text), h("button", { type: "button", onclick: (e) => copyText(s.text, e.currentTarget) }, t("common.copy"))))),
   );
 }
 
-async function copy(text, button) {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = h("textarea", { "aria-hidden": "true", class: "skip" });
-    area.textContent = text;
-    document.body.append(area);
-    /** @type {HTMLTextAreaElement} */ (area).select();
-    document.execCommand("copy");
-    area.remove();
-  }
-  button.textContent = t("common.copied");
-  announce(t("common.copied"));
-}
 
 async function change(root, action) {
   try {

@@ -10,7 +10,7 @@
  */
 
 import { api, query } from "../api.js";
-import { announce, dateTime, h, number, outLink, title } from "../dom.js";
+import { announce, copyText, dateTime, h, number, outLink, title } from "../dom.js";
 import { currentLanguage, t } from "../i18n.js";
 
 export async function render(root) {
@@ -47,19 +47,9 @@ function excerpt(item, linkText = t("reachOut.open")) {
 
 /** A suggested text with a copy button: the user pastes (and edits) it themselves. */
 function suggested(label, text, level = "h3") {
-  return h("div", { class: "suggestions" }, h(level, null, label), h("ul", null, h("li", null, h("p", null, text), h("button", { type: "button", onclick: (e) => copy(text, e.currentTarget) }, t("common.copy")))));
+  return h("div", { class: "suggestions" }, h(level, null, label), h("ul", null, h("li", null, h("p", null, text), h("button", { type: "button", onclick: (e) => copyText(text, e.currentTarget) }, t("common.copy")))));
 }
 
-async function copy(text, button) {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    announce(t("reachOut.copyFailed"));
-    return;
-  }
-  button.textContent = t("common.copied");
-  announce(t("common.copied"));
-}
 
 function follow(data) {
   const notes = [];
