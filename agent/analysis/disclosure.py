@@ -18,12 +18,15 @@ from agent.analysis.textnorm import contains_phrase, folded_phrase, words
 
 _SPEAKING_FOR = re.compile(r" (?:we|wij|ons|onze|our|ours|us) ")
 _US_AS_COUNTRY = re.compile(r"\b(?:US\b|U\.S\.)")  # "the US" is a country, not "us"
-_DISCLOSED = re.compile(
-    r" (?:namens|ik werk bij|ik werk voor|werkzaam bij|werkzaam voor|medewerker van|"
-    r"in dienst van|full disclosure|disclosure|i work at|i work for|i m with|employee of|"
-    r"on behalf of|in samenwerking met|in partnership with|paid partnership|"
-    r"betaalde samenwerking|gesponsord door|sponsored by) "
+_DISCLOSING = (
+    "namens|ik werk bij|ik werk voor|werkzaam bij|werkzaam voor|medewerker van|"
+    "in dienst van|full disclosure|disclosure|i work at|i work for|i m with|employee of|"
+    "on behalf of|in samenwerking met|in partnership with|paid partnership|"
+    "betaalde samenwerking|gesponsord door|sponsored by"
 )
+_DISCLOSED = re.compile(f" (?:{_DISCLOSING}) ")
+# The longest word of each phrase: a text with none of them cannot match, and skips the scan.
+_DISCLOSING_WORDS = frozenset(max(p.split(), key=len) for p in _DISCLOSING.split("|"))
 _HASHTAG = re.compile(
     r"#\s?(?:ad|ads|spon|sponsored|advertentie|adv|reclame|gesponsord|samenwerking|partner)\b",
     re.IGNORECASE,
@@ -64,8 +67,9 @@ def is_present(text: str, profile: dict[str, Any]) -> bool:
     """True when `text` already says whom the writer speaks for."""
     if "#" in (text or "") and _HASHTAG.search(text):
         return True
-    folded = folded_phrase(text or "")
-    if _DISCLOSED.search(folded):
+    said = words(text or "")
+    folded = " " + " ".join(said) + " "  # as `folded_phrase`, from the words at hand
+    if not _DISCLOSING_WORDS.isdisjoint(said) and _DISCLOSED.search(folded):
         return True
     own = profile.get("disclosure") or {}
     return any(contains_phrase(folded, _own_phrase(p)) for p in own.values() if p)

@@ -73,17 +73,37 @@ def _days_until_crossing(
     return gap_now / -pace
 
 
+_NO_FOLLOWING = {
+    "nl": "Deze pagina toont alleen volgers ({followers}); er is geen volgratio om te bewaken.",
+    "en": "This page shows followers only ({followers}); there is no follow ratio to guard.",
+}
+
+
 def assess(
     followers: int | str,
-    following: int | str,
+    following: int | str | None,
     history: list[dict[str, Any]] | None = None,
     own: bool = True,
     lang: str = "nl",
     now: object = None,
 ) -> dict[str, Any]:
     """Verdict and advice on a follower/following pair, optionally with earlier snapshots
-    (`history`: [{"at", "followers", "following"}]) to see where it is heading."""
+    (`history`: [{"at", "followers", "following"}]) to see where it is heading. A page that
+    shows followers only (a company page: companies follow no one) has no ratio to guard."""
     lang = lang if lang in ("nl", "en") else "nl"
+    if following is None:
+        have = parse_count(followers)
+        return {
+            "followers": have,
+            "following": None,
+            "ratio": None,
+            "gap": None,
+            "verdict": "ok",
+            "reason": "no_following",
+            "days_until_cross": None,
+            "advice": _NO_FOLLOWING[lang].format(followers=_number(have, lang)),
+        }
+    history = [h for h in history or [] if h.get("following") is not None]
     have, follow = parse_count(followers), parse_count(following)
     gap = have - follow
     days = _days_until_crossing(history or [], gap, now_or(now))

@@ -19,7 +19,7 @@ from agent.analysis.textnorm import fold, whole_word_matches
 INTENTS = ("complaint", "question", "praise", "other")
 
 _WH = (
-    r"wie|wat|waar|wanneer|waarom|hoe|welke?|hoeveel|hoezo|waarmee|waarvoor|waardoor|"
+    r"wie|wat|waar|wanneer|waarom|hoe|welke|welk|hoeveel|hoezo|waarmee|waarvoor|waardoor|"
     r"who|what|where|when|why|how|which|whose"
 )
 _VERB_NL = (
@@ -75,6 +75,8 @@ def _last_words(phrases: str) -> frozenset[str]:
 
 _ASKING_LAST = _last_words(_ASKING)
 _CUE_LAST = _last_words(_CUES)
+# A sentence that asks without "?" starts with one of these words (see `is_question`).
+_STARTERS = frozenset("|".join((_WH, _VERB_NL, _VERB_EN, _VERB_NAME)).split("|"))
 _QUESTION_NEGATIVITY = -0.5  # "How do I block my card?" sounds negative to VADER
 _BANDS = {"complaint": (0.7, 1.0), "question": (0.45, 0.7), "praise": (0.2, 0.45)}
 _FLAG_WEIGHT = {"critic": 1.0, "ambassador": 0.8, "fan": 0.6}
@@ -86,6 +88,8 @@ def is_question(text: str | Text) -> bool:
     folded = text.unlinked
     if not _ASKING_LAST.isdisjoint(text.unlinked_words) and whole_word_matches(_ASKING_RE, folded):
         return True
+    if "?" not in folded and _STARTERS.isdisjoint(text.unlinked_words):
+        return False  # no question mark, and no sentence can start with a question word
     plain = text.plain
     aligned = len(folded) == len(plain)
     for match in _SENTENCE.finditer(folded):

@@ -49,17 +49,25 @@ class _Bag(NamedTuple):
     word_set: frozenset[str]
     stem_set: frozenset[str]
     joined: str
+    long: tuple[str, ...]  # words of five letters or more: those compared fuzzily
 
 
 def _bag(text: str) -> _Bag:
     found = tuple(content_words(text))
     stems = tuple(stem(w) for w in found)
-    return _Bag(found, stems, frozenset(found), frozenset(stems), " ".join(found))
+    long = tuple(w for w in found if len(w) >= 5)
+    return _Bag(found, stems, frozenset(found), frozenset(stems), " ".join(found), long)
 
 
 # Knowledge questions and saved replies are compared again for every item, and one item is
 # compared with both: prepare each text once.
 _prepared = lru_cache(maxsize=4096)(_bag)
+
+
+def _out_of_reach(covered: int, total: int, floor: float) -> bool:
+    """Even with a perfect overall similarity the score stays below `floor`, with room to
+    spare for rounding, so the callers' thresholds reject it whatever comes next."""
+    return 75 * covered / total + 25 < floor - 0.5
 
 
 def _score(have: _Bag, wanted: _Bag, floor: float = 0.0, typos: bool = True) -> float:
@@ -70,17 +78,24 @@ def _score(have: _Bag, wanted: _Bag, floor: float = 0.0, typos: bool = True) -> 
         return 0.0
     total = len(wanted.words)
     needed = (floor - 25) / 75 * total  # covered words needed even with a perfect overall
-    pairs = zip(wanted.words, wanted.stems, strict=True)
-    exact = [w in have.word_set or s in have.stem_set for w, s in pairs]
-    covered = sum(exact)
     # Only words of five letters or more are compared fuzzily (a typo of the word).
-    maybe = [w for w, hit in zip(wanted.words, exact, strict=True) if not hit and len(w) >= 5]
+    if wanted.word_set.isdisjoint(have.word_set) and wanted.stem_set.isdisjoint(have.stem_set):
+        covered, maybe = 0, list(wanted.long)  # the common case: no word in common
+    else:
+        pairs = zip(wanted.words, wanted.stems, strict=True)
+        exact = [w in have.word_set or s in have.stem_set for w, s in pairs]
+        covered = sum(exact)
+        maybe = [w for w, hit in zip(wanted.words, exact, strict=True) if not hit and len(w) >= 5]
     maybe = maybe if typos else []
     if covered + len(maybe) < needed:
         return 0.0
-    for word in maybe:
+    for k, word in enumerate(maybe):
+        if _out_of_reach(covered + len(maybe) - k, total, floor):
+            return 0.0
         if process.extractOne(word, have.words, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH):
             covered += 1
+    if _out_of_reach(covered, total, floor):
+        return 0.0
     overall = fuzz.token_set_ratio(have.joined, wanted.joined)
     return round(75 * covered / total + 0.25 * overall, 1)
 

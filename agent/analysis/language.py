@@ -14,6 +14,7 @@ rare (a language we have no list for). English loanwords in Dutch LinkedIn text
 import re
 from collections.abc import Container
 from functools import cache
+from operator import itemgetter
 
 _WORDS: dict[str, str] = {
     "nl": """de het een en van ik je jij u hij zij ze wij we jullie mijn jouw uw zijn haar ons
@@ -129,10 +130,10 @@ def _prepare(text: str) -> str:
 
 
 def _word_tally(tokens: list[str]) -> dict[str, float]:
-    table = _word_votes()
     tally: dict[str, float] = {}
-    for token in tokens:
-        for lang, vote in table.get(token, ()):
+    # Most tokens are listed for no language: the C-level map/filter drops them cheaply.
+    for votes in filter(None, map(_word_votes().get, tokens)):
+        for lang, vote in votes:
             tally[lang] = tally.get(lang, 0.0) + vote
     return tally
 
@@ -150,7 +151,7 @@ def _add_spelling(
 
 
 def _ranked(tally: dict[str, float]) -> list[tuple[str, float]]:
-    return sorted(tally.items(), key=lambda item: item[1], reverse=True)
+    return sorted(tally.items(), key=itemgetter(1), reverse=True)
 
 
 def _decided(ranked: list[tuple[str, float]]) -> bool:

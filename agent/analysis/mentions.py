@@ -74,6 +74,7 @@ class MentionMatcher:
                     self._fuzzy.setdefault((len(key), edge, char), []).append(key)
         self._tag_lengths = sorted({len(k) for k in self._exact if len(k) >= INSIDE_TAG_MIN_LEN})
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
+        self._plain: set[str] = set()  # words known to be no near miss of any key
 
     @property
     def terms(self) -> dict[str, str]:
@@ -112,11 +113,23 @@ class MentionMatcher:
         return hits
 
     def _nothing_in(self, folded: str, words: list[str]) -> bool:
-        """Most texts name nothing we watch: no word starts a key, none is a near miss and
-        there is no hashtag or handle to look inside. Set lookups tell, without the scan."""
-        if "#" in folded or "@" in folded or not self._prefixes.isdisjoint(words):
+        """Most texts name nothing we watch. A name split over words is still whole once the
+        words are glued together, so substring tests on the glued words rule out every exact
+        match; words seen before are known not to be near misses; only a hashtag or handle
+        needs the full scan."""
+        if "#" in folded or "@" in folded:
             return False
-        return all(self._closest_cached(w) is None for w in words if len(w) >= FUZZY_MIN_LEN - 1)
+        glued = "".join(words)
+        if any(map(glued.__contains__, self._exact)):
+            return False
+        if not self._plain.issuperset(words):
+            for word in words:
+                if len(word) >= FUZZY_MIN_LEN - 1 and self._closest_cached(word) is not None:
+                    return False
+            if len(self._plain) > _CACHE_LIMIT:
+                self._plain.clear()
+            self._plain.update(words)
+        return True
 
     def _glue(
         self, pairs: list[tuple[str, str]], i: int, pos: int

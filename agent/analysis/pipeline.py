@@ -83,7 +83,7 @@ class Analyzer:
                 "interactions": len((person or {}).get("interactions") or []),
             },
             "promotional": _promotional(prepared, lang, fixes),
-            "corrected": sorted(k for k in fixes if k in _CORRECTABLE),
+            "corrected": sorted(k for k in fixes if k in _CORRECTABLE) if fixes else [],
             "suggestions": [],
         }
         if reply:

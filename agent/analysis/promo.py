@@ -99,7 +99,10 @@ def promo_cues(text: str | Text) -> list[str]:
 
 def promo_score(text: str | Text, lang: str | None = None) -> float:
     """0..1: how strongly `text` sells. `lang` is accepted for symmetry (see module doc)."""
-    found = _found(as_text(text))
+    prepared = as_text(text)
+    if _FIRST_WORDS.isdisjoint(prepared.words) and not _has_price_sign(prepared.folded):
+        return 0.0  # not a single cue: most texts
+    found = _found(prepared)
     score = sum(weight * min(len(found[kind]), most) for kind, (weight, most) in _WEIGHTS.items())
     return round(min(score, 1.0), 3)
 

@@ -107,7 +107,12 @@ def bounded(text: str) -> str:
     tokens: 10,000 emoji in one hostile comment took over a minute. A post says what it feels
     in its first few thousand characters; runs of one emoji say it three times at most.
     """
-    text = _REPEATS.sub(r"\1\1\1", text[: 4 * MAX_CHARS])[:MAX_CHARS]
+    text = text[: 4 * MAX_CHARS]
+    if _REPEATS.search(text):  # a template sub costs even when nothing matches
+        text = _REPEATS.sub(r"\1\1\1", text)
+    text = text[:MAX_CHARS]
+    if len(text) <= MAX_SYMBOLS or len(_SYMBOL.findall(text)) <= MAX_SYMBOLS:
+        return text
     seen = 0
 
     def first_symbols(match: re.Match[str]) -> str:
@@ -115,7 +120,7 @@ def bounded(text: str) -> str:
         seen += 1
         return match.group() if seen <= MAX_SYMBOLS else " "
 
-    return _SYMBOL.sub(first_symbols, text) if len(text) > MAX_SYMBOLS else text
+    return _SYMBOL.sub(first_symbols, text)
 
 
 def score(text: str, lang: str | None = None) -> Sentiment:

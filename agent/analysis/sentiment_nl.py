@@ -9,16 +9,21 @@ follows the word it negates ("dat waardeer ik niet"); litotes ("niet slecht" is 
 positive, weaker than English VADER's flip); "wat een" as an intensifier while "wat sneller"
 dampens; hashtags read as clauses of their own; and complaint phrases ("al drie dagen",
 "nog steeds geen", "geen reactie") merged into single tokens before scoring, so that they
-carry valence and can be negated like words.
+carry valence and can be negated like words (see `tokens_nl`).
+
+Most words carry no sentiment, so the rules run only for the few that do (or that boost the
+next one); a text without any is done after one lexicon lookup per token.
 """
 
 import math
-import re
+from bisect import bisect
 from collections.abc import Container
+from itertools import compress
 from typing import NamedTuple
 
 from agent.analysis.lexicon_nl import DutchLexicon
-from agent.analysis.textnorm import fix_punctuation, split_hashtag
+from agent.analysis.textnorm import fix_punctuation
+from agent.analysis.tokens_nl import BREAKS, PHRASES, merge_phrases, tokens
 
 B_INCR = 0.293
 B_DECR = -0.293
@@ -51,196 +56,91 @@ _BOOSTER_WORDS = frozenset(BOOSTERS)
 # A booster standing alone ("Super!") is praise in itself.
 STANDALONE = {"super": 2.0}
 
-_NUMBER = _words("een twee drie vier vijf zes zeven acht negen tien twaalf paar")
 _CONTRAST = _words("maar echter alleen")
 _NOT_CONTRAST_BEFORE = _words("alleen gewoon nu kom ga doe")  # "alleen maar lof", "kom maar"
 _NOT_CONTRAST_AFTER = _words("liefst even eens raak")  # "maar liefst tien", "maar even"
-# Phrase -> token key. Words are separated by spaces, alternatives by "|", "#" is any number.
-# A matched phrase becomes one token whose valence is lexicon_nl.EXTRA[key]; "nog_geen" is
-# also a negator, so "nog steeds niet opgelost" turns "opgelost" around.
-PHRASES: dict[str, str] = {
-    "petje af": "petje_af",
-    "hou|houd|houden van": "hou_van",
-    "mee eens": "mee_eens",
-    "game changer": "game_changer",
-    "geen probleem": "geen_probleem",
-    "in de wacht": "in_de_wacht",
-    "te laat": "te_laat",
-    "te duur": "te_duur",
-    "te lang": "te_lang",
-    "te weinig": "te_weinig",
-    "nog steeds|altijd geen|niet|niks|niets": "nog_geen",
-    "geen reactie|antwoord|respons|gehoor": "geen_reactie",
-    "geen excuses|excuus|sorry": "geen_excuses",
-    "geen oplossing|terugkoppeling|bericht|bevestiging": "geen_oplossing",
-    "zonder uitleg|bericht|reactie|excuses|overleg|aankondiging|waarschuwing": "zonder_uitleg",
-    "zonder enige|verdere|enig uitleg|bericht|reactie|excuses|overleg": "zonder_uitleg",
-    "wacht|wachten|wachtte|wachtten|gewacht al|nog": "wacht_al",
-    "al # dagen|weken|maanden|uur|uren|jaar|jaren|dag|week|maand": "al_tijden",
-    "al dagen|weken|maanden|jaren|uren|tijden": "al_tijden",
-    "nooit meer": "nooit_meer",
-    "klaar mee": "klaar_mee",
-    "ben|zijn|is het zat|beu": "het_zat",
-    "niet serieus genomen": "niet_serieus",
-    "kastje naar de muur": "kastje_muur",
-    "niemand die|reageert|neemt": "niemand_die",
-    "boven verwachting|verwachtingen": "boven_verwachting",
-    "onder verwachting|verwachtingen|de": "onder_verwachting",
-    "is|zijn|was|ging|gaat|gegaan|steeds|weer|alweer|al stuk": "is_stuk",
-}
-
-# Clauses end at punctuation and around hashtags; an emoticon is a token, not punctuation.
-_SEPARATOR = re.compile(
-    r"((?<!\w)(?:[:;=]-?[()DPpS/@]|:'\(|</?3|[xX]D)(?!\w))"  # emoticon
-    r"|#([^\W_]\w*)"  # hashtag
-    r"|[.!?,;:]"
-)
-# A word (letter runs joined by ' - _, ending in a letter), an emoji, a symbol.
-_TOKEN = re.compile(r"[^\W_]+(?:[_'-]+[^\W_]+)*|[^\w\s]")
-# Without emoticons or hashtags, clauses end at punctuation, which a plain split finds fast.
-_PUNCTUATION = re.compile(r"[.!?,;:]")
-_EMOTICON_OR_TAG = ("#", ":", ";", "=", "<", "xD", "XD")
 
 
-def _compile_phrases() -> dict[str, list[tuple[tuple[frozenset[str], ...], str]]]:
-    """Phrases indexed by their possible first words; "#" stands for any number."""
-    index: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
-    for text, key in PHRASES.items():
-        parts = tuple(frozenset(p.split("|")) for p in text.split())
-        for first in parts[0]:
-            index.setdefault(first, []).append((parts, key))
-    return index
+class _Tokens(NamedTuple):
+    """The text's tokens: as written (for CAPS), lexicon keys, their valence looked up once."""
+
+    words: list[str]
+    lower: list[str]
+    base: list[float]
+    breaks: list[int]  # positions of clause breaks, ascending
+    caps: bool  # some words, not all, in CAPS
 
 
-_PHRASE_INDEX = _compile_phrases()
+def _clause(text: _Tokens, i: int) -> tuple[int, int]:
+    """(start, stop) of the clause token i is in."""
+    k = bisect(text.breaks, i)
+    start = text.breaks[k - 1] + 1 if k else 0
+    return start, text.breaks[k] if k < len(text.breaks) else len(text.lower)
 
 
-def _matches(part: frozenset[str], word: str) -> bool:
-    return word in part or ("#" in part and (word.isdigit() or word in _NUMBER))
-
-
-def _merge_phrases(words: list[str], lower: list[str]) -> tuple[list[str], list[str]]:
-    """Join known phrases of one clause into single tokens (original case, lower-case key)."""
-    if _PHRASE_INDEX.keys().isdisjoint(lower):
-        return words, lower
-    out_words: list[str] = []
-    out_lower: list[str] = []
-    done = 0  # words before this index are copied or merged
-    for i in [i for i, word in enumerate(lower) if word in _PHRASE_INDEX]:
-        if i < done:
-            continue
-        for parts, key in _PHRASE_INDEX[lower[i]]:
-            end = i + len(parts)
-            if end <= len(lower) and all(map(_matches, parts, lower[i:end])):
-                out_words += words[done:i]
-                out_lower += lower[done:i]
-                out_words.append(" ".join(words[i:end]))
-                out_lower.append(key)
-                done = end
-                break
-    if not done:
-        return words, lower
-    return out_words + words[done:], out_lower + lower[done:]
-
-
-def _token_lists(text: str, vocabulary: Container[str]) -> list[list[str]]:
-    """The tokens of each clause; a hashtag's words are a clause of their own."""
-    if not any(map(text.__contains__, _EMOTICON_OR_TAG)):
-        return [words for words in map(_TOKEN.findall, _PUNCTUATION.split(text)) if words]
-    parts = _SEPARATOR.split(text)  # text, (emoticon, hashtag, text)*
-    result, words = [], _TOKEN.findall(parts[0])
-    for k in range(1, len(parts), 3):
-        emoticon, hashtag, following = parts[k : k + 3]
-        if emoticon:
-            words.append(emoticon)
-        else:
-            if words:
-                result.append(words)
-            words = []
-            if hashtag:
-                result.append(split_hashtag(hashtag, vocabulary))
-        words.extend(_TOKEN.findall(following))
-    if words:
-        result.append(words)
-    return result
-
-
-def clauses(text: str, vocabulary: Container[str]) -> list[tuple[list[str], list[str]]]:
-    """Clauses of `text` as (tokens as written, lower-case keys), split at punctuation.
-
-    A hashtag is a clause of its own: "Weer geen mail ontvangen #fail" must not negate "fail".
-    """
-    return [
-        _merge_phrases(words, list(map(str.lower, words)))
-        for words in _token_lists(text, vocabulary)
-    ]
-
-
-def _is_contrast(lower: list[str], i: int) -> bool:
+def _is_contrast(text: _Tokens, i: int) -> bool:
     """Does word i turn the sentence ("maar", "echter", a clause-initial "alleen")?"""
-    word = lower[i]
+    word, (start, stop) = text.lower[i], _clause(text, i)
     if word == "maar":
-        before = lower[i - 1] if i else ""
-        after = lower[i + 1] if i + 1 < len(lower) else ""
+        before = text.lower[i - 1] if i > start else ""
+        after = text.lower[i + 1] if i + 1 < stop else ""
         return before not in _NOT_CONTRAST_BEFORE and after not in _NOT_CONTRAST_AFTER
     if word == "alleen":
-        return i == 0 and lower[1:2] != ["maar"]
+        return i == start and text.lower[i + 1 : min(i + 2, stop)] != ["maar"]
     return word == "echter"
 
 
-class _Clause(NamedTuple):
-    words: list[str]  # as written, for CAPS
-    lower: list[str]  # lexicon keys
-    base: list[float]  # lexicon valence of each key, looked up once
-
-
-def _booster(clause: _Clause, j: int, valence: float, shouting: bool) -> float:
+def _booster(text: _Tokens, j: int, valence: float) -> float:
     """The boost (or damping) word j gives to a word of `valence` after it."""
-    word = clause.lower[j]
+    word = text.lower[j]
     if word == "wat":
-        exclaims = clause.lower[j + 1 : j + 2] == ["een"]  # "wat een mooie dag"
+        exclaims = text.lower[j + 1 : j + 2] == ["een"]  # "wat een mooie dag"
         scalar = B_INCR if exclaims else B_DECR  # "wat sneller" dampens
     else:
         scalar = BOOSTERS.get(word, 0.0)
-    if scalar and shouting:
+    if scalar and text.caps and text.words[j].isupper():
         scalar += C_INCR
     return -scalar if valence < 0 else scalar
 
 
-def _negated_after(clause: _Clause, i: int) -> bool:
+def _negated_after(text: _Tokens, i: int, stop: int) -> bool:
     """Dutch main clauses put "niet" last: "dat waardeer ik niet", "het bevalt me niet"."""
-    last = len(clause.lower) - 1
-    if last == i or last - i > WINDOW or clause.lower[last] not in NEGATORS:
+    last = stop - 1
+    if last == i or last - i > WINDOW or text.lower[last] not in NEGATORS:
         return False
-    return not any(clause.base[i + 1 : last])
+    return not any(text.base[i + 1 : last])
 
 
-def _word_valence(clause: _Clause, i: int, caps: bool) -> float:
+def _word_valence(text: _Tokens, i: int) -> float:
     """Word i's valence after CAPS, the boosters and negations before it, and "niet" after it."""
-    word, valence = clause.lower[i], clause.base[i]
+    word, valence = text.lower[i], text.base[i]
+    start, stop = _clause(text, i)
     if word in BOOSTERS:
-        standalone = word in STANDALONE and not any(clause.base[i + 1 : i + 2])
+        standalone = word in STANDALONE and not any(text.base[i + 1 : min(i + 2, stop)])
         return STANDALONE[word] if standalone else 0.0
     if not valence:
         return 0.0
-    if caps and clause.words[i].isupper() and len(clause.words[i]) > 1:
+    if text.caps and text.words[i].isupper() and len(text.words[i]) > 1:
         valence += C_INCR if valence > 0 else -C_INCR
     negated = False
-    for distance in range(1, min(WINDOW, i) + 1):
+    for distance in range(1, min(WINDOW, i - start) + 1):
         j = i - distance
-        before = clause.lower[j]
+        before = text.lower[j]
         if before in CLAUSE_OPENERS:
             break
-        if clause.base[j] and before not in BOOSTERS and before not in NEGATORS:
+        if text.base[j] and before not in BOOSTERS and before not in NEGATORS:
             continue
-        shouting = caps and clause.words[j].isupper()
-        valence += _booster(clause, j, valence, shouting) * (1.0, 0.95, 0.9)[distance - 1]
+        valence += _booster(text, j, valence) * (1.0, 0.95, 0.9)[distance - 1]
         if before in NEGATORS:
             valence *= N_SCALAR if valence > 0 else LITOTES
             negated = True
-    if not negated and _negated_after(clause, i):
+    if not negated and _negated_after(text, i, stop):
         valence *= N_SCALAR if valence > 0 else LITOTES
     return valence
+
+
+def _positions(words: list[str], wanted: Container[str]) -> list[int]:
+    return list(compress(range(len(words)), map(wanted.__contains__, words)))
 
 
 class DutchScorer:
@@ -249,38 +149,34 @@ class DutchScorer:
     def __init__(self, lexicon: DutchLexicon) -> None:
         self.lexicon = lexicon
 
+    def _tokens(self, text: str) -> tuple[_Tokens, list[int]]:
+        """The text's tokens, and the positions of those that carry sentiment or boost."""
+        words = tokens(text, self.lexicon.vocabulary)
+        words, lower = merge_phrases(words, list(map(str.lower, words)))
+        base = list(map(self.lexicon.valence, lower))
+        breaks = _positions(lower, BREAKS)
+        for k in breaks:
+            base[k] = 0.0  # punctuation is no word, whatever a lexicon says
+        hot = list(compress(range(len(base)), base))
+        if not _BOOSTER_WORDS.isdisjoint(lower):
+            hot = sorted({*hot, *_positions(lower, _BOOSTER_WORDS)})
+        caps = bool(hot) and 0 < sum(map(str.isupper, words)) < len(words) - len(breaks)
+        return _Tokens(words, lower, base, breaks, caps), hot
+
     def sentiments(self, text: str) -> list[float]:
         """The valence of each word that carries any, in reading order, after the word-level
-        rules and the contrast rule. Words without sentiment (most of them) are left out
-        rather than listed as 0.0: they add nothing, and skipping them is what makes the
-        scorer fast."""
-        valence = self.lexicon.valence
-        parts = [
-            _Clause(ws, low, list(map(valence, low)))
-            for ws, low in clauses(text, self.lexicon.vocabulary)
-        ]
-        shouted = sum(sum(map(str.isupper, clause.words)) for clause in parts)
-        caps = 0 < shouted < sum(len(clause.words) for clause in parts)
-        found: list[tuple[int, float]] = []  # (position in the text, valence)
-        contrast_at, offset = None, 0
-        for clause in parts:
-            lower, base = clause.lower, clause.base
-            if contrast_at is None and not _CONTRAST.isdisjoint(lower):
-                contrast_at = next(
-                    (offset + i for i in range(len(lower)) if _is_contrast(lower, i)), None
-                )
-            if any(base) or not _BOOSTER_WORDS.isdisjoint(lower):
-                for i, word in enumerate(lower):
-                    if base[i] or word in BOOSTERS:
-                        value = _word_valence(clause, i, caps)
-                        if value:
-                            found.append((offset + i, value))
-            offset += len(lower)
-        if contrast_at is None:
+        rules and the contrast rule. Words without sentiment (most of them) are left out:
+        they would add 0.0."""
+        prepared, hot = self._tokens(text)
+        found = [(i, value) for i in hot if (value := _word_valence(prepared, i))]
+        if not found or _CONTRAST.isdisjoint(prepared.lower):
+            return [value for _, value in found]
+        turns = _positions(prepared.lower, _CONTRAST)
+        at = next((i for i in turns if _is_contrast(prepared, i)), None)
+        if at is None:
             return [value for _, value in found]
         return [
-            value
-            * (CONTRAST_BEFORE if k < contrast_at else CONTRAST_AFTER if k > contrast_at else 1)
+            value * (CONTRAST_BEFORE if k < at else CONTRAST_AFTER if k > at else 1)
             for k, value in found
         ]
 
@@ -296,3 +192,6 @@ class DutchScorer:
             emphasis += questions * 0.18 if questions <= 3 else 0.96
         total += emphasis if total > 0 else -emphasis
         return round(max(-1.0, min(1.0, total / math.sqrt(total * total + 15))), 4)
+
+
+__all__ = ["PHRASES", "DutchScorer"]

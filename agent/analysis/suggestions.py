@@ -21,6 +21,9 @@ from agent.analysis.reply_templates import CONTACT, GREETING, INTENT_NAMES, TEMP
 from agent.analysis.textnorm import fold
 
 _NAME_FIELD = re.compile(r"\{(?:name|naam|voornaam|first_name)\}")
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.!?])")
+_NAME_END = re.compile(r"[|(\[,]")
 _TITLES = {"dr", "drs", "ir", "ing", "mr", "prof", "mevr", "dhr", "mw", "mrs", "ms"}
 _FALLBACK_SUBJECT = {"nl": "onze dienst", "en": "our service"}
 _COMPANY = {"bv", "nv", "vof", "ltd", "inc", "gmbh", "llc", "bank", "group", "groep"}
@@ -28,7 +31,7 @@ _COMPANY = {"bv", "nv", "vof", "ltd", "inc", "gmbh", "llc", "bank", "group", "gr
 
 def first_name(name: str | None, profile: dict[str, Any] | None = None) -> str | None:
     """The first name to address someone by, or None for initials, companies and ourselves."""
-    cleaned = re.split(r"[|(\[,]", name or "", maxsplit=1)[0]
+    cleaned = _NAME_END.split(name or "", maxsplit=1)[0]
     parts = [p for p in cleaned.split() if fold(p.strip(".")) not in _TITLES]
     if not parts or any(fold(p.strip(".")) in _COMPANY for p in parts):
         return None
@@ -137,8 +140,10 @@ def _finish(body: str, name: str | None, voice: str, ending: str) -> str:
 
 
 def _fill_name(text: str, name: str | None) -> str:
-    filled = _NAME_FIELD.sub(name or "", text)
-    return re.sub(r"\s+([,.!?])", r"\1", re.sub(r"[ \t]{2,}", " ", filled)).strip()
+    filled = _NAME_FIELD.sub(name or "", text) if "{" in text else text
+    if "  " in filled or "\t" in filled:
+        filled = _SPACES.sub(" ", filled)
+    return _SPACE_BEFORE_MARK.sub(r"\1", filled).strip()
 
 
 def suggest(

@@ -28,9 +28,10 @@ def to_datetime(value: object) -> datetime | None:
         if text.endswith(("Z", "z")):
             text = text[:-1] + "+00:00"
         try:
-            return to_datetime(datetime.fromisoformat(text))
+            parsed = datetime.fromisoformat(text)
         except ValueError:
             return None
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
     return None
 
 

@@ -16,7 +16,8 @@ from collections.abc import Container
 from agent.analysis.textnorm import split_hashtag
 
 BREAKS = frozenset(".!?,;:")
-_NUMBER = frozenset("een twee drie vier vijf zes zeven acht negen tien twaalf paar".split())
+_NUMBERS = "een twee drie vier vijf zes zeven acht negen tien twaalf paar"
+_NUMBER = frozenset(_NUMBERS.split())
 # Phrase -> token key. Words are separated by spaces, alternatives by "|", "#" is any number.
 # A matched phrase becomes one token whose valence is lexicon_nl.EXTRA[key]; "nog_geen" is
 # also a negator, so "nog steeds niet opgelost" turns "opgelost" around.

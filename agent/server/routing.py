@@ -36,6 +36,8 @@ class Route:
     tag: str = "api"
     # "json" endpoints answer JSON; "page"/"websocket"/"file" are documented but not JSON.
     produces: str = "json"
+    # Error statuses this route adds to the ones every route may answer (e.g. 409).
+    errors: tuple[int, ...] = ()
 
 
 def add_routes(app: web.Application, routes: Iterable[Route]) -> None:

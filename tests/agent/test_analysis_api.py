@@ -256,3 +256,28 @@ async def test_a_company_page_shows_followers_only_and_gets_no_ratio_verdict(vlo
         "ok",
     )
     assert "alleen volgers" in body["advice"]
+
+
+async def test_the_follow_page_shows_company_pages_beside_people(vlot_api):
+    await vlot_api.post(
+        "/api/follow-ratio",
+        json={
+            "account": "https://www.linkedin.com/company/vlotbank/",
+            "followers": "12.345",
+            "own": True,
+        },
+    )
+    await vlot_api.post(
+        "/api/follow-ratio",
+        json={
+            "account": "https://www.linkedin.com/in/anna/",
+            "followers": "300",
+            "following": "280",
+            "own": True,
+        },
+    )
+    resp = await vlot_api.get("/api/insights/follow", params={"lang": "en"})
+    assert resp.status == 200, await resp.text()
+    verdicts = {a["account"]: a["verdict"] for a in (await resp.json())["accounts"]}
+    assert verdicts["linkedin.com/company/vlotbank"]["reason"] == "no_following"
+    assert verdicts["linkedin.com/in/anna"]["verdict"] == "ok"

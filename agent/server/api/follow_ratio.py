@@ -72,25 +72,6 @@ def _account_key(account: str) -> str:
     return person_id({"profile_url": account}) if "/" in account else account.strip().lower()
 
 
-NO_FOLLOWING = {
-    "nl": "Deze pagina toont alleen volgers ({followers}); er is geen volgratio om te bewaken.",
-    "en": "This page shows followers only ({followers}); there is no follow ratio to guard.",
-}
-
-
-def followers_only(followers: int, lang: str) -> dict:
-    text = NO_FOLLOWING["en" if lang == "en" else "nl"]
-    return {
-        "followers": followers,
-        "following": None,
-        "ratio": None,
-        "gap": None,
-        "verdict": "ok",
-        "reason": "no_following",
-        "advice": text.format(followers=followers),
-    }
-
-
 async def post_ratio(request: web.Request) -> web.Response:
     body = await json_object(request, FOLLOW)
     followers = _count(body["followers"], "followers")
@@ -104,12 +85,7 @@ async def post_ratio(request: web.Request) -> web.Response:
     )
     own = bool(body.get("own"))
     lang = body.get("lang") or request.app[PROFILE].current.get("report", {}).get("lang", "nl")
-    history = [h for h in history if h.get("following") is not None]
-    verdict = (
-        assess(followers, following, history, own=own, lang=lang)
-        if following is not None
-        else followers_only(followers, lang)
-    )
+    verdict = assess(followers, following, history, own=own, lang=lang)
     at = datetime.now(UTC).isoformat().replace("+00:00", "Z")
     await store.upsert(
         "follow_snapshots",

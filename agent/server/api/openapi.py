@@ -21,6 +21,12 @@ ERROR = {
 }
 
 
+ROUTE_ERRORS = {
+    409: "Ambiguous: the input names more than one thing (the message lists them)",
+    503: "A service the route needs is not available (the message says which)",
+}
+
+
 def _path_params(path: str) -> list[dict]:
     return [
         {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
@@ -75,6 +81,9 @@ def _operation(r: Route) -> dict:
         (404, "Not found"),
         (413, "Body too large"),
         (415, "Body must be JSON"),
+        (503, "The store could not be read or written (the message says why)"),
+        (507, "The disk is full: nothing was changed"),
+        *((s, ROUTE_ERRORS[s]) for s in r.errors),
     ):
         if status == 401 and not r.auth:
             continue

@@ -85,6 +85,7 @@ ROUTES = [
         response=EXPORT,
         tag="privacy",
         params=(Param("person", {"type": "string"}, "Id, profile URL or name.", required=True),),
+        errors=(409,),
     ),
     Route(
         "POST",
@@ -94,5 +95,6 @@ ROUTES = [
         request=FORGET,
         response=FORGOTTEN,
         tag="privacy",
+        errors=(409,),
     ),
 ]

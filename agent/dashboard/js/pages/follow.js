@@ -27,7 +27,9 @@ function section(root, account) {
     { class: "panel" },
     h("h2", null, outLink(account.url, name)),
     h("p", { class: verdict.verdict === "ok" ? "verdict-ok" : "verdict-warn" }, t(`follow.verdict.${verdict.verdict}`)),
-    h("p", null, t("follow.latest", { followers: number(verdict.followers), following: number(verdict.following) })),
+    h("p", null, verdict.following === null
+      ? t("follow.latestFollowersOnly", { followers: number(verdict.followers) })
+      : t("follow.latest", { followers: number(verdict.followers), following: number(verdict.following) })),
     h("p", null, verdict.advice),
   );
   root.append(box);
