@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from agent.analysis.text import Text
 from agent.analysis.textnorm import words
 
 ANSWER_THRESHOLD = 60
@@ -36,9 +37,10 @@ _STOPWORD_TEXT = """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
-def content_words(text: str) -> list[str]:
+def content_words(text: str | Text) -> list[str]:
     """Folded words that carry meaning: stop words and one-letter words left out."""
-    return [w for w in words(text or "") if w not in STOPWORDS and len(w) > 1]
+    said = text.words if isinstance(text, Text) else words(text or "")
+    return [w for w in said if w not in STOPWORDS and len(w) > 1]
 
 
 class _Bag(NamedTuple):
@@ -52,16 +54,21 @@ class _Bag(NamedTuple):
     long: tuple[str, ...]  # words of five letters or more: those compared fuzzily
 
 
-def _bag(text: str) -> _Bag:
+def _bag(text: str | Text) -> _Bag:
     found = tuple(content_words(text))
     stems = tuple(stem(w) for w in found)
     long = tuple(w for w in found if len(w) >= 5)
     return _Bag(found, stems, frozenset(found), frozenset(stems), " ".join(found), long)
 
 
-# Knowledge questions and saved replies are compared again for every item, and one item is
-# compared with both: prepare each text once.
+# Knowledge questions and saved replies are compared again for every item: prepare each once.
 _prepared = lru_cache(maxsize=4096)(_bag)
+
+
+def _have(text: str | Text) -> _Bag:
+    """The asking text's bag; a `Text` keeps it, as one item is compared with both the
+    knowledge base and the saved replies."""
+    return text.derived("knowledge", _bag) if isinstance(text, Text) else _prepared(text)
 
 
 def _out_of_reach(covered: int, total: int, floor: float) -> bool:
@@ -124,14 +131,14 @@ def _fits_language(entry: dict[str, Any], lang: str | None) -> bool:
 
 
 def best_answer(
-    text: str, knowledge: list[dict[str, Any]], lang: str | None
+    text: str | Text, knowledge: list[dict[str, Any]], lang: str | None
 ) -> tuple[dict[str, Any], float] | None:
     """The knowledge entry in `lang` whose question `text` asks best, with its score, or None
     when nothing fits well enough to offer it as an answer."""
     best: tuple[dict[str, Any], float] | None = None
     if not knowledge:
         return best
-    have = _prepared(text)
+    have = _have(text)
     for entry in knowledge or []:
         if not _fits_language(entry, lang):
             continue
@@ -142,14 +149,14 @@ def best_answer(
 
 
 def rank_saved(
-    text: str, saved_replies: list[dict[str, Any]], intent: str, lang: str | None
+    text: str | Text, saved_replies: list[dict[str, Any]], intent: str, lang: str | None
 ) -> list[tuple[dict[str, Any], float]]:
     """Saved replies in `lang` that fit this item, best first: a matching intent counts most,
     a reply without an intent a little, and what the reply is about the rest."""
     ranked: list[tuple[dict[str, Any], float]] = []
     if not saved_replies:
         return ranked
-    have = _prepared(text)
+    have = _have(text)
     for reply in saved_replies or []:
         if not _fits_language(reply, lang):
             continue

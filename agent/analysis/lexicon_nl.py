@@ -19,8 +19,8 @@ on the English lexicon for words that are not Dutch ("nice", "awesome").
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
-from functools import cache, lru_cache
+from collections.abc import Callable, Mapping
+from functools import cache
 from importlib.resources import files
 
 _DEAD_ZONE = 0.35  # |polarity| at or below this is treated as neutral
@@ -92,6 +92,7 @@ _PARTICLES = frozenset(
 )
 
 _SUFFIXES = ("ste", "st", "ere", "er", "e", "en", "s")
+_REMEMBER = 65536
 _VOWEL = re.compile(r"(?<![aeiou])([aeiou])([^aeiou])$")
 
 
@@ -145,6 +146,21 @@ def _stems(word: str) -> list[str]:
     return stems
 
 
+class _Remembered(dict[str, float]):
+    """word -> valence, filled on first lookup; emptied when it grows past a bound, so a flood
+    of made-up words cannot fill memory."""
+
+    def __init__(self, compute: Callable[[str], float]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> float:
+        if len(self) >= _REMEMBER:
+            self.clear()
+        value = self[word] = self.compute(word)
+        return value
+
+
 class DutchLexicon:
     """Word -> valence for Dutch text, with English as a fallback for non-Dutch words."""
 
@@ -154,7 +170,13 @@ class DutchLexicon:
         self.dutch = dutch_words() | self.words.keys()
         self.english = english
         self.vocabulary = frozenset(self.dutch | english.keys())
-        self.valence = lru_cache(maxsize=65536)(self._valence)
+        # Each word is worked out once; a dict lookup per token is what the scorer pays after.
+        self._known = _Remembered(self._valence)
+        self.valence = self._known.__getitem__
+
+    def valences(self, words: list[str]) -> list[float]:
+        """`valence` of each word, in order."""
+        return list(map(self._known.__getitem__, words))
 
     def _valence(self, word: str) -> float:
         """Valence of a lower-cased token, 0.0 when it carries no sentiment."""

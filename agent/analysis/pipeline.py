@@ -37,6 +37,7 @@ class Analyzer:
     def __init__(self, profile: dict[str, Any]) -> None:
         self.profile = profile
         self.matcher = MentionMatcher(profile)
+        self.replier = suggestions.Replier(profile)
         self.targets = profile.get("targets") or {}
 
     def analyze(
@@ -88,7 +89,7 @@ class Analyzer:
         }
         if reply:
             who = {**person, "flag": flag} if person else None
-            result["suggestions"] = suggestions.suggest(item, result, self.profile, who)
+            result["suggestions"] = self.replier.suggest(item, result, who, text=prepared)
         return result
 
     def analyze_draft(

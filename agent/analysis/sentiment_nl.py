@@ -150,17 +150,19 @@ class DutchScorer:
         self.lexicon = lexicon
 
     def _tokens(self, text: str) -> tuple[_Tokens, list[int]]:
-        """The text's tokens, and the positions of those that carry sentiment or boost."""
+        """The text's tokens, and the positions of those that carry sentiment or boost (none,
+        for most texts: then the rest is not worked out)."""
         words = tokens(text, self.lexicon.vocabulary)
         words, lower = merge_phrases(words, list(map(str.lower, words)))
-        base = list(map(self.lexicon.valence, lower))
-        breaks = _positions(lower, BREAKS)
-        for k in breaks:
-            base[k] = 0.0  # punctuation is no word, whatever a lexicon says
+        base = self.lexicon.valences(lower)
         hot = list(compress(range(len(base)), base))
         if not _BOOSTER_WORDS.isdisjoint(lower):
             hot = sorted({*hot, *_positions(lower, _BOOSTER_WORDS)})
-        caps = bool(hot) and 0 < sum(map(str.isupper, words)) < len(words) - len(breaks)
+        if not hot:
+            return _Tokens(words, lower, base, [], False), hot
+        breaks = _positions(lower, BREAKS)
+        hot = [i for i in hot if lower[i] not in BREAKS]  # punctuation is no word
+        caps = 0 < sum(map(str.isupper, words)) < len(words) - len(breaks)
         return _Tokens(words, lower, base, breaks, caps), hot
 
     def sentiments(self, text: str) -> list[float]:

@@ -18,6 +18,7 @@ from typing import Any
 from agent.analysis import disclosure
 from agent.analysis.knowledge import best_answer, rank_saved
 from agent.analysis.reply_templates import CONTACT, GREETING, INTENT_NAMES, TEMPLATES, WHY
+from agent.analysis.text import Text
 from agent.analysis.textnorm import fold
 
 _NAME_FIELD = re.compile(r"\{(?:name|naam|voornaam|first_name)\}")
@@ -31,12 +32,19 @@ _COMPANY = {"bv", "nv", "vof", "ltd", "inc", "gmbh", "llc", "bank", "group", "gr
 
 def first_name(name: str | None, profile: dict[str, Any] | None = None) -> str | None:
     """The first name to address someone by, or None for initials, companies and ourselves."""
+    return _first_name(name, _folded_org(profile or {}))
+
+
+def _folded_org(profile: dict[str, Any]) -> str:
+    return fold((profile.get("organisation") or {}).get("name") or "")
+
+
+def _first_name(name: str | None, org: str) -> str | None:
     cleaned = _NAME_END.split(name or "", maxsplit=1)[0]
     parts = [p for p in cleaned.split() if fold(p.strip(".")) not in _TITLES]
     if not parts or any(fold(p.strip(".")) in _COMPANY for p in parts):
         return None
-    org = ((profile or {}).get("organisation") or {}).get("name") or ""
-    if org and fold(org) in fold(cleaned):
+    if org and org in fold(cleaned):
         return None
     first = parts[0].strip(":;!?\"'")
     if len(first) < 2 or first.endswith(".") or not first[0].isalpha():
@@ -78,10 +86,14 @@ def _subject(analysis: dict[str, Any], profile: dict[str, Any], lang: str) -> st
 
 
 def _plan(
-    intent: str, text: str, lang: str, profile: dict[str, Any], person: dict[str, Any] | None
+    intent: str,
+    text: str | Text,
+    lang: str,
+    profile: dict[str, Any],
+    person: dict[str, Any] | None,
+    contact: str | None,
 ) -> list[tuple[str, dict[str, Any]]]:
     dm = (profile.get("contact") or {}).get("dm", True)
-    contact = _contact(lang, profile)
     if intent == "complaint":
         plan = [("apology", {})] if dm else []
         plan += [("contact", {"contact": contact})] if contact else []
@@ -146,6 +158,80 @@ def _fill_name(text: str, name: str | None) -> str:
     return _SPACE_BEFORE_MARK.sub(r"\1", filled).strip()
 
 
+class Replier:
+    """Suggestions for one profile. What depends on the profile alone (contact details,
+    signature and disclosure, our own name) is worked out once, not for every item."""
+
+    def __init__(self, profile: dict[str, Any]) -> None:
+        self.profile = profile
+        self._org = _folded_org(profile)
+        self._contact: dict[str, str | None] = {}
+        self._ending: dict[tuple[str, bool], str] = {}
+
+    def contact(self, lang: str) -> str | None:
+        if lang not in self._contact:
+            self._contact[lang] = _contact(lang, self.profile)
+        return self._contact[lang]
+
+    def ending(self, lang: str, disclose: bool = True) -> str:
+        if (lang, disclose) not in self._ending:
+            self._ending[lang, disclose] = _ending(lang, self.profile, disclose)
+        return self._ending[lang, disclose]
+
+    def suggest(
+        self,
+        item: dict[str, Any],
+        analysis: dict[str, Any],
+        person: dict[str, Any] | None = None,
+        lang: str | None = None,
+        ui_lang: str | None = None,
+        text: Text | None = None,
+    ) -> list[dict[str, Any]]:
+        """As `suggest`; `text` is the item's text when already prepared."""
+        profile = self.profile
+        lang = reply_language(lang or analysis.get("language"), profile)
+        ui = ui_lang or profile.get("ui_lang")
+        ui = ui if ui in ("nl", "en") else "nl"
+        voice = _voice(lang, profile)
+        intent = analysis.get("intent") or "other"
+        raw = item.get("text") or ""
+        asked = text if text is not None and text.raw == raw else Text(raw)
+        name = _first_name((item.get("author") or {}).get("name"), self._org)
+        seed = str(item.get("id") or raw)
+        subject = _subject(analysis, profile, lang)
+        plan = _plan(intent, asked, lang, profile, person, self.contact(lang))[:3]
+        if len(plan) == 1:  # without DM or contact details: offer the other wording as well
+            plan.append((plan[0][0], {**plan[0][1], "offset": 1}))
+        results: list[dict[str, Any]] = []
+        for kind, fields in plan:
+            values = {"subject": subject, **fields}
+            body = _variant(kind, voice, seed, values.pop("offset", 0)).format(**values)
+            # Only a knowledge-base answer, written by the organisation, might disclose already.
+            disclosed = kind == "answer" and disclosure.is_present(body, profile)
+            results.append(
+                {
+                    "text": _finish(body, name, voice, self.ending(lang, not disclosed)),
+                    "language": lang,
+                    "kind": kind,
+                    "why": WHY[kind][ui].format(**values),
+                }
+            )
+        for reply, fit in rank_saved(asked, profile.get("saved_replies") or [], intent, lang)[:2]:
+            results.append(
+                {
+                    "text": _finish_saved(reply, name, lang, profile),
+                    "language": lang,
+                    "kind": "saved",
+                    "why": WHY["saved"][ui].format(
+                        title=reply.get("title") or reply["text"][:40],
+                        intent=INTENT_NAMES[ui].get(intent, intent),
+                        score=round(fit),
+                    ),
+                }
+            )
+        return results
+
+
 def suggest(
     item: dict[str, Any],
     analysis: dict[str, Any],
@@ -157,47 +243,7 @@ def suggest(
     """Reply drafts for `item`: generated ones first, then fitting saved replies (kind
     "saved"). `lang` overrides the reply language; `ui_lang` (default: the profile's
     "ui_lang", else Dutch) is the language of `why`, which the user reads, not the writer."""
-    lang = reply_language(lang or analysis.get("language"), profile)
-    ui = ui_lang or profile.get("ui_lang")
-    ui = ui if ui in ("nl", "en") else "nl"
-    voice = _voice(lang, profile)
-    intent = analysis.get("intent") or "other"
-    text = item.get("text") or ""
-    name = first_name((item.get("author") or {}).get("name"), profile)
-    seed = str(item.get("id") or text)
-    subject = _subject(analysis, profile, lang)
-    plan = _plan(intent, text, lang, profile, person)[:3]
-    if len(plan) == 1:  # without DM or contact details: offer the other wording as well
-        plan.append((plan[0][0], {**plan[0][1], "offset": 1}))
-    ending, plain_ending = _ending(lang, profile), _ending(lang, profile, disclose=False)
-    results: list[dict[str, Any]] = []
-    for kind, fields in plan:
-        values = {"subject": subject, **fields}
-        body = _variant(kind, voice, seed, values.pop("offset", 0)).format(**values)
-        # Only a knowledge-base answer, written by the organisation, might disclose already.
-        disclosed = kind == "answer" and disclosure.is_present(body, profile)
-        results.append(
-            {
-                "text": _finish(body, name, voice, plain_ending if disclosed else ending),
-                "language": lang,
-                "kind": kind,
-                "why": WHY[kind][ui].format(**values),
-            }
-        )
-    for reply, fit in rank_saved(text, profile.get("saved_replies") or [], intent, lang)[:2]:
-        results.append(
-            {
-                "text": _finish_saved(reply, name, lang, profile),
-                "language": lang,
-                "kind": "saved",
-                "why": WHY["saved"][ui].format(
-                    title=reply.get("title") or reply["text"][:40],
-                    intent=INTENT_NAMES[ui].get(intent, intent),
-                    score=round(fit),
-                ),
-            }
-        )
-    return results
+    return Replier(profile).suggest(item, analysis, person, lang, ui_lang)
 
 
 def _finish_saved(

@@ -9,13 +9,18 @@ own `textnorm` call would give, so a step reads the same whether it gets a `Text
 
 from __future__ import annotations
 
-from agent.analysis.textnorm import COMBINING, FOLDED_WORD, URL, fold
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from agent.analysis.textnorm import COMBINING, URL, fold, folded_words
+
+T = TypeVar("T")
 
 
 class Text:
     """A text and its folded forms, each computed on first use. Not shared between threads."""
 
-    __slots__ = ("_aligned", "_delinked", "_folded", "_folded_words", "_words", "raw")
+    __slots__ = ("_aligned", "_delinked", "_folded", "_folded_words", "_memo", "_words", "raw")
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
@@ -24,6 +29,7 @@ class Text:
         self._delinked: str | None = None
         self._words: list[str] | None = None
         self._folded_words: list[str] | None = None
+        self._memo: dict[str, Any] | None = None
 
     @property
     def folded(self) -> str:
@@ -71,7 +77,7 @@ class Text:
         """`textnorm.words`: the folded words, links left out. Do not modify the list."""
         if self._words is None:
             source = self._without_links() if self._any_link() else self.folded
-            self._words = FOLDED_WORD.findall(source)
+            self._words = folded_words(source)
         return self._words
 
     @property
@@ -79,13 +85,22 @@ class Text:
         """The words of `folded`, links included."""
         if self._folded_words is None:
             any_link = self._any_link()
-            self._folded_words = FOLDED_WORD.findall(self.folded) if any_link else self.words
+            self._folded_words = folded_words(self.folded) if any_link else self.words
         return self._folded_words
 
     @property
     def unlinked_words(self) -> list[str]:
         """The words of `unlinked`."""
         return self.words if self._link() or not self._any_link() else self.folded_words
+
+    def derived(self, name: str, compute: Callable[[Text], T]) -> T:
+        """`compute(self)`, worked out once: for what another module derives from the text
+        and needs twice (the knowledge base's content words)."""
+        if self._memo is None:
+            self._memo = {}
+        if name not in self._memo:
+            self._memo[name] = compute(self)
+        return self._memo[name]
 
 
 def as_text(text: str | Text | None) -> Text:

@@ -27,6 +27,8 @@ WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Folded text has no combining marks left, so there the simple (much faster) pattern suffices.
 FOLDED_WORD = re.compile(r"[^\W_]+")
+# Byte table: ASCII letters and digits stay, everything else becomes a space.
+_ALNUM_OR_SPACE = bytes(b if chr(b).isalnum() and b < 128 else 32 for b in range(256))
 _WORD_AND_GAP = re.compile(r"([^\W_]+)([\W_]*)")
 # Combining marks of the Latin, extended and symbol diacritic blocks: what folding strips.
 COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -72,11 +74,18 @@ def words_and_gaps(folded: str) -> list[tuple[str, str]]:
     return _WORD_AND_GAP.findall(folded)
 
 
+def folded_words(folded: str) -> list[str]:
+    """The words (runs of letters and digits) of folded text."""
+    if folded.isascii():  # most text: a byte table and a split, far cheaper than a regex
+        return folded.encode("ascii").translate(_ALNUM_OR_SPACE).decode("ascii").split()
+    return FOLDED_WORD.findall(folded)
+
+
 def words(text: str) -> list[str]:
     """Folded words of `text`, links left out (a URL says nothing about what someone means)."""
     if "://" in text or "www." in text or "WWW." in text:
         text = URL.sub(" ", text)
-    return FOLDED_WORD.findall(fold(text))
+    return folded_words(fold(text))
 
 
 def folded_phrase(text: str) -> str:

@@ -244,10 +244,13 @@ def test_the_dashboard_shows_rtl_controls_and_emoji_as_inert_text(tmp_path):
                 assert page.evaluate(INJECTED) == 0, name
                 assert page.evaluate("window.__roosXss") is None
             page.goto(f"{agent.base}/#/inbox")
-            page.wait_for_load_state("networkidle")
+            page.wait_for_function(
+                "s => document.body.textContent.includes(s)", arg=SHOWN[0], timeout=15_000
+            )
             text = page.evaluate("document.body.textContent")
             for shown in SHOWN:
                 assert shown[:60] in text, shown[:60]
+            assert page.evaluate(INJECTED) == 0 and watched.dialogs == []
             browser.close()
 
 
