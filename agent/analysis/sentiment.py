@@ -11,7 +11,9 @@ path knows words and emoji the other misses.
 """
 
 import re
+import string
 from collections.abc import Iterable
+from operator import methodcaller
 from typing import TypedDict
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -69,11 +71,26 @@ _ENGLISH_VOCABULARY = frozenset(
     set(_ENGLISH.lexicon) | _HASHTAG_WORDS | language.common_words("en")
 )
 _DUTCH = DutchScorer(DutchLexicon(_ENGLISH.lexicon))
+_ENGLISH_WORDS = frozenset(_ENGLISH.lexicon)
+_unpunctuated = methodcaller("strip", string.punctuation)
+
+
+def _nothing_vader_knows(text: str) -> bool:
+    """True when no word of `text` is in VADER's lexicon, so VADER would answer 0.0: only a
+    lexicon word carries valence; boosters, negations and "!" merely adjust one. VADER's words
+    are the whitespace-split tokens, lower-cased, stripped of punctuation or not; both forms
+    are looked up. Emoji turn into words first, so only plain ASCII text is judged here."""
+    if not text.isascii():
+        return False
+    said = text.lower().split()
+    return _ENGLISH_WORDS.isdisjoint(said) and _ENGLISH_WORDS.isdisjoint(map(_unpunctuated, said))
 
 
 def english(text: str) -> float:
     """VADER's compound for English text, after undoing typography and splitting hashtags."""
     text = expand_hashtags(fix_punctuation(text), _ENGLISH_VOCABULARY)
+    if _nothing_vader_knows(text):
+        return 0.0  # what VADER answers, without its word-by-word rules
     return _ENGLISH.polarity_scores(text)["compound"]
 
 
