@@ -56,7 +56,9 @@ _VERB_NAME_RE = re.compile(rf"(?i:{_VERB_NAME}) [A-Z]")  # on the original: need
 _ASKING_RE = re.compile(rf"(?:{_ASKING})\b")
 _EXCLAIM_RE = re.compile(rf"(?:{_EXCLAIM})\b")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
-_GREETING = re.compile(r"(?:hoi|hallo|hey|hi|hello|beste|dear|goedemorgen|goedemiddag)\b[^,]*,\s*")
+_GREETINGS = "hoi|hallo|hey|hi|hello|beste|dear|goedemorgen|goedemiddag"
+_GREETING = re.compile(rf"(?:{_GREETINGS})\b[^,]*,\s*")
+_FIRST_WORD = re.compile(r"[^\W_]+")
 _CUES = (
     r"werkt (?:\w+ ){0,3}niet|doet het niet|storing|klacht|waardeloos|belachelijk|"
     r"teleurgesteld|nog steeds geen|geen reactie|opgelicht|onbereikbaar|niet bereikbaar|"
@@ -75,8 +77,10 @@ def _last_words(phrases: str) -> frozenset[str]:
 
 _ASKING_LAST = _last_words(_ASKING)
 _CUE_LAST = _last_words(_CUES)
-# A sentence that asks without "?" starts with one of these words (see `is_question`).
+# A sentence that asks without "?" starts with one of these words (see `is_question`);
+# every sentence pattern (question, exclamation, greeting) starts with one of the openers.
 _STARTERS = frozenset("|".join((_WH, _VERB_NL, _VERB_EN, _VERB_NAME)).split("|"))
+_OPENERS = _STARTERS | frozenset(_GREETINGS.split("|"))
 _QUESTION_NEGATIVITY = -0.5  # "How do I block my card?" sounds negative to VADER
 _BANDS = {"complaint": (0.7, 1.0), "question": (0.45, 0.7), "praise": (0.2, 0.45)}
 _FLAG_WEIGHT = {"critic": 1.0, "ambassador": 0.8, "fan": 0.6}
@@ -95,6 +99,11 @@ def is_question(text: str | Text) -> bool:
     for match in _SENTENCE.finditer(folded):
         raw = match.group()
         sentence = raw.strip()
+        first = _FIRST_WORD.match(sentence)
+        if first is None or first.group() not in _OPENERS:  # no pattern below can match
+            if "?" in sentence:
+                return True
+            continue
         greeting = _GREETING.match(sentence)
         skip = greeting.end() if greeting else 0
         body = sentence[skip:]

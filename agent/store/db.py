@@ -62,7 +62,7 @@ class _Table:
     def open_shard(self, month: str) -> Shard:
         """The shard new documents go to: this month's last one with room."""
         names = sorted(n for n in self.shards if n.startswith(month))
-        if names and len(self.shards[names[-1]]) < SHARD_CAP:
+        if names and self.shards[names[-1]].room() > 0:
             return self.shards[names[-1]]
         counter = int(names[-1].rsplit("-", 1)[1]) + 1 if names else 0
         shard = Shard(self.folder / f"{shard_name(month, counter)}.json")
@@ -191,7 +191,7 @@ class SyncStore:
                 shard.put(by_id, [])
             while new:
                 shard = table.open_shard(month)
-                room = max(SHARD_CAP - len(shard), 0) or SHARD_CAP
+                room = shard.room() or SHARD_CAP
                 chunk, new = new[:room], new[room:]
                 self._touch(shard)
                 for doc, doc_id in zip(chunk, shard.put({}, chunk), strict=True):

@@ -76,8 +76,11 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
         raise StoreError(f"Could not save {path.name}: {exc.strerror or exc}") from exc
 
 
-def write_json(path: Path, value: object, *, keep_backup: bool = True) -> None:
-    atomic_write(path, orjson.dumps(value), keep_backup=keep_backup)
+def write_json(path: Path, value: object, *, keep_backup: bool = True) -> int:
+    """Write ``value`` as JSON durably; returns the bytes written."""
+    data = orjson.dumps(value)
+    atomic_write(path, data, keep_backup=keep_backup)
+    return len(data)
 
 
 def read_json(path: Path) -> object:

@@ -3,7 +3,8 @@
 Stock TinyDB rewrites its whole file on every write, so a write costs time in
 proportion to everything stored. Here a table is a folder of shards named
 ``YYYY-MM-NNNN.json`` (the month the documents arrived, then a counter), each
-capped at ``SHARD_CAP`` documents: a write rewrites only the shards it touches.
+capped at ``SHARD_CAP`` documents or about ``SHARD_BYTES`` on disk, whichever comes first
+(analysed items are a few KiB each): a write rewrites only the shards it touches.
 Each shard is read once into memory and written through atomically; nothing is
 ever acknowledged from a write cache.
 """
@@ -25,6 +26,7 @@ from .files import StoreError, backup_path, write_json
 log = logging.getLogger("roos.store")
 
 SHARD_CAP = 1000
+SHARD_BYTES = 256 * 1024
 TABLE = "_default"
 
 
@@ -40,6 +42,7 @@ class ShardStorage(Storage):
         self.data = data
         self.deferred = False
         self.dirty = False
+        self.size = path.stat().st_size if path.exists() else 0
 
     def read(self) -> dict:
         return self.data
@@ -52,7 +55,7 @@ class ShardStorage(Storage):
 
     def flush(self) -> None:
         if self.dirty:
-            write_json(self.path, self.data)
+            self.size = write_json(self.path, self.data)
             self.dirty = False
 
     def close(self) -> None:
@@ -106,6 +109,12 @@ class Shard:
 
     def __len__(self) -> int:
         return len(self.storage.data.get(TABLE, {}))
+
+    def room(self) -> int:
+        """How many more documents a new write may add here (0: start the next shard)."""
+        if self.storage.size >= SHARD_BYTES:
+            return 0
+        return max(SHARD_CAP - len(self), 0)
 
     def docs(self) -> Iterator[tuple[int, dict]]:
         for doc_id, doc in self.storage.data.get(TABLE, {}).items():

@@ -200,3 +200,14 @@ def test_two_agents_cannot_share_a_home(tmp_path):
     with HomeLock(tmp_path), pytest.raises(StoreError, match="already uses"):
         HomeLock(tmp_path).acquire()
     HomeLock(tmp_path).acquire()  # free again once the first let go
+
+
+def test_big_documents_roll_over_to_a_new_shard_by_size(folder, monkeypatch):
+    """Analysed items are a few KiB each: a shard is capped by bytes too, so a write stays small."""
+    monkeypatch.setattr(shards, "SHARD_BYTES", 20_000)
+    store = SyncStore(folder).open()
+    for n in range(30):
+        store.upsert("items", docs(1, start=n, text="x" * 2000))
+    sizes = [f.stat().st_size for f in (folder / "items").glob("*.json")]
+    assert len(sizes) >= 3 and max(sizes) < 20_000 + 2_100
+    assert SyncStore(folder).open().count("items") == 30
