@@ -14,7 +14,9 @@ _MS_THRESHOLD = 10**11  # epoch numbers above this are milliseconds (year 5138 i
 
 def to_datetime(value: object) -> datetime | None:
     """Parse `value` into an aware UTC datetime; None when missing or unreadable."""
-    if value is None or value == "":
+    if isinstance(value, str):  # the usual form, so it is tried first
+        return _parse(value) if value else None
+    if value is None:
         return None
     if isinstance(value, datetime):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
@@ -23,16 +25,20 @@ def to_datetime(value: object) -> datetime | None:
     if isinstance(value, int | float):
         seconds = value / 1000 if value > _MS_THRESHOLD else value
         return datetime.fromtimestamp(seconds, tz=UTC)
-    if isinstance(value, str):
-        text = value.strip()
-        if text.endswith(("Z", "z")):
-            text = text[:-1] + "+00:00"
-        try:
-            parsed = datetime.fromisoformat(text)
-        except ValueError:
-            return None
-        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
     return None
+
+
+def _parse(value: str) -> datetime | None:
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed if parsed.tzinfo is UTC else parsed.astimezone(UTC)
 
 
 def now_or(value: object) -> datetime:

@@ -12,6 +12,7 @@ by one regex pass over the whole text, and everything after works on that one li
 
 import re
 from collections.abc import Container
+from itertools import pairwise
 
 from agent.analysis.textnorm import split_hashtag
 
@@ -78,11 +79,14 @@ def _compile_phrases() -> dict[str, list[tuple[tuple[frozenset[str], ...], str]]
 
 
 _PHRASE_INDEX = _compile_phrases()
-# What may follow each first word: most candidates fail on the second word already.
+# What may follow each first word: most candidates fail on the second word already, and a
+# text without any such pair (nor a first word that takes a number) has no phrase at all.
 _SECOND = {
     first: frozenset().union(*(parts[1] for parts, _ in options))
     for first, options in _PHRASE_INDEX.items()
 }
+_PAIRS = frozenset((first, second) for first, seconds in _SECOND.items() for second in seconds)
+_BEFORE_NUMBER = frozenset(first for first, seconds in _SECOND.items() if "#" in seconds)
 
 
 def _matches(part: frozenset[str], word: str) -> bool:
@@ -92,7 +96,7 @@ def _matches(part: frozenset[str], word: str) -> bool:
 def merge_phrases(words: list[str], lower: list[str]) -> tuple[list[str], list[str]]:
     """Join known phrases into single tokens (original case, lower-case key). A phrase has no
     punctuation in it, so it never spans a clause break."""
-    if _PHRASE_INDEX.keys().isdisjoint(lower):
+    if _PAIRS.isdisjoint(pairwise(lower)) and _BEFORE_NUMBER.isdisjoint(lower):
         return words, lower
     out_words: list[str] = []
     out_lower: list[str] = []
