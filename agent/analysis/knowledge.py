@@ -10,6 +10,7 @@ little overall token-set similarity to break ties.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -130,22 +131,47 @@ def _fits_language(entry: dict[str, Any], lang: str | None) -> bool:
     return not entry.get("lang") or lang is None or entry["lang"] == lang
 
 
+def _about(reply: dict[str, Any]) -> str:
+    return f"{reply.get('title') or ''} {reply.get('text') or ''}"
+
+
+def _best(
+    have: _Bag, questions: Iterable[tuple[dict[str, Any], _Bag]]
+) -> tuple[dict[str, Any], float] | None:
+    best: tuple[dict[str, Any], float] | None = None
+    for entry, question in questions:
+        score = _score(have, question, ANSWER_THRESHOLD)
+        if score >= ANSWER_THRESHOLD and (best is None or score > best[1]):
+            best = (entry, score)
+    return best
+
+
+def _ranked(
+    have: _Bag, replies: Iterable[tuple[dict[str, Any], _Bag]], intent: str
+) -> list[tuple[dict[str, Any], float]]:
+    ranked: list[tuple[dict[str, Any], float]] = []
+    for reply, about in replies:
+        bonus = 40 if reply.get("intent") == intent else 0 if reply.get("intent") else 20
+        floor = (SAVED_THRESHOLD - bonus) / 0.6
+        fit = round(bonus + 0.6 * _score(have, about, floor, typos=False), 1)
+        if fit >= SAVED_THRESHOLD:
+            ranked.append((reply, fit))
+    return sorted(ranked, key=lambda pair: -pair[1])
+
+
 def best_answer(
     text: str | Text, knowledge: list[dict[str, Any]], lang: str | None
 ) -> tuple[dict[str, Any], float] | None:
     """The knowledge entry in `lang` whose question `text` asks best, with its score, or None
     when nothing fits well enough to offer it as an answer."""
-    best: tuple[dict[str, Any], float] | None = None
     if not knowledge:
-        return best
-    have = _have(text)
-    for entry in knowledge or []:
-        if not _fits_language(entry, lang):
-            continue
-        score = _score(have, _prepared(entry.get("question") or ""), ANSWER_THRESHOLD)
-        if score >= ANSWER_THRESHOLD and (best is None or score > best[1]):
-            best = (entry, score)
-    return best
+        return None
+    questions = (
+        (entry, _prepared(entry.get("question") or ""))
+        for entry in knowledge
+        if _fits_language(entry, lang)
+    )
+    return _best(_have(text), questions)
 
 
 def rank_saved(
@@ -153,17 +179,42 @@ def rank_saved(
 ) -> list[tuple[dict[str, Any], float]]:
     """Saved replies in `lang` that fit this item, best first: a matching intent counts most,
     a reply without an intent a little, and what the reply is about the rest."""
-    ranked: list[tuple[dict[str, Any], float]] = []
     if not saved_replies:
-        return ranked
-    have = _have(text)
-    for reply in saved_replies or []:
-        if not _fits_language(reply, lang):
-            continue
-        bonus = 40 if reply.get("intent") == intent else 0 if reply.get("intent") else 20
-        about = f"{reply.get('title') or ''} {reply.get('text') or ''}"
-        floor = (SAVED_THRESHOLD - bonus) / 0.6
-        fit = round(bonus + 0.6 * _score(have, _prepared(about), floor, typos=False), 1)
-        if fit >= SAVED_THRESHOLD:
-            ranked.append((reply, fit))
-    return sorted(ranked, key=lambda pair: -pair[1])
+        return []
+    replies = (
+        (reply, _prepared(_about(reply))) for reply in saved_replies if _fits_language(reply, lang)
+    )
+    return _ranked(_have(text), replies, intent)
+
+
+class KnowledgeBase:
+    """A profile's knowledge base and saved replies, prepared once per language: what
+    `best_answer` and `rank_saved` do, without preparing the profile's side for every item."""
+
+    def __init__(self, knowledge: list[dict[str, Any]], saved_replies: list[dict[str, Any]]):
+        self.knowledge = knowledge or []
+        self.saved_replies = saved_replies or []
+        self._questions: dict[str | None, list[tuple[dict[str, Any], _Bag]]] = {}
+        self._replies: dict[str | None, list[tuple[dict[str, Any], _Bag]]] = {}
+
+    def best_answer(
+        self, text: str | Text, lang: str | None
+    ) -> tuple[dict[str, Any], float] | None:
+        if lang not in self._questions:
+            self._questions[lang] = [
+                (entry, _bag(entry.get("question") or ""))
+                for entry in self.knowledge
+                if _fits_language(entry, lang)
+            ]
+        return _best(_have(text), self._questions[lang]) if self.knowledge else None
+
+    def rank_saved(
+        self, text: str | Text, intent: str, lang: str | None
+    ) -> list[tuple[dict[str, Any], float]]:
+        if lang not in self._replies:
+            self._replies[lang] = [
+                (reply, _bag(_about(reply)))
+                for reply in self.saved_replies
+                if _fits_language(reply, lang)
+            ]
+        return _ranked(_have(text), self._replies[lang], intent) if self.saved_replies else []

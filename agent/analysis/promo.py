@@ -72,10 +72,11 @@ def _has_price_sign(folded: str) -> bool:
     )
 
 
-def _found(text: Text) -> dict[str, list[str]]:
-    """Cues by kind. Phrases are looked up word by word (one dictionary lookup per word is
-    far cheaper than scanning the text with a regex of a hundred alternatives)."""
-    found: dict[str, list[str]] = {kind: [] for kind in _WEIGHTS}
+def _found(text: Text) -> tuple[list[str], list[str], list[str]]:
+    """Cues by kind: (strong, price, soft). Phrases are looked up word by word (one dictionary
+    lookup per word is far cheaper than scanning the text with a regex of a hundred
+    alternatives)."""
+    found: dict[str, list[str]] = {"strong": [], "soft": []}
     said = text.words
     if not _FIRST_WORDS.isdisjoint(said):
         free = 0  # a word already part of a longer phrase does not start another
@@ -87,14 +88,14 @@ def _found(text: Text) -> dict[str, list[str]]:
                     found[kind].append(" ".join(parts))
                     free = i + len(parts)
                     break
-    if _has_price_sign(text.folded):
-        found["price"] = _PRICE.findall(text.folded)
-    return found
+    price = _PRICE.findall(text.folded) if _has_price_sign(text.folded) else []
+    return found["strong"], price, found["soft"]
 
 
 def promo_cues(text: str | Text) -> list[str]:
     """The promotional phrases found in `text`, in folded form."""
-    return [cue for cues in _found(as_text(text)).values() for cue in cues]
+    strong, price, soft = _found(as_text(text))
+    return strong + price + soft
 
 
 def promo_score(text: str | Text, lang: str | None = None) -> float:
@@ -102,8 +103,13 @@ def promo_score(text: str | Text, lang: str | None = None) -> float:
     prepared = as_text(text)
     if _FIRST_WORDS.isdisjoint(prepared.words) and not _has_price_sign(prepared.folded):
         return 0.0  # not a single cue: most texts
-    found = _found(prepared)
-    score = sum(weight * min(len(found[kind]), most) for kind, (weight, most) in _WEIGHTS.items())
+    strong, price, soft = _found(prepared)
+    (w_strong, most_strong), (w_price, most_price), (w_soft, most_soft) = _WEIGHTS.values()
+    score = (
+        w_strong * min(len(strong), most_strong)
+        + w_price * min(len(price), most_price)
+        + w_soft * min(len(soft), most_soft)
+    )
     return round(min(score, 1.0), 3)
 
 

@@ -16,7 +16,7 @@ import zlib
 from typing import Any
 
 from agent.analysis import disclosure
-from agent.analysis.knowledge import best_answer, rank_saved
+from agent.analysis.knowledge import KnowledgeBase
 from agent.analysis.reply_templates import CONTACT, GREETING, INTENT_NAMES, TEMPLATES, WHY
 from agent.analysis.text import Text
 from agent.analysis.textnorm import fold
@@ -92,6 +92,7 @@ def _plan(
     profile: dict[str, Any],
     person: dict[str, Any] | None,
     contact: str | None,
+    known: KnowledgeBase,
 ) -> list[tuple[str, dict[str, Any]]]:
     dm = (profile.get("contact") or {}).get("dm", True)
     if intent == "complaint":
@@ -99,7 +100,7 @@ def _plan(
         plan += [("contact", {"contact": contact})] if contact else []
         return [*plan, ("follow_up", {})]
     if intent == "question":
-        found = best_answer(text, profile.get("knowledge") or [], lang)
+        found = known.best_answer(text, lang)
         plan = []
         if found is not None:
             entry, score = found
@@ -165,6 +166,9 @@ class Replier:
     def __init__(self, profile: dict[str, Any]) -> None:
         self.profile = profile
         self._org = _folded_org(profile)
+        self.known = KnowledgeBase(
+            profile.get("knowledge") or [], profile.get("saved_replies") or []
+        )
         self._contact: dict[str, str | None] = {}
         self._ending: dict[tuple[str, bool], str] = {}
 
@@ -199,7 +203,7 @@ class Replier:
         name = _first_name((item.get("author") or {}).get("name"), self._org)
         seed = str(item.get("id") or raw)
         subject = _subject(analysis, profile, lang)
-        plan = _plan(intent, asked, lang, profile, person, self.contact(lang))[:3]
+        plan = _plan(intent, asked, lang, profile, person, self.contact(lang), self.known)[:3]
         if len(plan) == 1:  # without DM or contact details: offer the other wording as well
             plan.append((plan[0][0], {**plan[0][1], "offset": 1}))
         results: list[dict[str, Any]] = []
@@ -216,7 +220,7 @@ class Replier:
                     "why": WHY[kind][ui].format(**values),
                 }
             )
-        for reply, fit in rank_saved(asked, profile.get("saved_replies") or [], intent, lang)[:2]:
+        for reply, fit in self.known.rank_saved(asked, intent, lang)[:2]:
             results.append(
                 {
                     "text": _finish_saved(reply, name, lang, profile),

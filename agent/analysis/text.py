@@ -20,10 +20,23 @@ T = TypeVar("T")
 class Text:
     """A text and its folded forms, each computed on first use. Not shared between threads."""
 
-    __slots__ = ("_aligned", "_delinked", "_folded", "_folded_words", "_memo", "_words", "raw")
+    __slots__ = (
+        "_aligned",
+        "_delinked",
+        "_folded",
+        "_folded_words",
+        "_memo",
+        "_words",
+        "any_link",
+        "link",
+        "raw",
+    )
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
+        # Two notions of "has a link": `textnorm.words` also knows "WWW.", `intent` does not.
+        self.link = "://" in raw or "www." in raw
+        self.any_link = self.link or "WWW." in raw
         self._folded: str | None = None
         self._aligned: str | bool | None = False  # False: not computed yet
         self._delinked: str | None = None
@@ -55,43 +68,35 @@ class Text:
             self._delinked = fold(URL.sub(" ", self.raw))
         return self._delinked
 
-    # Two notions of "has a link": `textnorm.words` also knows "WWW.", `intent` does not.
-    def _link(self) -> bool:
-        return "://" in self.raw or "www." in self.raw
-
-    def _any_link(self) -> bool:
-        return self._link() or "WWW." in self.raw
-
     @property
     def plain(self) -> str:
         """The text as written with its links blanked out, as `intent` reads it."""
-        return URL.sub(" ", self.raw) if self._link() else self.raw
+        return URL.sub(" ", self.raw) if self.link else self.raw
 
     @property
     def unlinked(self) -> str:
         """Folded text without links, as `intent` reads it."""
-        return self._without_links() if self._link() else self.folded
+        return self._without_links() if self.link else self.folded
 
     @property
     def words(self) -> list[str]:
         """`textnorm.words`: the folded words, links left out. Do not modify the list."""
         if self._words is None:
-            source = self._without_links() if self._any_link() else self.folded
-            self._words = folded_words(source)
+            self._words = folded_words(self._without_links() if self.any_link else self.folded)
         return self._words
 
     @property
     def folded_words(self) -> list[str]:
         """The words of `folded`, links included."""
         if self._folded_words is None:
-            any_link = self._any_link()
+            any_link = self.any_link
             self._folded_words = folded_words(self.folded) if any_link else self.words
         return self._folded_words
 
     @property
     def unlinked_words(self) -> list[str]:
         """The words of `unlinked`."""
-        return self.words if self._link() or not self._any_link() else self.folded_words
+        return self.words if self.link or not self.any_link else self.folded_words
 
     def derived(self, name: str, compute: Callable[[Text], T]) -> T:
         """`compute(self)`, worked out once: for what another module derives from the text

@@ -1,8 +1,11 @@
 """The WebSocket hub: live events to the extension and the dashboard.
 
 Clients prove themselves with their first message ``{"type": "hello", "token"}``
-within 5 seconds. Each client has a bounded queue; one that stops reading is
-dropped rather than allowed to grow the agent's memory.
+within 5 seconds. Each client has its own outbox. A burst (a group commit of many
+batches announces thousands of items at once) must not cost a healthy listener its
+connection, but a client that stops reading must not grow the agent's memory: it is
+dropped once its oldest unsent message has waited STALL_SECONDS, or its outbox holds
+more than MAX_QUEUED_BYTES.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import asyncio
 import contextlib
 import hmac
 import logging
+import time
+from collections import deque
 from dataclasses import dataclass, field
 
 import orjson
@@ -22,14 +27,28 @@ log = logging.getLogger("roos.ws")
 
 HELLO_TIMEOUT = 5.0
 MAX_MESSAGE = 64 * 1024
-QUEUE_LIMIT = 256
+STALL_SECONDS = 5.0
+MAX_QUEUED_BYTES = 64 * 1024 * 1024
 CLOSE_UNAUTHORIZED = 4401
 
 
 @dataclass(eq=False)
 class Client:
     ws: web.WebSocketResponse
-    queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(QUEUE_LIMIT))
+    outbox: deque[tuple[float, str]] = field(default_factory=deque)
+    queued_bytes: int = 0
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def push(self, message: str) -> None:
+        self.outbox.append((time.monotonic(), message))
+        self.queued_bytes += len(message)
+        self.wake.set()
+
+    def stalled(self, now: float) -> bool:
+        """Not reading: the oldest message waits too long, or too much waits."""
+        if not self.outbox:
+            return False
+        return now - self.outbox[0][0] > STALL_SECONDS or self.queued_bytes > MAX_QUEUED_BYTES
 
 
 class Hub:
@@ -40,10 +59,10 @@ class Hub:
 
     def publish(self, type_: str, data: dict) -> None:
         message = orjson.dumps({"type": type_, "data": data}).decode()
+        now = time.monotonic()
         for client in list(self.clients):
-            try:
-                client.queue.put_nowait(message)
-            except asyncio.QueueFull:
+            client.push(message)
+            if client.stalled(now):
                 self.dropped += 1
                 log.warning("Dropping a WebSocket client that stopped reading.")
                 self.clients.discard(client)
@@ -83,8 +102,13 @@ async def _hello_ok(request: web.Request, ws: web.WebSocketResponse) -> bool:
 
 async def _sender(client: Client) -> None:
     while True:
-        message = await client.queue.get()
-        await client.ws.send_str(message)
+        await client.wake.wait()
+        client.wake.clear()
+        while client.outbox:
+            _, message = client.outbox[0]
+            await client.ws.send_str(message)  # waits while the socket's buffer is full
+            client.outbox.popleft()
+            client.queued_bytes -= len(message)
 
 
 async def websocket(request: web.Request) -> web.WebSocketResponse:
@@ -105,9 +129,7 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
             with contextlib.suppress(orjson.JSONDecodeError):
                 incoming = orjson.loads(msg.data)
                 if isinstance(incoming, dict) and incoming.get("type") == "ping":
-                    client.queue.put_nowait('{"type":"pong","data":{}}')
-    except asyncio.QueueFull:
-        pass
+                    client.push('{"type":"pong","data":{}}')
     finally:
         hub.clients.discard(client)
         sender.cancel()

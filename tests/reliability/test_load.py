@@ -1,8 +1,8 @@
 """Load: twenty clients write at once while one WebSocket client stops reading.
 
 A client that stops reading must not make the agent hold every event for it: the
-hub gives each client a queue of 256 messages and drops the client when it is full
-(agent/server/ws.py). The slow client here is a real TCP socket with a tiny receive
+hub drops a client whose oldest unsent event has waited a few seconds, or whose outbox
+grew too large (agent/server/ws.py). The slow client here is a real TCP socket with a tiny receive
 buffer that, after its hello, reads nothing at all; when it finally reads, it finds
 fewer events than were sent and the close frame 1008 "too slow". Meanwhile a healthy
 listener hears of every item, and every item the agent acknowledged is stored.
