@@ -22,6 +22,7 @@ from agent.analysis.textnorm import words
 ANSWER_THRESHOLD = 60
 SAVED_THRESHOLD = 40
 _WORD_MATCH = 86  # a typo meets its word; product names one letter apart do not
+_REMEMBER = 50_000
 _SUFFIXES = ("ingen", "ing", "en", "er", "ed", "es", "e", "s", "t", "d")
 _DOUBLED = re.compile(r"(.)\1")
 _STOPWORD_TEXT = """
@@ -78,10 +79,17 @@ def _out_of_reach(covered: int, total: int, floor: float) -> bool:
     return 75 * covered / total + 25 < floor - 0.5
 
 
-def _score(have: _Bag, wanted: _Bag, floor: float = 0.0, typos: bool = True) -> float:
+def _score(
+    have: _Bag,
+    wanted: _Bag,
+    floor: float = 0.0,
+    typos: bool = True,
+    near: frozenset[str] | None = None,
+) -> float:
     """0..100; 0 as soon as the score can no longer reach `floor` (most entries don't fit,
     and this runs for every entry of every question). `typos` also counts a one-letter slip
-    of a word; worth it for short FAQ questions, not for long saved replies."""
+    of a word; worth it for short FAQ questions, not for long saved replies. `near`, when
+    known, holds the wanted words that some word of `have` is a slip of."""
     if not wanted.words or not have.words:
         return 0.0
     total = len(wanted.words)
@@ -100,12 +108,16 @@ def _score(have: _Bag, wanted: _Bag, floor: float = 0.0, typos: bool = True) -> 
     for k, word in enumerate(maybe):
         if _out_of_reach(covered + len(maybe) - k, total, floor):
             return 0.0
-        if process.extractOne(word, have.words, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH):
+        if word in near if near is not None else _slip_of_any(word, have.words):
             covered += 1
     if _out_of_reach(covered, total, floor):
         return 0.0
     overall = fuzz.token_set_ratio(have.joined, wanted.joined)
     return round(75 * covered / total + 0.25 * overall, 1)
+
+
+def _slip_of_any(word: str, said: tuple[str, ...]) -> bool:
+    return bool(process.extractOne(word, said, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH))
 
 
 def similarity(text: str, reference: str) -> float:
@@ -136,11 +148,13 @@ def _about(reply: dict[str, Any]) -> str:
 
 
 def _best(
-    have: _Bag, questions: Iterable[tuple[dict[str, Any], _Bag]]
+    have: _Bag,
+    questions: Iterable[tuple[dict[str, Any], _Bag]],
+    near: frozenset[str] | None = None,
 ) -> tuple[dict[str, Any], float] | None:
     best: tuple[dict[str, Any], float] | None = None
     for entry, question in questions:
-        score = _score(have, question, ANSWER_THRESHOLD)
+        score = _score(have, question, ANSWER_THRESHOLD, near=near)
         if score >= ANSWER_THRESHOLD and (best is None or score > best[1]):
             best = (entry, score)
     return best
@@ -196,6 +210,23 @@ class KnowledgeBase:
         self.saved_replies = saved_replies or []
         self._questions: dict[str | None, list[tuple[dict[str, Any], _Bag]]] = {}
         self._replies: dict[str | None, list[tuple[dict[str, Any], _Bag]]] = {}
+        # Words of the questions that a typo may hide, and per word people write, which of
+        # them it is a slip of: worked out once per word, not once per word and question.
+        self._slips = frozenset(
+            word for entry in self.knowledge for word in _bag(entry.get("question") or "").long
+        )
+        self._slipped: dict[str, frozenset[str]] = {}
+
+    def _slip_of(self, word: str) -> frozenset[str]:
+        found = self._slipped.get(word)
+        if found is None:
+            if len(self._slipped) >= _REMEMBER:
+                self._slipped.clear()
+            matches = process.extract(
+                word, self._slips, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH, limit=None
+            )
+            found = self._slipped[word] = frozenset(match for match, _, _ in matches)
+        return found
 
     def best_answer(
         self, text: str | Text, lang: str | None
@@ -206,7 +237,11 @@ class KnowledgeBase:
                 for entry in self.knowledge
                 if _fits_language(entry, lang)
             ]
-        return _best(_have(text), self._questions[lang]) if self.knowledge else None
+        if not self.knowledge:
+            return None
+        have = _have(text)
+        near = frozenset().union(*map(self._slip_of, have.words))
+        return _best(have, self._questions[lang], near)
 
     def rank_saved(
         self, text: str | Text, intent: str, lang: str | None
