@@ -53,6 +53,7 @@ _DAMPING = _words(
 )
 BOOSTERS: dict[str, float] = {**dict.fromkeys(_BOOSTING, B_INCR), **dict.fromkeys(_DAMPING, B_DECR)}
 _BOOSTER_WORDS = frozenset(BOOSTERS)
+_MODIFIERS = CLAUSE_OPENERS | NEGATORS | _BOOSTER_WORDS | {"wat"}
 # A booster standing alone ("Super!") is praise in itself.
 STANDALONE = {"super": 2.0}
 
@@ -111,17 +112,9 @@ def _negated_after(text: _Tokens, i: int, stop: int) -> bool:
     return not any(text.base[i + 1 : last])
 
 
-def _word_valence(text: _Tokens, i: int) -> float:
-    """Word i's valence after CAPS, the boosters and negations before it, and "niet" after it."""
-    word, valence = text.lower[i], text.base[i]
-    start, stop = _clause(text, i)
-    if word in BOOSTERS:
-        standalone = word in STANDALONE and not any(text.base[i + 1 : min(i + 2, stop)])
-        return STANDALONE[word] if standalone else 0.0
-    if not valence:
-        return 0.0
-    if text.caps and text.words[i].isupper() and len(text.words[i]) > 1:
-        valence += C_INCR if valence > 0 else -C_INCR
+def _boosted(text: _Tokens, i: int, start: int, valence: float) -> tuple[float, bool]:
+    """`valence` after the boosters and negations in the words before word i; and whether
+    it was negated."""
     negated = False
     for distance in range(1, min(WINDOW, i - start) + 1):
         j = i - distance
@@ -134,6 +127,24 @@ def _word_valence(text: _Tokens, i: int) -> float:
         if before in NEGATORS:
             valence *= N_SCALAR if valence > 0 else LITOTES
             negated = True
+    return valence, negated
+
+
+def _word_valence(text: _Tokens, i: int) -> float:
+    """Word i's valence after CAPS, the boosters and negations before it, and "niet" after it."""
+    word, valence = text.lower[i], text.base[i]
+    start, stop = _clause(text, i)
+    if word in BOOSTERS:
+        standalone = word in STANDALONE and not any(text.base[i + 1 : min(i + 2, stop)])
+        return STANDALONE[word] if standalone else 0.0
+    if not valence:
+        return 0.0
+    if text.caps and text.words[i].isupper() and len(text.words[i]) > 1:
+        valence += C_INCR if valence > 0 else -C_INCR
+    negated = False
+    # Any other word before it adds 0.0 and negates nothing: only look when there is one.
+    if not _MODIFIERS.isdisjoint(text.lower[max(start, i - WINDOW) : i]):
+        valence, negated = _boosted(text, i, start, valence)
     if not negated and _negated_after(text, i, stop):
         valence *= N_SCALAR if valence > 0 else LITOTES
     return valence

@@ -16,12 +16,15 @@ import logging
 import random
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import orjson
 from aiohttp import web
 
 from agent import pipeline
-from agent.server.keys import HUB, PROFILE, STORE
+from agent.home import write_private
+from agent.server.keys import CONFIG, HUB, PROFILE, STORE
 from agent.sources import registry
 from agent.sources.blogs import ScrapeResult, scrape_blog
 from agent.sources.discover import UnsupportedUrl, classify_url, linkedin_group_url
@@ -65,6 +68,28 @@ def known_ids_for(kind: str, url: str) -> Callable[[dict], bool]:
     return lambda item: (
         item.get("source") == "blog" and urlsplit(item.get("url", "")).netloc == host
     )
+
+
+HTTP_STATE = "http-state.json"
+
+
+def load_http_state(home: Path, polite: PoliteClient) -> None:
+    """ETags, Last-Modified dates and resting hosts survive a restart: an unchanged feed
+    then still costs one small conditional request."""
+    path = home / HTTP_STATE
+    try:
+        state = orjson.loads(path.read_bytes())
+    except FileNotFoundError:
+        return
+    except (OSError, orjson.JSONDecodeError):
+        log.warning("Ignoring a damaged %s; feeds are fetched in full once.", HTTP_STATE)
+        return
+    if isinstance(state, dict):
+        polite.load_state(state)
+
+
+def save_http_state(home: Path, polite: PoliteClient) -> None:
+    write_private(home / HTTP_STATE, orjson.dumps(polite.get_state()).decode())
 
 
 class Runner:
@@ -160,6 +185,9 @@ class Runner:
 
     async def _ingest(self, source: dict, result: ScrapeResult) -> dict:
         analyses = await pipeline.ingest(self.app, result.items)
+        # Only now that the items are stored may the validators say "seen": saved earlier,
+        # a 304 after a crash would hide posts that never reached the store.
+        save_http_state(self.app[CONFIG].home, self.polite)
         hub = self.app[HUB]
         for item, analysis in zip(result.items, analyses, strict=True):
             reason = alert_reason(analysis)

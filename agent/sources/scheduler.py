@@ -28,7 +28,7 @@ from agent.server.keys import CONFIG, PROFILE, SERVICES, STORE
 from agent.sources import registry
 from agent.sources.linkedin_groups import GroupScraper, iso
 from agent.sources.polite import PoliteClient
-from agent.sources.runner import Runner
+from agent.sources.runner import Runner, load_http_state
 
 log = logging.getLogger("roos.scheduler")
 
@@ -95,6 +95,7 @@ async def sync_profile_sources(app: web.Application, profile: dict) -> None:
 async def listening_ctx(app: web.Application) -> AsyncIterator[None]:
     services = app[SERVICES]
     polite = PoliteClient()
+    load_http_state(app[CONFIG].home, polite)
     runner = Runner(app, polite, GroupScraper(app[CONFIG].home))
     scheduler = Scheduler(app, runner)
     services[RUNNER], services[SCHEDULER] = runner, scheduler

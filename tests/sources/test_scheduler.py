@@ -248,3 +248,24 @@ async def test_outside_business_hours_a_group_waits_without_an_error(
     assert listed["state"]["last_run"] is None and listed["state"]["last_error"] is None
     assert listed["state"]["next_run"] > "2026-03-14T10:00:00Z"
     assert site.seen == []
+
+
+async def test_feed_validators_survive_a_restart_so_an_unchanged_feed_costs_one_small_request(
+    vlot, server, scheduler, aiohttp_server, config
+):
+    from agent.sources.runner import HTTP_STATE, load_http_state
+    from tests.sources.blog_sites import Conditional, FakeClock, polite_client
+
+    blog = BlogSite("koffiehoek")
+    blog.serve("/feed/", Conditional(blog, "/feed/"))
+    await blog.start(aiohttp_server)
+    source = await add(server.app[STORE], blog.url("/"), "blog")
+    await server.app[SERVICES][SCHEDULER].runner.run_source(source)
+    assert (config.home / HTTP_STATE).exists()  # written once the items were stored
+
+    restarted = polite_client(FakeClock())  # a new agent process: a fresh client...
+    load_http_state(config.home, restarted)  # ...that remembers what it saw
+    async with restarted:
+        answer = await restarted.get(blog.url("/feed/"))
+    assert answer.not_modified
+    assert blog.log[-1].headers.get("If-None-Match") == '"v1"'
