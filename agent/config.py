@@ -32,6 +32,12 @@ SETTINGS = (
     Setting("verbose", "ROOS_VERBOSE", False, "Log debug messages too."),
     Setting("max_body", "ROOS_MAX_BODY", 1024 * 1024, "Largest request body in bytes (413 above)."),
     Setting("scheduler", "ROOS_SCHEDULER", True, "Run source scrapes on their schedule."),
+    Setting(
+        "polite_delay",
+        "ROOS_POLITE_DELAY",
+        5.0,
+        "Seconds between two requests to the same blog host (robots.txt Crawl-delay wins when longer).",
+    ),
 )
 
 
@@ -46,6 +52,7 @@ class Config:
     verbose: bool = False
     max_body: int = 1024 * 1024
     scheduler: bool = True
+    polite_delay: float = 5.0
     host: str = "127.0.0.1"
 
     @classmethod
@@ -74,4 +81,6 @@ def _coerce(default: object, raw: str) -> object:
         return raw.strip().lower() in ("1", "true", "yes", "on")
     if isinstance(default, int):
         return int(raw)
+    if isinstance(default, float):
+        return float(raw)
     return raw

@@ -94,7 +94,7 @@ async def sync_profile_sources(app: web.Application, profile: dict) -> None:
 
 async def listening_ctx(app: web.Application) -> AsyncIterator[None]:
     services = app[SERVICES]
-    polite = PoliteClient()
+    polite = PoliteClient(delay=app[CONFIG].polite_delay)
     load_http_state(app[CONFIG].home, polite)
     runner = Runner(app, polite, GroupScraper(app[CONFIG].home))
     scheduler = Scheduler(app, runner)

@@ -43,6 +43,7 @@ function remember(set, id) {
 /** @param {{type: string, data?: any}} event */
 export async function onLiveEvent(event) {
   const data = event.data && typeof event.data === "object" ? event.data : {};
+  (globalThis.__T ||= []).push(["ev", event.type, Date.now()]);
   if (event.type === "item.updated") {
     await broadcastToTabs({
       type: "itemUpdated",

@@ -192,6 +192,7 @@ function refusal(message) {
  * @param {(response: any) => void} sendResponse
  */
 export function routeMessage(message, sender, sendResponse) {
+  (globalThis.__T ||= []).push(["msg", message?.type, message?.items?.length, Date.now()]);
   handleMessage(message, sender).then(sendResponse, (error) => {
     const code =
       error instanceof AgentError ? error.code : error?.name === "refused" ? "refused" : "internal";

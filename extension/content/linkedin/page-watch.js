@@ -98,6 +98,7 @@
     while (inFlight < IN_FLIGHT && outbox.length) {
       const batch = /** @type {any[]} */ (outbox.shift());
       inFlight += 1;
+      performance.mark("roos-send-" + batch.length);
       Roos.bridge
         .send("analyze", { items: batch })
         .then((answer) => applyResults(answer.results || []))
@@ -185,6 +186,7 @@
    * @param {{id?: unknown, analysis?: any}} data
    */
   function onItemUpdated(data) {
+    performance.mark("roos-upd");
     if (typeof data.id !== "string") return;
     if (data.analysis && typeof data.analysis === "object" && results.has(data.id)) {
       results.set(data.id, { ...data.analysis, id: data.id });
