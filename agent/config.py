@@ -69,6 +69,8 @@ class Config:
         config = cls(**values)  # type: ignore[arg-type]
         if not 0 < config.port < 65536:
             raise ValueError(f"port must be between 1 and 65535, not {config.port}")
+        if config.polite_delay < 0:
+            raise ValueError("ROOS_POLITE_DELAY must be zero or more seconds")
         return config
 
     @property
