@@ -58,7 +58,7 @@ class _Bag(NamedTuple):
 
 def _bag(text: str | Text) -> _Bag:
     found = tuple(content_words(text))
-    stems = tuple(stem(w) for w in found)
+    stems = tuple(map(stem, found))
     long = tuple(w for w in found if len(w) >= 5)
     return _Bag(found, stems, frozenset(found), frozenset(stems), " ".join(found), long)
 

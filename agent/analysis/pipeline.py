@@ -1,9 +1,11 @@
 """One item in, everything Roos knows about it out.
 
-`Analyzer` is built once per profile (the mention matcher compiles the watch terms) and then
-analyses items at roughly the speed of the sentiment model alone: every other step is a few
-compiled regexes and dictionary lookups, and suggestions are only written for items that need
-a reply. What the user corrected by hand (`item["corrections"]`) always wins over the models,
+`Analyzer` is built once per profile (the mention matcher compiles the watch terms, the
+replier prepares the knowledge base, contact lines and signature) and then analyses items at
+a few times the cost of plain VADER (bench/analysis.py): the text is folded and split into
+words once (`text.Text`) and every step reads that; most steps first ask a set of words
+whether their regex could match at all; suggestions are only written for items that need a
+reply. What the user corrected by hand (`item["corrections"]`) always wins over the models,
 so a wrong guess is fixed once and stays fixed when the item is analysed again.
 """
 

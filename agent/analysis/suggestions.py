@@ -27,6 +27,7 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([,.!?])")
 _NAME_END = re.compile(r"[|(\[,]")
 _TITLES = {"dr", "drs", "ir", "ing", "mr", "prof", "mevr", "dhr", "mw", "mrs", "ms"}
 _FALLBACK_SUBJECT = {"nl": "onze dienst", "en": "our service"}
+_LANGS = ("nl", "en")  # what `reply_language` answers
 _COMPANY = {"bv", "nv", "vof", "ltd", "inc", "gmbh", "llc", "bank", "group", "groep"}
 
 
@@ -104,16 +105,8 @@ def _plan(
         plan = []
         if found is not None:
             entry, score = found
-            plan.append(
-                (
-                    "answer",
-                    {
-                        "answer": entry["answer"],
-                        "question": entry["question"],
-                        "score": round(score),
-                    },
-                )
-            )
+            fields = {"answer": entry["answer"], "question": entry["question"]}
+            plan.append(("answer", {**fields, "score": round(score)}))
         plan.append(("honest", {}))
         if dm:
             plan.append(("personal", {}))
@@ -169,18 +162,10 @@ class Replier:
         self.known = KnowledgeBase(
             profile.get("knowledge") or [], profile.get("saved_replies") or []
         )
-        self._contact: dict[str, str | None] = {}
-        self._ending: dict[tuple[str, bool], str] = {}
-
-    def contact(self, lang: str) -> str | None:
-        if lang not in self._contact:
-            self._contact[lang] = _contact(lang, self.profile)
-        return self._contact[lang]
-
-    def ending(self, lang: str, disclose: bool = True) -> str:
-        if (lang, disclose) not in self._ending:
-            self._ending[lang, disclose] = _ending(lang, self.profile, disclose)
-        return self._ending[lang, disclose]
+        self._contact = {lang: _contact(lang, profile) for lang in _LANGS}
+        self._ending = {
+            (lang, d): _ending(lang, profile, d) for lang in _LANGS for d in (True, False)
+        }
 
     def suggest(
         self,
@@ -203,7 +188,7 @@ class Replier:
         name = _first_name((item.get("author") or {}).get("name"), self._org)
         seed = str(item.get("id") or raw)
         subject = _subject(analysis, profile, lang)
-        plan = _plan(intent, asked, lang, profile, person, self.contact(lang), self.known)[:3]
+        plan = _plan(intent, asked, lang, profile, person, self._contact[lang], self.known)[:3]
         if len(plan) == 1:  # without DM or contact details: offer the other wording as well
             plan.append((plan[0][0], {**plan[0][1], "offset": 1}))
         results: list[dict[str, Any]] = []
@@ -214,7 +199,7 @@ class Replier:
             disclosed = kind == "answer" and disclosure.is_present(body, profile)
             results.append(
                 {
-                    "text": _finish(body, name, voice, self.ending(lang, not disclosed)),
+                    "text": _finish(body, name, voice, self._ending[lang, not disclosed]),
                     "language": lang,
                     "kind": kind,
                     "why": WHY[kind][ui].format(**values),

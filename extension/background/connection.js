@@ -74,9 +74,7 @@ export async function refreshConnection() {
 export async function analyzeItems(items) {
   // Before the call: the agent announces new items on the socket before it answers.
   rememberSent(items.map((item) => String(item.id)));
-  const T = (globalThis.__T ||= []); T.push(["fetch", items.length, Date.now()]);
   const answer = await callAgent("POST", "/api/analyze", { items, store: true }, { timeoutMs: 20_000 });
-  T.push(["fetched", items.length, Date.now()]);
   return Array.isArray(answer.results) ? answer.results : [];
 }
 

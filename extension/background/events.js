@@ -11,7 +11,7 @@
  *   storm of pop-ups. The list in the dashboard has them all.
  * - source.blocked becomes a notification: a source Roos listens to refused it.
  */
-import { broadcastToTabs } from "./tabs.js";
+import { broadcastToTabs, sendToTabs } from "./tabs.js";
 
 const URGENT = 0.7;
 const REMEMBER = 2000;
@@ -20,6 +20,53 @@ const THROTTLE_MS = 3 * 60 * 1000;
 const notified = new Set();
 /** @type {Set<string>} */
 const recentlySent = new Set();
+/**
+ * Items a tab sent for analysis and is waiting for: their item.updated events wait here
+ * until the tab has its answer (the agent announces an item just before it answers).
+ * @type {Map<string, {tabId: number, parked: any[]}>}
+ */
+const awaited = new Map();
+
+/**
+ * A tab asked the agent about these items.
+ * @param {number} tabId
+ * @param {string[]} ids
+ */
+export function awaitAnswer(tabId, ids) {
+  for (const id of ids) awaited.set(id, { tabId, parked: [] });
+}
+
+/**
+ * The tab has its answer (or none, if the call failed). The events that came meanwhile
+ * go out now, except to that tab when they only repeat what its answer said: on a busy
+ * feed that is hundreds of messages the page would otherwise read and discard.
+ * @param {number} tabId
+ * @param {string[]} ids
+ * @param {any[]} results
+ */
+export async function answered(tabId, ids, results) {
+  const said = new Map(results.map((result) => [String(result?.id), JSON.stringify(result)]));
+  /** @type {{message: any, except?: number}[]} */
+  const out = [];
+  for (const id of ids) {
+    const entry = awaited.get(id);
+    if (!entry || entry.tabId !== tabId) continue;
+    awaited.delete(id);
+    for (const data of entry.parked) {
+      const known = data.answered !== true && said.get(id) === JSON.stringify(data.analysis);
+      out.push({ message: itemUpdated(data), except: known ? tabId : undefined });
+    }
+  }
+  await sendToTabs(out);
+}
+
+/** @param {any} data */
+function itemUpdated(data) {
+  return {
+    type: "itemUpdated",
+    data: { id: data.id, answered: data.answered === true, analysis: data.analysis },
+  };
+}
 
 /** @param {string[]} ids */
 export function rememberSent(ids) {
@@ -43,12 +90,10 @@ function remember(set, id) {
 /** @param {{type: string, data?: any}} event */
 export async function onLiveEvent(event) {
   const data = event.data && typeof event.data === "object" ? event.data : {};
-  (globalThis.__T ||= []).push(["ev", event.type, Date.now()]);
   if (event.type === "item.updated") {
-    await broadcastToTabs({
-      type: "itemUpdated",
-      data: { id: data.id, answered: data.answered === true, analysis: data.analysis },
-    });
+    const waiting = awaited.get(String(data.id));
+    if (waiting) waiting.parked.push(data);
+    else await broadcastToTabs(itemUpdated(data));
   } else if (event.type === "item.answered") {
     await broadcastToTabs({ type: "itemUpdated", data: { id: data.item_id, answered: true } });
   } else if (event.type === "item.new" && isUrgent(data.analysis)) {

@@ -11,6 +11,7 @@
  */
 import { AgentError } from "./agent-client.js";
 import { analyzeItems, callAgent, isRetryable, refreshConnection } from "./connection.js";
+import { answered, awaitAnswer } from "./events.js";
 import { enqueue, queueLength } from "./queue.js";
 import { getAgentState, getSettings } from "./settings.js";
 import * as shapes from "./shapes.js";
@@ -80,14 +81,26 @@ const HANDLERS = {
   state: { from: ["page", "content"], run: state },
 };
 
-/** @param {{items: any[]}} message */
-async function analyze(message) {
+/**
+ * @param {{items: any[]}} message
+ * @param {chrome.runtime.MessageSender} sender
+ */
+async function analyze(message, sender) {
+  const tabId = sender.tab?.id;
+  const ids = message.items.map((item) => String(item.id));
+  if (tabId !== undefined) awaitAnswer(tabId, ids);
+  /** @type {any[]} */
+  let results = [];
   try {
-    return { results: await analyzeItems(message.items) };
+    results = await analyzeItems(message.items);
+    return { results };
   } catch (error) {
     if (!isRetryable(error)) throw error;
     const entries = message.items.map((item) => ({ key: `item:${item.id}`, kind: "item", payload: item }));
     return { results: [], queued: await enqueue(/** @type {any} */ (entries)) };
+  } finally {
+    // After this answer is on its way, so the tab has it before any event about the same items.
+    if (tabId !== undefined) setTimeout(() => void answered(tabId, ids, results), 0);
   }
 }
 
@@ -192,7 +205,6 @@ function refusal(message) {
  * @param {(response: any) => void} sendResponse
  */
 export function routeMessage(message, sender, sendResponse) {
-  (globalThis.__T ||= []).push(["msg", message?.type, message?.items?.length, Date.now()]);
   handleMessage(message, sender).then(sendResponse, (error) => {
     const code =
       error instanceof AgentError ? error.code : error?.name === "refused" ? "refused" : "internal";

@@ -31,6 +31,8 @@ from agent.analysis.mentions import MentionMatcher
 from agent.analysis.text import Text
 
 PROFILE = json.loads((Path(__file__).parents[1] / "fixtures/profile_vlotbank.json").read_text())
+# Six-letter names too: the shortest that a typo may hide.
+NAMES = {**PROFILE, "competitors": [*PROFILE["competitors"], "Munter"], "watch_terms": ["Zonnig"]}
 SOME = settings(max_examples=300, deadline=None)
 
 WORD_TEXT = """goed slecht niet geen nooit heel erg zeer super echt beetje wat een maar alleen echter
@@ -43,14 +45,20 @@ WORD_TEXT = """goed slecht niet geen nooit heel erg zeer super echt beetje wat e
     how do does anyone know can you i wonder looking for advice still waiting refund worst
     gratis nu bestel koop korting code met op sale new free only link bio webinar
     namens werk bij ik i work at vlotbank vlotpay vlotpas zonnewind spaarhuis vlotbnak zonewind
-    sanne visser ruben dekker hoi hallo beste dear"""
+    sanne visser ruben dekker hoi hallo beste dear don't it's collega's zo'n 's 20 procent eur
+    munter muntr zonnig zonig great! good, bad. not: (love) awful?"""
 WORDS = WORD_TEXT.split()
 MARKS = [".", ",", "!", "?", ";", ":", "...", "!!!!", "-", "'", "_", "/", "(", ")", "€", "%"]
 EXTRAS = [":)", ":(", "<3", "xD", "#fail", "#topservice", "#VlotbankHelpt", "@vlotbank", "👍", "😡"]
+EXTRAS += ["@VlotbankHelpt", "@teamvlotpay", "#munterx", "€5", "5%"]
+PHRASE_TEXT = """ik werk bij|I work at|20 procent korting|don't like|it's great|zo'n collega's
+    |great!|terrible.|(love)|geen reactie|al 3 dagen|nog steeds niet|kunnen jullie|weet iemand
+    |munter|muntr|zonig|Vlot Bank|vlot-pay|spaarhuls|not bad at all|kind of good|the shit"""
+PHRASES = [phrase.strip() for phrase in PHRASE_TEXT.split("|")]
 EXTRAS += ["é", "’", "—", "…", "https://vlotbank.example/a..b", "www.x.nl", "WWW.X.NL", "5", "12"]
 PIECES = WORDS + [w.upper() for w in WORDS[:40]] + [w.title() for w in WORDS[40:80]]
 SEPARATORS = st.sampled_from([" ", " ", " ", "", "  ", "\n", "\t"])
-PIECE = st.one_of(st.sampled_from(PIECES), st.sampled_from(MARKS), st.sampled_from(EXTRAS))
+PIECE = st.one_of(*map(st.sampled_from, (PIECES, MARKS, EXTRAS, PHRASES)))
 
 
 @st.composite
@@ -58,6 +66,20 @@ def comments(draw, pieces=PIECE):
     """Texts made of the words the rules look for, glued in every way people glue them."""
     parts = draw(st.lists(st.tuples(pieces, SEPARATORS), max_size=18))
     return "".join(piece + gap for piece, gap in parts)
+
+
+@st.composite
+def sentences(draw):
+    """Sentences shaped like questions and exclamations: greeting, opener, subject, rest."""
+    said = []
+    for _ in range(draw(st.integers(1, 3))):
+        greeting = draw(st.sampled_from(["", "Hoi Sanne, ", "hello team,  ", "Beste, ", "Hi, "]))
+        opener = draw(st.sampled_from([*sorted(intent._OPENERS), "Wat", "HOE", "ik", "De"]))
+        subject = draw(st.sampled_from(["jullie", "je", "ik", "you", "anyone", "VlotPay", "een"]))
+        rest = draw(comments())
+        mark = draw(st.sampled_from(["", ".", "!", "?", "\n"]))
+        said.append(f"{greeting}{opener} {subject} {rest}{mark}")
+    return " ".join(said)
 
 
 ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
@@ -207,8 +229,11 @@ def test_dutch_scores_are_what_they_were_before_the_scorer_was_made_fast(text, c
 # --- English sentiment and text bounds --------------------------------------------------------
 
 
+ENGLISH = st.sampled_from(sorted(sentiment._ENGLISH_WORDS)[::40] + WORDS[74:96])
+
+
 @SOME
-@given(st.one_of(comments(), st.text(max_size=60)))
+@given(st.one_of(comments(), comments(st.one_of(ENGLISH, st.sampled_from(MARKS)))))
 def test_vader_is_only_skipped_where_it_would_answer_zero(text):
     fixed = textnorm.expand_hashtags(textnorm.fix_punctuation(text), sentiment._ENGLISH_VOCABULARY)
     assert sentiment.english(text) == sentiment._ENGLISH.polarity_scores(fixed)["compound"]
@@ -226,7 +251,7 @@ def test_the_quick_mark_counts_agree_with_the_regexes(text):
 
 
 @SOME
-@given(comments())
+@given(st.one_of(comments(), sentences()))
 def test_questions_and_complaints_are_found_as_without_the_word_checks(text):
     fast = intent.is_question(text), intent.has_complaint_cue(text)
     with pytest.MonkeyPatch.context() as slow:
@@ -241,6 +266,7 @@ def test_promotion_and_disclosure_read_as_without_the_word_checks(text):
     fast = promo.promo_score(text), promo.promo_cues(text), disclosure.is_present(text, PROFILE)
     with pytest.MonkeyPatch.context() as slow:
         slow.setattr(promo, "_FIRST_WORDS", Everything())
+        slow.setattr(promo, "_has_price_sign", lambda folded: True)
         slow.setattr(disclosure, "_DISCLOSING_WORDS", Everything())
         assert (promo.promo_score(text), promo.promo_cues(text)) == fast[:2]
         assert disclosure.is_present(text, PROFILE) == fast[2]
@@ -248,14 +274,14 @@ def test_promotion_and_disclosure_read_as_without_the_word_checks(text):
 
 @pytest.fixture(scope="module")
 def matcher():
-    return MentionMatcher(PROFILE)
+    return MentionMatcher(NAMES)
 
 
 @SOME
 @given(comments())
 def test_a_text_said_to_name_nothing_names_nothing(matcher, text):
-    full = MentionMatcher(PROFILE)
-    full._nothing_in = lambda folded, words: False  # always the full scan
+    full = MentionMatcher(NAMES)
+    full._nothing_in = lambda words: False  # always the full scan
     assert matcher.find(text) == full.find(text)
     assert matcher.find(Text(text)) == full.find(text)
 
@@ -269,9 +295,28 @@ QUESTION_TEXT = """hoe blokkeer blokeer blokkeren ik mijn vlotpas vlotpass pas k
 QUESTION_WORDS = QUESTION_TEXT.split()
 
 
+@st.composite
+def asked(draw):
+    """A question from the knowledge base as people type it: slips, words left out, words
+    added."""
+    question = draw(st.sampled_from([e["question"] for e in PROFILE["knowledge"]]))
+    words = []
+    for word in question.split():
+        cut = draw(st.integers(0, len(word)))
+        slip = draw(st.sampled_from(["", "", "", "drop", "double", "skip"]))
+        if slip == "drop":
+            word = word[:cut] + word[cut + 1 :]
+        elif slip == "double":
+            word = word[:cut] + word[cut:][:1] + word[cut:]
+        if slip != "skip":
+            words.append(word)
+    extra = draw(st.lists(st.sampled_from(QUESTION_WORDS), max_size=4))
+    return " ".join(words + extra)
+
+
 @SOME
 @given(
-    st.lists(st.sampled_from(QUESTION_WORDS), max_size=12).map(" ".join),
+    st.one_of(asked(), st.lists(st.sampled_from(QUESTION_WORDS), max_size=12).map(" ".join)),
     st.sampled_from(["nl", "en", None]),
     st.sampled_from(["question", "complaint", "praise", "other"]),
 )
@@ -279,9 +324,38 @@ def test_the_prepared_knowledge_base_answers_as_the_plain_functions(text, lang, 
     known = KnowledgeBase(PROFILE["knowledge"], PROFILE["saved_replies"])
     plain_answer = knowledge.best_answer(text, PROFILE["knowledge"], lang)
     assert known.best_answer(Text(text), lang) == plain_answer
-    assert known.best_answer(text, lang) == plain_answer
+    assert known.best_answer(text, lang) == plain_answer == _answer_in_full(text, lang)
     plain_saved = knowledge.rank_saved(text, PROFILE["saved_replies"], kind, lang)
     assert known.rank_saved(Text(text), kind, lang) == plain_saved
+    assert plain_saved == _saved_in_full(text, kind, lang)
+
+
+def _fits(entry, lang):
+    return not entry.get("lang") or lang is None or entry["lang"] == lang
+
+
+def _answer_in_full(text, lang):
+    """Every question scored to the end, no early way out."""
+    have, best = knowledge._bag(text), None
+    for entry in PROFILE["knowledge"]:
+        score = (
+            knowledge._score(have, knowledge._bag(entry["question"])) if _fits(entry, lang) else 0
+        )
+        if score >= knowledge.ANSWER_THRESHOLD and (best is None or score > best[1]):
+            best = (entry, score)
+    return best
+
+
+def _saved_in_full(text, kind, lang):
+    have, ranked = knowledge._bag(text), []
+    for reply in PROFILE["saved_replies"]:
+        if _fits(reply, lang):
+            bonus = 40 if reply.get("intent") == kind else 0 if reply.get("intent") else 20
+            about = knowledge._bag(f"{reply.get('title') or ''} {reply['text']}")
+            fit = round(bonus + 0.6 * knowledge._score(have, about, typos=False), 1)
+            if fit >= knowledge.SAVED_THRESHOLD:
+                ranked.append((reply, fit))
+    return sorted(ranked, key=lambda pair: -pair[1])
 
 
 def test_a_typo_is_as_near_to_its_word_read_either_way():

@@ -5,7 +5,7 @@
  * LinkedIn renders lazily (infinite scroll, comments on demand, re-renders of
  * whole posts), so every change of the page (mutations.js) triggers a scan.
  * A scan finds the item elements,
- * sends the unseen ones to the worker in small batches (first ones first, so
+ * sends the unseen ones to the worker in batches (a small one first, so
  * what the user looks at gets its badge soonest), and lets each feature
  * render the items that have results. Features are idempotent: re-rendering
  * an item whose overlays LinkedIn threw away simply puts them back.
@@ -13,10 +13,11 @@
 (() => {
   const Roos = (globalThis.Roos = globalThis.Roos || {});
 
-  // The first batch is small so the posts on screen get their badges at once; later ones
-  // are larger, as each request costs the agent a durable write.
+  // The first batch is small so the posts on screen get their badges at once; the rest go
+  // in as few requests as the worker accepts (≤ 200 items): each request costs the agent a
+  // durable rewrite of the shards it touches, and the CPU is shared with the page itself.
   const FIRST_BATCH = 10;
-  const BATCH = 50;
+  const BATCH = 200;
   const IN_FLIGHT = 3;
   const RETRY_MS = 30_000;
 
@@ -98,7 +99,6 @@
     while (inFlight < IN_FLIGHT && outbox.length) {
       const batch = /** @type {any[]} */ (outbox.shift());
       inFlight += 1;
-      performance.mark("roos-send-" + batch.length);
       Roos.bridge
         .send("analyze", { items: batch })
         .then((answer) => applyResults(answer.results || []))
@@ -186,16 +186,26 @@
    * @param {{id?: unknown, analysis?: any}} data
    */
   function onItemUpdated(data) {
-    performance.mark("roos-upd");
     if (typeof data.id !== "string") return;
     if (data.analysis && typeof data.analysis === "object" && results.has(data.id)) {
-      results.set(data.id, { ...data.analysis, id: data.id });
-      rerender([data.id]);
+      const result = { ...data.analysis, id: data.id };
+      // Our own scan's analysis comes back this way too (the agent announces every item it
+      // stores): an unchanged result needs no second render.
+      if (!sameResult(results.get(data.id), result)) {
+        results.set(data.id, result);
+        rerender([data.id]);
+      }
     }
     const element = elementFor(data.id);
     const entry = element && byElement.get(element);
     if (entry) for (const feature of features) feature.onUpdate?.(entry, data);
   }
+
+  /**
+   * @param {any} a
+   * @param {any} b
+   */
+  const sameResult = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
   /** @param {Feature[]} list */
   function start(list) {
