@@ -135,11 +135,18 @@ class ProfileManager:
         if not isinstance(changes, dict):
             raise ProfileError("the profile must be an object of settings")
         profile = with_defaults(merge(self.current, changes))
+        text = tomli_w.dumps(_toml_safe(profile))
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: no file could hold it
+            raise ProfileError(
+                f"the profile holds text that is not valid Unicode ({exc.reason})"
+            ) from None
         if self.problem and self.path.exists():
             # The file on disk is a broken hand edit: keep it for the user, do not overwrite it.
             aside = _move_aside(self.path)
             log.warning("Kept the broken profile.toml as %s before saving the new one.", aside.name)
-        write_private(self.path, tomli_w.dumps(_toml_safe(profile)))
+        write_private(self.path, text)
         self._mtime = self.path.stat().st_mtime
         self.current = profile
         self.problem = None

@@ -79,3 +79,19 @@ def test_the_example_profile_is_valid_and_has_every_fixed_key():
         "fan_min_interactions": 3,
         "fan_window_days": 90,
     }
+
+
+def test_text_that_is_not_valid_unicode_is_refused_and_nothing_is_written(tmp_path):
+    from agent.profile import ProfileError
+
+    manager = ProfileManager(tmp_path)
+    manager.update({"organisation": {"name": "Vlotbank"}})
+    before = (tmp_path / "profile.toml").read_bytes()
+    try:
+        manager.update({"organisation": {"name": "Vlot\ud800bank"}})
+    except ProfileError as exc:
+        assert "not valid Unicode" in str(exc)
+    else:
+        raise AssertionError("a lone surrogate was accepted")
+    assert (tmp_path / "profile.toml").read_bytes() == before
+    assert manager.current["organisation"]["name"] == "Vlotbank"
