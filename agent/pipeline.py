@@ -35,6 +35,7 @@ def setup(app: web.Application) -> None:
     services["profile_listeners"].append(
         lambda profile: services.__setitem__(ANALYZER, Analyzer(profile))
     )
+    services.setdefault("profile_checks", []).append(Analyzer)
 
 
 class DuplicateLinker:

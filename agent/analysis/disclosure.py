@@ -72,7 +72,8 @@ def is_present(text: str, profile: dict[str, Any]) -> bool:
     if not _DISCLOSING_WORDS.isdisjoint(said) and _DISCLOSED.search(folded):
         return True
     own = profile.get("disclosure") or {}
-    return any(contains_phrase(folded, _own_phrase(p)) for p in own.values() if p)
+    phrases = (p for p in own.values() if isinstance(p, str) and p)
+    return any(contains_phrase(folded, _own_phrase(p)) for p in phrases)
 
 
 @lru_cache(maxsize=256)  # the profile's phrases are checked in every suggestion

@@ -24,6 +24,7 @@ from ..store import Store
 from . import sessions
 from .api import debug
 from .api.openapi import OPENAPI_KEY, build_openapi
+from .api.profile import notify_profile_listeners
 from .errors import error_middleware
 from .guards import ROUTE_INDEX, guard_middleware
 from .keys import CONFIG, HUB, PROFILE, SERVICES, STORE, TOKEN
@@ -55,8 +56,7 @@ async def _watch_files_ctx(app: web.Application) -> AsyncIterator[None]:
             await asyncio.sleep(PROFILE_POLL_SECONDS)
             app[TOKEN].refresh()
             if app[PROFILE].reload_if_changed():
-                for listener in app[SERVICES].get("profile_listeners", []):
-                    listener(app[PROFILE].current)
+                notify_profile_listeners(app, app[PROFILE].current)
 
     task = asyncio.create_task(watch())
     yield

@@ -95,3 +95,26 @@ def test_text_that_is_not_valid_unicode_is_refused_and_nothing_is_written(tmp_pa
         raise AssertionError("a lone surrogate was accepted")
     assert (tmp_path / "profile.toml").read_bytes() == before
     assert manager.current["organisation"]["name"] == "Vlotbank"
+
+
+async def test_a_profile_with_odd_extra_keys_is_used_or_refused_never_half_applied(api):
+    resp = await api.put(
+        "/api/profile", json={"disclosure": {"nl": "(ik werk bij Vlotbank)", "x": {}}}
+    )
+    assert resp.status == 400 and (await resp.json())["error"].startswith("disclosure")
+    resp = await api.put(
+        "/api/profile",
+        json={"disclosure": {"nl": "(ik werk bij Vlotbank)", "de": "(ich arbeite bei Vlotbank)"}},
+    )
+    assert resp.status == 200
+    check = await api.post(
+        "/api/drafts/check", json={"text": "Wij van Vlotbank! (ich arbeite bei Vlotbank)"}
+    )
+    assert check.status == 200 and (await check.json())["disclosure"]["present"] is True
+
+
+def test_the_example_listens_for_its_products_and_competitors():
+    profile = parse_toml(EXAMPLE.read_text(encoding="utf-8"))
+    assert profile["watch_terms"] == ["VlotPay", "Zonnewind"]
+    assert profile["competitors"] == ["Spaarbank Noord"]
+    assert set(profile["disclosure"]) == {"nl", "en"}

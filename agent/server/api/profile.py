@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from aiohttp import web
 
-from ...profile import ProfileError
+from ...profile import ProfileError, merge, with_defaults
 from ...schemas import schema
 from ..errors import ApiError
 from ..keys import PROFILE, SERVICES
 from ..requests import json_object, ok
 from ..routing import Route
+
+log = logging.getLogger("roos.profile")
 
 PROFILE_RESPONSE = {
     "type": "object",
@@ -46,13 +50,30 @@ async def get_profile(request: web.Request) -> web.Response:
 async def put_profile(request: web.Request) -> web.Response:
     changes = await json_object(request)
     manager = request.app[PROFILE]
+    services = request.app[SERVICES]
     try:
+        candidate = with_defaults(merge(manager.current, changes))
+        # What reads the profile (the analyzer, the matchers) is built before anything is
+        # saved: a profile it cannot use is refused, never half applied.
+        for check in services.get("profile_checks", []):
+            check(candidate)
         profile = manager.update(changes)
     except ProfileError as exc:
         raise ApiError(400, str(exc)) from None
-    for listener in request.app[SERVICES].get("profile_listeners", []):
-        listener(profile)
+    except (TypeError, ValueError) as exc:
+        log.warning("Refused a profile the analysis cannot use: %s", exc)
+        raise ApiError(400, f"The profile cannot be used: {exc}") from None
+    notify_profile_listeners(request.app, profile)
     return ok({"profile": profile, "problem": None})
+
+
+def notify_profile_listeners(app: web.Application, profile: dict) -> None:
+    """Tell every feature; one failing never stops the others (the profile is saved)."""
+    for listener in app[SERVICES].get("profile_listeners", []):
+        try:
+            listener(profile)
+        except Exception:
+            log.exception("A feature could not take the new profile")
 
 
 ROUTES = [
