@@ -120,3 +120,16 @@ async def test_the_ratio_popup_says_whether_a_profile_is_relevant_and_why(listen
         },
     )
     assert (await resp.json())["relevance"]["relevant"] is False
+
+
+async def test_our_company_page_with_followers_only_does_not_count_as_our_ratio(listened):
+    await listened.post(
+        "/api/follow-ratio",
+        json={
+            "account": "https://www.linkedin.com/company/vlotbank/",
+            "followers": "12.345",
+            "own": True,
+        },
+    )
+    follow = (await get(listened, "/api/reach-out/follow"))["follow"]
+    assert follow["ratio_known"] is False and follow["suggestions"]

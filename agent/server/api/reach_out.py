@@ -32,7 +32,8 @@ def scorer_for(app: web.Application) -> RelevanceScorer:
 
 
 def latest_own_ratio(snapshots: list[dict[str, Any]]) -> dict[str, int] | None:
-    own = [s for s in snapshots if s.get("own")]
+    # A followers-only page (our company page) has no following count: no ratio to keep.
+    own = [s for s in snapshots if s.get("own") and s.get("following") is not None]
     if not own:
         return None
     last = max(own, key=lambda s: s["at"])
