@@ -24,7 +24,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config._checks import NegativeDataRejectionConfig
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from agent.server.api.openapi import build_openapi
 from agent.server.registry import all_routes
@@ -91,6 +91,10 @@ def test_no_generated_request_gets_a_500_or_an_undocumented_answer(case, fuzzed_
     case.call_and_validate(
         base_url=fuzzed_agent.base,
         headers={"Authorization": f"Bearer {fuzzed_agent.token}"},
-        excluded_checks=[positive_data_acceptance],
+        # Not judged here: "valid input must be accepted" (the agent rightly refuses some with
+        # 400/404) and "invalid input must be refused" (an empty query parameter means "not
+        # given", which schemathesis counts as invalid). What is: no 5xx, only documented
+        # statuses, answers that match their schemas, no hang.
+        excluded_checks=[positive_data_acceptance, negative_data_rejection],
         timeout=CALL_TIMEOUT,
     )
