@@ -8,6 +8,7 @@ batches never race on the same person.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from datetime import UTC, datetime
 
@@ -20,6 +21,7 @@ from .server.keys import HUB, PROFILE, SERVICES, STORE
 from .store import SyncStore
 
 ANALYZER = "analyzer"
+PUBLISH_SLICE = 20  # events announced before giving the event loop back
 DUPLICATES = "duplicates"
 
 
@@ -135,9 +137,13 @@ async def ingest(
         raise
     if store:
         hub = app[HUB]
-        for item, result in zip(unique, results, strict=True):
+        for n, (item, result) in enumerate(zip(unique, results, strict=True), start=1):
             event = "item.updated" if item["id"] in known else "item.new"
             hub.publish(event, {**item, "analysis": result})
+            if n % PUBLISH_SLICE == 0:
+                # A group commit can wake fifty batches at once: announcing them all in one
+                # stretch would stall the loop (and every other request) for half a second.
+                await asyncio.sleep(0)
     return results if analyze else [{"id": r["id"]} for r in results]
 
 

@@ -38,7 +38,7 @@ TABLES = (
     "monthly_totals",
 )
 T = TypeVar("T")
-GROUP_MAX = 64  # transactions committed together at most
+GROUP_MAX = 8  # transactions committed together at most: bigger groups make bursts that stall the loop
 Where = Callable[[dict], bool] | None
 
 
