@@ -118,7 +118,8 @@ def is_promotional(text: str | Text, lang: str | None = None) -> bool:
     return promo_score(text, lang) >= THRESHOLD
 
 
-def _post_is_promotional(post: dict[str, Any]) -> bool:
+def post_is_promotional(post: dict[str, Any]) -> bool:
+    """The user's correction wins over the stored flag, which wins over recognising it again."""
     corrected = (post.get("corrections") or {}).get("promotional")
     if isinstance(corrected, bool):
         return corrected
@@ -141,7 +142,7 @@ def promo_share(
         at = to_datetime(post.get("published_at") or post.get("seen_at"))
         if at is not None and 0 <= (moment - at).total_seconds() <= window_days * 86400:
             recent.append(post)
-    promotional = sum(1 for post in recent if _post_is_promotional(post))
+    promotional = sum(1 for post in recent if post_is_promotional(post))
     value = round(promotional / len(recent), 4) if recent else 0.0
     return {
         "value": value,

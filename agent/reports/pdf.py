@@ -13,13 +13,8 @@ from pathlib import Path
 
 from playwright.async_api import Route, async_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from ..sources.browser import CHROMIUM, CHROMIUM_ARGS
+
 MARGIN = "0"  # the document's own @page rule sets the margins
 
 
@@ -38,7 +33,7 @@ async def html_to_pdf(html: str, target: Path, executable: str = CHROMIUM) -> Pa
     try:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(
-                executable_path=executable, headless=True, args=CHROMIUM_ARGS
+                executable_path=executable, headless=True, args=list(CHROMIUM_ARGS)
             )
             try:
                 context = await browser.new_context(java_script_enabled=False)

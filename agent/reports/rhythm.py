@@ -10,18 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, tzinfo
 
-from agent.analysis.promo import is_promotional
+from agent.analysis.promo import post_is_promotional
 from agent.reports.months import Month, local_date
 
-
-def promotional(post: dict) -> bool:
-    """The user's correction wins over the stored flag, which wins over recognising it again."""
-    corrected = (post.get("corrections") or {}).get("promotional")
-    if isinstance(corrected, bool):
-        return corrected
-    if isinstance(post.get("promotional"), bool):
-        return post["promotional"]
-    return is_promotional(post.get("text") or "", post.get("lang"))
+promotional = post_is_promotional  # one rule for the report and the 20/80 check
 
 
 def rhythm_figures(

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 from playwright.async_api import Route, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from agent.sources.browser import CHROMIUM, CHROMIUM_ARGS
 from agent.sources.feeds import (
     MAX_NAME_LENGTH,
     MAX_TEXT_LENGTH,
@@ -32,13 +33,6 @@ from agent.sources.feeds import (
 )
 from agent.sources.polite import USER_AGENT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SETTLE_MS = 3000  # after the network went quiet, how long comments may still take to appear
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 SCRIPT_HINTS = (
@@ -284,7 +278,7 @@ async def render_with_browser(
     waiting = ", ".join(markup.node for markup in MARKUPS)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=CHROMIUM, headless=True, args=list(CHROMIUM_ARGS)
         )
         try:
             context = await browser.new_context(user_agent=USER_AGENT, service_workers="block")
