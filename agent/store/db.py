@@ -38,7 +38,8 @@ TABLES = (
     "monthly_totals",
 )
 T = TypeVar("T")
-GROUP_MAX = 8  # transactions committed together at most: bigger groups make bursts that stall the loop
+# Transactions committed together at most: bigger groups make bursts that stall the loop.
+GROUP_MAX = 8
 Where = Callable[[dict], bool] | None
 
 
