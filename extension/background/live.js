@@ -40,11 +40,18 @@ let attempt = 0;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let retryTimer;
 let lastHeard = 0;
+/** @type {WebSocket | null} the socket the agent said welcome on */
+let welcomed = null;
 /** Sockets we closed on purpose: their close event must not schedule a retry. */
 const retired = new WeakSet();
 
 export function isLive() {
   return socket !== null && socket.readyState <= WebSocket.OPEN;
+}
+
+/** Open, and the agent accepted our hello (it answered "welcome"): events now arrive. */
+export function isWelcomed() {
+  return welcomed !== null && welcomed === socket && socket.readyState === WebSocket.OPEN;
 }
 
 /**
@@ -76,6 +83,7 @@ export async function startLive(hooks) {
   ws.addEventListener("message", (message) => {
     lastHeard = Date.now();
     const event = parse(message.data);
+    if (event?.type === "welcome") welcomed = ws;
     if (event && event.type !== "pong") hooks.onEvent(event);
   });
   ws.addEventListener("close", (close) => {

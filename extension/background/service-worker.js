@@ -10,7 +10,7 @@
 import { callAgent, flushNow, refreshConnection, updateBadge } from "./connection.js";
 import { keepUncaughtErrors } from "./diagnostics.js";
 import { onLiveEvent, onNotificationClicked } from "./events.js";
-import { startLive, stopLive } from "./live.js";
+import { isWelcomed, startLive, stopLive } from "./live.js";
 import { routeMessage } from "./messages.js";
 import { enqueue, queueLength } from "./queue.js";
 import { checkRhythm } from "./reminders.js";
@@ -71,4 +71,4 @@ void wake();
 
 // A handle for the worker's own DevTools console (and the browser tests);
 // pages and content scripts cannot reach the worker's global scope.
-Object.assign(globalThis, { roos: { callAgent, checkRhythm, enqueue, flushNow, queueLength, refreshConnection } });
+Object.assign(globalThis, { roos: { callAgent, checkRhythm, enqueue, flushNow, isWelcomed, queueLength, refreshConnection } });

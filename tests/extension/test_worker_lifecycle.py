@@ -91,7 +91,11 @@ def test_chrome_may_stop_the_worker_and_roos_carries_on(context: BrowserContext,
     page.wait_for_function("document.querySelectorAll('[data-roos=\"badge\"]').length === 3")
     fresh = service_worker(context)
     assert fresh.evaluate("typeof self.beforeTheStop") == "undefined"
-    # ...and the fresh worker opened a new socket: live corrections still arrive.
+    # ...and the fresh worker opens a new socket (the agent welcomes it): live corrections arrive.
+    deadline = time.monotonic() + 15
+    while not fresh.evaluate("roos.isWelcomed()"):
+        assert time.monotonic() < deadline, "the fresh worker never reconnected"
+        fresh.evaluate("new Promise(resolve => setTimeout(resolve, 100))")
     question = POSTS[1][0]
     agent.call("PATCH", f"/api/items/{question}", {"sentiment": "negative"})
     page.wait_for_function(
