@@ -15,8 +15,8 @@ from contextlib import contextmanager
 
 from ..config import Config
 from ..home import read_token
-from ..store import HomeLock, StoreError, SyncStore, is_locked
-from .common import fail
+from ..store import StoreError, SyncStore, is_locked
+from .common import fail, held_home
 
 TIMEOUT = 120
 
@@ -56,14 +56,8 @@ def call_agent(config: Config, method: str, path: str, body: dict | None = None)
 @contextmanager
 def direct_store(config: Config) -> Iterator[SyncStore]:
     """The store, opened by this process under the home lock (no agent is running)."""
-    lock = HomeLock(config.home)
-    try:
-        lock.acquire()
-    except StoreError as exc:
-        fail(str(exc), code=3)
-    try:
-        yield SyncStore(config.home / "store").open()
-    except StoreError as exc:
-        fail(str(exc), code=4)
-    finally:
-        lock.release()
+    with held_home(config):
+        try:
+            yield SyncStore(config.home / "store").open()
+        except StoreError as exc:
+            fail(str(exc), code=4)

@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..home import prepare_home, read_token
-from ..store import HomeLock, StoreError
-from .common import config_from, fail
+from .common import config_from, fail, held_home
 from .running import agent_running, call_agent
 
 if TYPE_CHECKING:
@@ -79,18 +78,13 @@ async def local_agent(config: Config) -> AsyncIterator[web.Application]:
 
     from ..server.app import create_app
 
-    lock = HomeLock(config.home)
-    try:
-        lock.acquire()
-    except StoreError as exc:
-        fail(str(exc), code=3)
-    runner = web.AppRunner(create_app(replace(config, scheduler=False)), handle_signals=False)
-    try:
-        await runner.setup()
-        yield runner.app
-    finally:
-        await runner.cleanup()
-        lock.release()
+    with held_home(config):
+        runner = web.AppRunner(create_app(replace(config, scheduler=False)), handle_signals=False)
+        try:
+            await runner.setup()
+            yield runner.app
+        finally:
+            await runner.cleanup()
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -12,8 +12,8 @@ from aiohttp import web
 from ..home import prepare_home
 from ..logs import setup_logging
 from ..server.app import create_app
-from ..store import HomeLock, StoreError
-from .common import config_from, fail
+from ..store import StoreError
+from .common import config_from, fail, held_home
 
 log = logging.getLogger("roos")
 
@@ -30,21 +30,15 @@ def run(args: argparse.Namespace) -> int:
     config = config_from(args)
     prepare_home(config.home)
     setup_logging(config.home, config.verbose)
-    lock = HomeLock(config.home)
-    try:
-        lock.acquire()
-    except StoreError as exc:
-        fail(str(exc), code=3)
-    try:
-        return asyncio.run(_serve(config))
-    except StoreError as exc:
-        fail(str(exc), code=4)
-        return 4
-    except OSError as exc:
-        fail(f"cannot listen on 127.0.0.1:{config.port}: {exc.strerror or exc}", code=5)
-        return 5
-    finally:
-        lock.release()
+    with held_home(config):
+        try:
+            return asyncio.run(_serve(config))
+        except StoreError as exc:
+            fail(str(exc), code=4)
+            return 4
+        except OSError as exc:
+            fail(f"cannot listen on 127.0.0.1:{config.port}: {exc.strerror or exc}", code=5)
+            return 5
 
 
 async def _serve(config) -> int:

@@ -86,12 +86,13 @@ async def post_ratio(request: web.Request) -> web.Response:
     own = bool(body.get("own"))
     lang = body.get("lang") or request.app[PROFILE].current.get("report", {}).get("lang", "nl")
     verdict = assess(followers, following, history, own=own, lang=lang)
-    at = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+    moment = datetime.now(UTC)
+    at = moment.isoformat().replace("+00:00", "Z")
     await store.upsert(
         "follow_snapshots",
         [
             {
-                "id": f"{account}|{datetime.now(UTC).isoformat()}",
+                "id": f"{account}|{at}",
                 "account": account,
                 "url": body["account"],
                 "name": body.get("name"),
@@ -108,7 +109,7 @@ async def post_ratio(request: web.Request) -> web.Response:
     relevance = None if own else await _relevance(request, account, lang)
     if own:
         followed, _ = await store.find("people", lambda p: bool(p.get("followed")))
-        candidates = unfollow_candidates(followed, now=datetime.now(UTC))[:20]
+        candidates = unfollow_candidates(followed, now=moment)[:20]
     return ok(
         {
             **verdict,
