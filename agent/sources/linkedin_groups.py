@@ -8,8 +8,8 @@ kept across restarts), and only within the organisation's business hours. It
 stops scrolling at the first post it already knows. It only reads: nothing here
 clicks anything that posts, likes, follows or messages.
 
-The page is read by THE SAME extractor the extension uses (extension/lib/counts.js,
-content/linkedin/selectors.js, extractor.js, injected in that order), so a post
+The page is read by THE SAME extractor the extension uses (the scripts manifest.json lists up
+to content/linkedin/extractor.js, injected in that order), so a post
 looks the same to Roos whichever way it was seen and LinkedIn's markup is known
 in one place. When LinkedIn shows a login wall, a checkpoint or captcha, or
 answers HTTP 999 or 429, LinkedIn reading stops for BLOCK_HOURS and the reason is
@@ -36,11 +36,17 @@ from agent.sources.blogs import ScrapeResult
 from agent.sources.browser import RouteHandler, one_tab, open_context
 
 ROOT = Path(__file__).resolve().parents[2]
-EXTRACTOR_FILES = (
-    ROOT / "extension" / "lib" / "counts.js",
-    ROOT / "extension" / "content" / "linkedin" / "selectors.js",
-    ROOT / "extension" / "content" / "linkedin" / "extractor.js",
-)
+EXTRACTOR = "content/linkedin/extractor.js"
+
+
+def extractor_files() -> tuple[Path, ...]:
+    """The extension's own load order: its content scripts up to and including the extractor."""
+    manifest = orjson.loads((ROOT / "extension" / "manifest.json").read_bytes())
+    scripts = manifest["content_scripts"][0]["js"]
+    return tuple(ROOT / "extension" / name for name in scripts[: scripts.index(EXTRACTOR) + 1])
+
+
+EXTRACTOR_FILES = extractor_files()
 EXTRACT = (
     "(now) => Roos.extractor.extractItems(document, location.href, {expandSeeMore: true, now})"
 )

@@ -74,11 +74,12 @@ def test_content_scripts_run_on_linkedin_once_the_page_is_parsed_with_the_regist
     # document_end: the feed is in the DOM; waiting for idle would cost the user ~100 ms of badges
     assert script["run_at"] == "document_end"
     js = script["js"]
-    assert js[:3] == [
-        "lib/counts.js",
-        "content/linkedin/selectors.js",
-        "content/linkedin/extractor.js",
-    ]
+    # the extractor's parts load after counts and selectors and before the extractor itself,
+    # in the order the group scraper injects them too (agent/sources/linkedin_groups.py)
+    end = js.index("content/linkedin/extractor.js")
+    assert js[:2] == ["lib/counts.js", "content/linkedin/selectors.js"]
+    assert all(name.startswith("content/linkedin/extractor/") for name in js[2:end])
+    assert js[end - 1] == "content/linkedin/extractor/cards.js"
     assert js[-1] == "content/linkedin/main.js"
 
 

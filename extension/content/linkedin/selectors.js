@@ -13,8 +13,10 @@
 (function (/** @type {any} */ root) {
   "use strict";
 
-  const classicComment = 'article.comments-comment-entity[data-id^="urn:li:comment:"]';
-  const modernComment = '[componentkey^="replaceableComment_urn:li:comment:"]';
+  const classicComment = 'article[data-id^="urn:li:comment:"]';
+  // SDUI stacks up to three wrappers carrying the same comment urn (componentkey and id)
+  const modernComment =
+    '[componentkey^="replaceableComment_urn:li:comment:"], [id^="replaceableComment_urn:li:comment:"]';
 
   const selectors = Object.freeze({
     classic: Object.freeze({
@@ -57,6 +59,26 @@
       editor: '[contenteditable="true"][role="textbox"]',
     }),
     anyComment: `${classicComment}, ${modernComment}`,
+    // The outer boxes of feed cards, filled or not (virtualised feeds keep empty ones as spacers).
+    // Only the outermost match counts as a card; nested matches belong to it.
+    cardContainer: [
+      "[data-finite-scroll-hotkey-item]",
+      "[data-lazy-mount-id]",
+      'div[data-id^="urn:li:"]',
+      '[data-view-name="feed-full-update"]',
+      "div.feed-shared-update-v2",
+      '[role="article"][data-urn]',
+      '[role="listitem"]',
+    ].join(", "),
+    // an empty spacer LinkedIn fills when the card scrolls into view
+    placeholder: ".occludable-update-hint, [data-lazy-mount-id]",
+    // a wrapped card's header ("Anna commented on this"); the modern markup is found by its words
+    header: ".update-components-header",
+    // quoted posts inside a post: their ids and links belong to the quoted post, not this one
+    reshared: ".feed-shared-update-v2__reshared-content, .update-components-mini-update-v2",
+    // where a card counts its reactions and comments; it may carry the post's own urn
+    socialCounts: '.social-details-social-counts, .update-v2-social-activity',
+    urnAttributesAll: Object.freeze(["data-urn", "data-id", "data-activity-urn", "data-entity-urn", "componentkey", "data-view-tracking-scope"]),
     // Buttons that only fetch more of a conversation (matched from the start of their label).
     loadMoreLabels: Object.freeze([
       "Load more comments",
@@ -76,6 +98,15 @@
     postUrnKinds: Object.freeze(["activity", "ugcPost", "share"]),
     // urn kinds that only wrap another urn, e.g. urn:li:fsd_update:(urn:li:activity:1,MAIN_FEED,…)
     wrapperUrnKinds: Object.freeze(["fsd_update", "fs_updateV2", "update"]),
+    // urns of several events about one post ("Anna and Bob commented on this")
+    aggregateUrnKinds: Object.freeze(["aggregate"]),
+    // cards that are not posts: skipped with these reasons
+    skippedUrnKinds: Object.freeze({
+      job: Object.freeze(["jobPosting", "fsd_jobPosting", "jobPostingCard", "fs_normalized_jobPosting"]),
+      course: Object.freeze(["lyndaCourse", "learningCourse", "course"]),
+      promoted: Object.freeze(["sponsoredCreative", "inAppPromotion", "sponsoredContent"]),
+      event: Object.freeze(["fsd_professionalEvent", "professionalEvent"]),
+    }),
     page: Object.freeze({
       groupName: "h1.groups-entity-header__title, main h1",
       feedContainer:
@@ -83,7 +114,57 @@
       feedPath: /^\/(feed\/?$|feed\/update\/|groups\/\d+|company\/[^/]+\/posts|in\/[^/]+\/recent-activity)/,
     }),
     strings: Object.freeze({
-      promoted: Object.freeze(["Gepromoot", "Promoted"]),
+      promoted: Object.freeze(["Gepromoot", "Promoted", "Gesponsord", "Sponsored"]),
+      // why a card is in the feed: "<who> <phrase>". Longest phrases first within a kind.
+      context: Object.freeze({
+        comment: Object.freeze([
+          "commented on this",
+          "replied to a comment",
+          "heeft hierop gereageerd",
+          "hebben hierop gereageerd",
+          "heeft gereageerd op dit bericht",
+          "reageerde hierop",
+          "reageerden hierop",
+        ]),
+        reaction: Object.freeze([
+          "likes this",
+          "like this",
+          "loves this",
+          "love this",
+          "celebrates this",
+          "celebrate this",
+          "supports this",
+          "support this",
+          "finds this insightful",
+          "find this insightful",
+          "finds this funny",
+          "find this funny",
+          "is curious about this",
+          "vindt dit leuk",
+          "vinden dit leuk",
+          "vindt dit geweldig",
+          "vinden dit geweldig",
+          "vindt dit interessant",
+          "vinden dit interessant",
+          "vindt dit grappig",
+          "vinden dit grappig",
+          "viert dit",
+          "vieren dit",
+          "steunt dit",
+          "steunen dit",
+          "is hier benieuwd naar",
+        ]),
+        repost: Object.freeze([
+          "reposted this",
+          "reposted",
+          "heeft dit gerepost",
+          "hebben dit gerepost",
+          "heeft dit opnieuw gepost",
+          "repostte dit",
+        ]),
+        // "<who> follows <whom>": the object follows the verb
+        follow: Object.freeze(["follows", "follow", "volgt", "volgen"]),
+      }),
       seeMore: Object.freeze([
         "…meer",
         "...meer",
