@@ -128,6 +128,8 @@ test("stays quiet on pages where extraction works or that show no posts", () => 
     "group.html": expected["group.html"].url,
     "group-new.html": expected["group-new.html"].url,
     "post.html": expected["post.html"].url,
+    "feed-wrapped.html": expected["feed-wrapped.html"].url,
+    "feed-wrapped-new.html": expected["feed-wrapped-new.html"].url,
     "company-nl.html": "https://www.linkedin.com/company/vlotbank/",
     "company-en.html": "https://www.linkedin.com/company/vlotbank/",
     "profile-nl.html": "https://www.linkedin.com/in/pieter-bakker-3f1a9c/",

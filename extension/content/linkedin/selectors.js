@@ -75,7 +75,7 @@
     // a wrapped card's header ("Anna commented on this"); the modern markup is found by its words
     header: ".update-components-header",
     // quoted posts inside a post: their ids and links belong to the quoted post, not this one
-    reshared: ".feed-shared-update-v2__reshared-content, .update-components-mini-update-v2",
+    reshared: ".update-components-mini-update-v2",
     // where a card counts its reactions and comments; it may carry the post's own urn
     socialCounts: '.social-details-social-counts, .update-v2-social-activity',
     urnAttributesAll: Object.freeze(["data-urn", "data-id", "data-activity-urn", "data-entity-urn", "componentkey", "data-view-tracking-scope"]),

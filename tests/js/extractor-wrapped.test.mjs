@@ -1,0 +1,94 @@
+// A feed of mixed cards, as LinkedIn really shows it: posts wrapped in someone else's action
+// ("… commented on this", likes, reposts, celebrations, follows, aggregates), adverts and job
+// cards, placeholders that fill as the user scrolls, a card in unknown markup. Roos must read
+// every answerable post and comment under the post's own id and say what it could not read.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { byKind, expected, extractor, load } from "./linkedin-fixtures.mjs";
+
+const PAGES = ["feed-wrapped.html", "feed-wrapped-new.html"];
+const read = (name, doc = load(name)) =>
+  extractor.extractItems(doc, expected[name].url, { now: expected[name].now });
+
+/** The page after LinkedIn filled its placeholders (the fill markup is in the answer key). */
+function filled(name) {
+  const doc = load(name);
+  for (const { selector, html } of expected[name].fills) {
+    const box = doc.querySelector(selector);
+    assert.ok(box, selector);
+    box.outerHTML = html;
+  }
+  return doc;
+}
+
+for (const name of PAGES) {
+  test(`${name}: every post and comment of the answer key, wrapped cards included`, () => {
+    const items = read(name);
+    assert.equal(items.length, expected[name].items.length);
+    items.forEach((item, n) => assert.deepEqual(item, expected[name].items[n], `item ${n} (${item.id})`));
+    assert.ok(byKind(items, "reply").length >= 1);
+  });
+
+  test(`${name}: a wrapped card's item has the post's own id and the actor's event as context`, () => {
+    const wrapped = read(name).filter((item) => item.context);
+    assert.ok(wrapped.length >= 5);
+    assert.deepEqual(
+      new Set(wrapped.map((item) => item.context.kind)),
+      new Set(["comment", "reaction", "repost", "follow"]),
+    );
+    for (const item of wrapped) {
+      assert.match(item.id, /^urn:li:activity:\d+$/);
+      assert.notEqual(item.id, item.context.event_id);
+      assert.equal(item.url, `https://www.linkedin.com/feed/update/${item.id}/`);
+      assert.ok(item.context.actors.every((a) => a.name && a.profile_url.startsWith("https://www.linkedin.com/")));
+    }
+    // the post's comments hang under the post, not under the commenter's event
+    const ids = new Set(wrapped.map((item) => item.id));
+    const events = new Set(wrapped.map((item) => item.context.event_id).filter(Boolean));
+    for (const item of read(name).filter((i) => i.kind === "comment")) {
+      assert.ok(!events.has(item.parent_id));
+      if (ids.has(item.parent_id)) assert.ok(item.id.includes(item.parent_id.replace("urn:li:", "")));
+    }
+  });
+
+  test(`${name}: the page report counts cards read, pending, skipped by reason and unknown`, () => {
+    assert.deepEqual(extractor.pageReport(load(name)), expected[name].report);
+    const report = expected[name].report;
+    assert.ok(report.pending === 2 && report.unknown === 1 && report.skipped.promoted === 1);
+  });
+
+  test(`${name}: placeholders are pending until they fill, then read like any card`, () => {
+    const doc = filled(name);
+    const items = read(name, doc);
+    const want = [...expected[name].items.map((i) => i.id), ...expected[name].fill_items.map((i) => i.id)];
+    assert.deepEqual(new Set(items.map((i) => i.id)), new Set(want));
+    for (const item of expected[name].fill_items)
+      assert.deepEqual(items.find((i) => i.id === item.id), item);
+    assert.deepEqual(extractor.pageReport(doc), expected[name].report_after_fill);
+  });
+}
+
+test("a comment urn reads the same in both markups: (urn:li:activity:P,C) is (activity:P,C)", () => {
+  for (const item of read("feed-wrapped-new.html").filter((i) => i.kind !== "post"))
+    assert.match(item.id, /^urn:li:comment:\(activity:\d+,\d+\)$/);
+});
+
+test("a post seen wrapped and then plain on one page is one item", () => {
+  const items = read("feed-wrapped.html");
+  const ids = items.map((i) => i.id);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.equal(expected["feed-wrapped.html"].report.skipped.duplicate, 1);
+});
+
+test("a quoted post inside a liked repost does not lend the card its id", () => {
+  const doc = load("feed-wrapped.html");
+  const quoted = doc.querySelector(".update-components-mini-update-v2").getAttribute("data-urn");
+  assert.ok(!read("feed-wrapped.html").some((item) => item.id === quoted));
+});
+
+test("a 'commented on this' card without any trace of its post is reported, never stored under the event", () => {
+  const report = extractor.pageReport(load("feed-wrapped.html"));
+  assert.equal(report.unreadable, 1);
+  const items = read("feed-wrapped.html");
+  assert.ok(!items.some((item) => item.id.startsWith("urn:li:aggregate:")));
+});
