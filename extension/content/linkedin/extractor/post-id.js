@@ -46,8 +46,9 @@
     const found = [];
     for (const block of card.querySelectorAll(S.socialCounts)) {
       if (!F.owned(block, card) || !outsideQuotes(block, card)) continue;
-      for (const el of [block, ...block.querySelectorAll("[data-urn], [data-id], [data-activity-urn], [data-entity-urn]")]) {
-        found.push(...attributeUrns(el));
+      const carriers = block.querySelectorAll("[data-urn], [data-id], [data-activity-urn], [data-entity-urn]");
+      for (const el of [block, ...carriers]) {
+        if (outsideQuotes(el, card) && !el.closest(S.anyComment)) found.push(...attributeUrns(el));
       }
     }
     return found.map((u) => u.urn);
