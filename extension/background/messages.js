@@ -77,6 +77,8 @@ const HANDLERS = {
     check: shapes.extractorMissProblem,
     run: reportExtractorMiss,
   },
+  pageReport: { from: ["content"], check: shapes.pageReportProblem, run: keepPageReport },
+  diagnostics: { from: ["page"], run: diagnostics },
   stats: { from: ["page", "content"], run: () => callAgent("GET", "/api/stats/today") },
   state: { from: ["page", "content"], run: state },
 };
@@ -131,6 +133,40 @@ async function reportExtractorMiss(message) {
   if (missReported.includes(message.url)) return { ok: true, duplicate: true };
   await chrome.storage.session.set({ missReported: [...missReported.slice(-199), message.url] });
   return callAgent("POST", "/api/extractor-miss", { url: message.url, hints: message.hints });
+}
+
+const KEPT_REPORTS = 20;
+
+/**
+ * A page's tally of cards: kept for the options page's diagnostics (this browser session), and
+ * when some cards could not be read, reported to the agent as an extractor.miss event. The
+ * same visit keeps one report (report_id), updated as the user scrolls.
+ * @param {{url: string, report_id: string, page?: string, counts: any, card_kinds: any}} message
+ */
+async function keepPageReport(message) {
+  const report = {
+    url: message.url,
+    report_id: message.report_id,
+    page: message.page || "other",
+    counts: message.counts,
+    card_kinds: message.card_kinds,
+    version: chrome.runtime.getManifest().version,
+    at: new Date().toISOString(),
+  };
+  const { pageReports = [] } = await chrome.storage.session.get("pageReports");
+  const others = pageReports.filter((/** @type {any} */ r) => r.report_id !== report.report_id);
+  await chrome.storage.session.set({ pageReports: [report, ...others].slice(0, KEPT_REPORTS) });
+  const missed = (report.counts.unknown || 0) + (report.counts.unreadable || 0);
+  if (!missed) return { ok: true, reported: false };
+  const { at, ...body } = report;
+  await callAgent("POST", "/api/extractor-miss", { ...body, hints: {} });
+  return { ok: true, reported: true };
+}
+
+/** What the options page shows under Diagnostics: recent page reports and uncaught errors. */
+async function diagnostics() {
+  const { pageReports = [], errors = [] } = await chrome.storage.session.get(["pageReports", "errors"]);
+  return { reports: pageReports, errors: errors.length, version: chrome.runtime.getManifest().version };
 }
 
 /**

@@ -101,6 +101,25 @@ export function ownPostProblem(message) {
   return null;
 }
 
+/** @param {unknown} value */
+const isTally = (value) =>
+  isPlainObject(value) &&
+  Object.keys(/** @type {object} */ (value)).length <= 50 &&
+  Object.values(/** @type {object} */ (value)).every((n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000);
+
+/** A page's tally of cards: counts and card kinds only. @param {any} message */
+export function pageReportProblem(message) {
+  if (!isWebUrl(message.url)) return "url is not https";
+  if (!isText(message.report_id, 64) || !/^[A-Za-z0-9_-]+$/.test(message.report_id))
+    return "report_id must be a short token";
+  if (message.page !== undefined && !isText(message.page, 32)) return "page is too long";
+  if (!isPlainObject(message.counts)) return "counts must be an object";
+  const { skipped, ...rest } = message.counts;
+  if (!isTally(rest) || (skipped !== undefined && !isTally(skipped))) return "counts must be whole numbers";
+  if (!isTally(message.card_kinds)) return "card_kinds must be whole numbers";
+  return null;
+}
+
 /** @param {any} message */
 export function extractorMissProblem(message) {
   if (!isWebUrl(message.url)) return "url is not https";

@@ -168,7 +168,23 @@ async def day(rec: Recorder, token: str, port: int) -> None:
     await c(
         "POST",
         "/api/extractor-miss",
-        body={"url": "https://www.linkedin.com/feed/", "hints": {"listitems": 40, "articles": 0}},
+        body={
+            "url": "https://www.linkedin.com/feed/",
+            "hints": {},
+            "report_id": "mbx1k2-4f9q7z1a",
+            "page": "feed",
+            "version": "0.1.0",
+            "counts": {
+                "containers": 20,
+                "cards": 18,
+                "read": 15,
+                "pending": 2,
+                "unknown": 2,
+                "unreadable": 1,
+                "skipped": {"promoted": 1, "job": 1},
+            },
+            "card_kinds": {"plain": 9, "wrapped:comment": 3, "wrapped:reaction": 2},
+        },
     )
     await c("GET", "/api/events")
     await c("GET", "/api/stats/today")

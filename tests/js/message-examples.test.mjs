@@ -13,6 +13,7 @@ const CHECKS = {
   replied: shapes.repliedProblem,
   ownPost: shapes.ownPostProblem,
   extractorMiss: shapes.extractorMissProblem,
+  pageReport: shapes.pageReportProblem,
 };
 
 for (const name of readdirSync(folder).filter((f) => f.endsWith(".json"))) {

@@ -9,14 +9,34 @@ from ..keys import HUB, STORE
 from ..requests import json_object, ok
 from ..routing import Route
 
+COUNT = {"type": "integer", "minimum": 0, "maximum": 1_000_000}
+COUNTS = {"type": "object", "maxProperties": 50, "additionalProperties": COUNT}
 MISS = {
     "type": "object",
     "required": ["url"],
     "properties": {
         "url": {"type": "string", "minLength": 1, "maxLength": 4096},
         "hints": {"type": "object", "maxProperties": 50},
+        # A partial miss: one page visit's tally (counts only, never text or names). Reports
+        # with the same report_id update one event, so a scrolling visit stays one line.
+        "report_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "pattern": "^[A-Za-z0-9_-]+$",
+        },
+        "page": {"type": "string", "maxLength": 32},
+        "version": {"type": "string", "maxLength": 32},
+        "counts": {
+            "type": "object",
+            "maxProperties": 20,
+            "properties": {"skipped": COUNTS},
+            "additionalProperties": COUNT,
+        },
+        "card_kinds": COUNTS,
     },
 }
+PARTIAL_FIELDS = ("report_id", "page", "version", "counts", "card_kinds")
 RECORDED = {
     "type": "object",
     "required": ["ok", "event"],
@@ -32,12 +52,14 @@ EVENTS = {
 async def post_miss(request: web.Request) -> web.Response:
     body = await json_object(request, MISS)
     at = now_iso()
+    key = body.get("report_id")
     event = {
-        "id": f"extractor.miss|{at}|{body['url'][:200]}",
+        "id": f"extractor.miss|{key}" if key else f"extractor.miss|{at}|{body['url'][:200]}",
         "type": "extractor.miss",
         "url": body["url"],
         "hints": body.get("hints") or {},
         "at": at,
+        **{name: body[name] for name in PARTIAL_FIELDS if name in body},
     }
     await request.app[STORE].upsert("events", [event])
     request.app[HUB].publish("extractor.miss", event)

@@ -1,34 +1,103 @@
 // @ts-check
 /**
- * When LinkedIn changes its markup, Roos goes quiet, and silence looks like
- * "nothing happened". So when a page looks like a feed but the extractor finds
- * no items after the page had time to render, the worker is told (once per
- * address per browser session) and the agent records and broadcasts it.
+ * Misses are never silent. Per page visit Roos keeps a tally of every card box it saw (kept
+ * across scans, because a virtualised feed recycles its boxes): read, pending placeholders,
+ * skipped by reason, unknown (a post in markup Roos does not know) and unreadable (a wrapped
+ * card without its post's id). The tally goes to the worker as a `pageReport` (counts and card
+ * kinds only: no text, no names, the address without whose profile it is); the worker keeps the
+ * last ones for the options page's diagnostics and reports misses to the agent as
+ * `extractor.miss` events.
+ *
+ * A page that plainly shows posts while nothing at all was found (LinkedIn changed its markup)
+ * still sends the `extractorMiss` message with markup hints, once per address per session.
  */
 (() => {
   const Roos = (globalThis.Roos = globalThis.Roos || {});
 
-  const SETTLE_MS = 3000;
+  const SETTLE_MS = 2000;
   /** @type {Set<string>} */
   const reported = new Set();
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
+  /** @type {{url: string, id: string, boxes: Map<any, {status: string, kind: string, reason?: string}>, sent: string}} */
+  let visit = newVisit();
+  /** @type {WeakMap<Element, number>} */
+  const anonymous = new WeakMap();
+  let counter = 0;
+
+  function newVisit() {
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    return { url: location.href, id, boxes: new Map(), sent: "" };
+  }
+
+  /** The page kind for the report: feed, group, post, profile, company, other. */
+  function pageKind() {
+    const path = location.pathname;
+    if (/^\/feed\/update\//.test(path)) return "post";
+    if (/^\/feed\b/.test(path)) return "feed";
+    if (/^\/groups\//.test(path)) return "group";
+    if (/^\/in\/[^/]+\/recent-activity/.test(path)) return "activity";
+    if (/^\/company\//.test(path)) return "company";
+    if (/^\/in\//.test(path)) return "profile";
+    return "other";
+  }
+
+  /** @param {{container: Element, id?: string}} box */
+  function keyOf(box) {
+    if (box.id) return box.id;
+    if (!anonymous.has(box.container)) anonymous.set(box.container, (counter += 1));
+    return anonymous.get(box.container);
+  }
+
+  /** Pure: the tally of a visit's boxes. @param {Iterable<{status: string, kind: string, reason?: string}>} boxes */
+  function tally(boxes) {
+    const counts = { containers: 0, cards: 0, read: 0, pending: 0, unknown: 0, unreadable: 0, skipped: /** @type {Record<string, number>} */ ({}) };
+    /** @type {Record<string, number>} */
+    const kinds = {};
+    for (const { status, kind, reason } of boxes) {
+      counts.containers += 1;
+      if (status !== "pending" && reason !== "not-a-post") counts.cards += 1;
+      if (status === "skipped") counts.skipped[reason || kind] = (counts.skipped[reason || kind] || 0) + 1;
+      else counts[/** @type {"read"|"pending"|"unknown"|"unreadable"} */ (status)] += 1;
+      kinds[kind] = (kinds[kind] || 0) + 1;
+    }
+    return { counts, kinds };
+  }
 
   function checkNow() {
+    if (visit.url !== location.href) visit = newVisit();
+    for (const box of Roos.extractor.pageCards(document)) {
+      const key = keyOf(box);
+      const known = visit.boxes.get(key);
+      // a read card stays read when LinkedIn swaps it for a spacer again
+      if (known && known.status === "read" && box.status === "pending") continue;
+      visit.boxes.set(key, { status: box.status, kind: box.kind, reason: box.reason });
+    }
+    const { counts, kinds } = tally(visit.boxes.values());
+    const signature = JSON.stringify(counts);
+    if (counts.containers && signature !== visit.sent) {
+      visit.sent = signature;
+      const url = `${location.origin}${Roos.extractor.privatePath(location.href)}`;
+      const report = { url, report_id: visit.id, page: pageKind(), counts, card_kinds: kinds };
+      void Roos.bridge.send("pageReport", report).catch(() => undefined);
+    }
+    reportNothingFound();
+  }
+
+  function reportNothingFound() {
     const url = location.href;
     if (reported.has(url) || Roos.extractor.findItemElements(document).length > 0) return;
-    const hints = Roos.extractor.looksLikeFeedWithoutItems(document, url);
-    if (!hints) return;
+    const found = Roos.extractor.looksLikeFeedWithoutItems(document, url);
+    if (!found) return;
     reported.add(url);
-    const payload = hints && typeof hints === "object" && "hints" in hints ? hints.hints : hints;
-    void Roos.bridge.send("extractorMiss", { url, hints: payload }).catch(() => undefined);
+    const address = `${location.origin}${Roos.extractor.privatePath(url)}`;
+    void Roos.bridge.send("extractorMiss", { url: address, hints: found.hints }).catch(() => undefined);
   }
 
-  /** @param {unknown[]} found */
-  function onScan(found) {
+  function onScan() {
     clearTimeout(timer);
-    if (found.length === 0 && !reported.has(location.href)) timer = setTimeout(checkNow, SETTLE_MS);
+    timer = setTimeout(checkNow, SETTLE_MS);
   }
 
-  Roos.extractorMiss = { name: "extractor-miss", onScan };
+  Roos.extractorMiss = { name: "extractor-miss", onScan, tally };
 })();

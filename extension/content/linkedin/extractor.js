@@ -120,6 +120,15 @@
     return C.scan(root).report;
   }
 
+  /**
+   * Every card box of one pass with what became of it, for tallies kept across passes (a
+   * virtualised feed recycles its boxes): {container, status, kind, reason, id}.
+   * @param {Document | Element} root
+   */
+  function pageCards(root) {
+    return C.scan(root).boxes;
+  }
+
   /** The element holding the author's name of a post or comment element, for overlays. @param {Element} element */
   function authorNameElement(element) {
     if (element.matches(S.classic.post)) return F.classicNameElement(element);
@@ -243,6 +252,7 @@
     extractItems,
     findItemElements,
     pageReport,
+    pageCards,
     authorNameElement,
     commentBox,
     composers,
