@@ -35,6 +35,8 @@ PAGES = {
     "https://www.linkedin.com/feed/changed/": FIXTURES / "feed-changed.html",
     "https://www.linkedin.com/feed/update/urn:li:activity:7436984175820850001/": FIXTURES
     / "post.html",
+    "https://www.linkedin.com/feed/wrapped/": FIXTURES / "feed-wrapped.html",
+    "https://www.linkedin.com/feed/wrapped-new/": FIXTURES / "feed-wrapped-new.html",
     "https://www.linkedin.com/groups/9876543/": FIXTURES / "group.html",
     "https://www.linkedin.com/groups/4455667/": FIXTURES / "group-new.html",
     "https://www.linkedin.com/company/vlotbank/": FIXTURES / "company-nl.html",

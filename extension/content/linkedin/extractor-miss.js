@@ -19,7 +19,7 @@
   const reported = new Set();
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
-  /** @type {{url: string, id: string, boxes: Map<any, {status: string, kind: string, reason?: string}>, sent: string}} */
+  /** @type {{url: string, id: string, settled: Map<any, {status: string, kind: string, reason?: string}>, sent: string}} */
   let visit = newVisit();
   /** @type {WeakMap<Element, number>} */
   const anonymous = new WeakMap();
@@ -27,10 +27,10 @@
 
   function newVisit() {
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    return { url: location.href, id, boxes: new Map(), sent: "" };
+    return { url: location.href, id, settled: new Map(), sent: "" };
   }
 
-  /** The page kind for the report: feed, group, post, profile, company, other. */
+  /** The page kind for the report: feed, group, post, activity, company, profile, other. */
   function pageKind() {
     const path = location.pathname;
     if (/^\/feed\/update\//.test(path)) return "post";
@@ -42,23 +42,31 @@
     return "other";
   }
 
-  /** @param {{container: Element, id?: string}} box */
+  /**
+   * A card is remembered by its post id once read, so a card LinkedIn recycles or re-renders is
+   * counted once; anything else by its box.
+   * @param {{container: Element, status: string, reason?: string, id?: string}} box
+   */
   function keyOf(box) {
-    if (box.id) return box.id;
+    if (box.status === "read" && box.id) return box.id;
     if (!anonymous.has(box.container)) anonymous.set(box.container, (counter += 1));
-    return anonymous.get(box.container);
+    return `${box.reason || box.status}|${box.id || anonymous.get(box.container)}`;
   }
 
-  /** Pure: the tally of a visit's boxes. @param {Iterable<{status: string, kind: string, reason?: string}>} boxes */
-  function tally(boxes) {
-    const counts = { containers: 0, cards: 0, read: 0, pending: 0, unknown: 0, unreadable: 0, skipped: /** @type {Record<string, number>} */ ({}) };
+  /**
+   * Pure: the tally of a visit: the cards settled so far and the placeholders pending now.
+   * @param {Iterable<{status: string, kind: string, reason?: string}>} settled
+   * @param {number} pending
+   */
+  function tally(settled, pending) {
+    const counts = { containers: pending, cards: 0, read: 0, pending, unknown: 0, unreadable: 0, skipped: /** @type {Record<string, number>} */ ({}) };
     /** @type {Record<string, number>} */
-    const kinds = {};
-    for (const { status, kind, reason } of boxes) {
+    const kinds = pending ? { placeholder: pending } : {};
+    for (const { status, kind, reason } of settled) {
       counts.containers += 1;
-      if (status !== "pending" && reason !== "not-a-post") counts.cards += 1;
+      if (reason !== "not-a-post") counts.cards += 1;
       if (status === "skipped") counts.skipped[reason || kind] = (counts.skipped[reason || kind] || 0) + 1;
-      else counts[/** @type {"read"|"pending"|"unknown"|"unreadable"} */ (status)] += 1;
+      else counts[/** @type {"read"|"unknown"|"unreadable"} */ (status)] += 1;
       kinds[kind] = (kinds[kind] || 0) + 1;
     }
     return { counts, kinds };
@@ -66,14 +74,12 @@
 
   function checkNow() {
     if (visit.url !== location.href) visit = newVisit();
+    let pending = 0;
     for (const box of Roos.extractor.pageCards(document)) {
-      const key = keyOf(box);
-      const known = visit.boxes.get(key);
-      // a read card stays read when LinkedIn swaps it for a spacer again
-      if (known && known.status === "read" && box.status === "pending") continue;
-      visit.boxes.set(key, { status: box.status, kind: box.kind, reason: box.reason });
+      if (box.status === "pending") pending += 1;
+      else visit.settled.set(keyOf(box), { status: box.status, kind: box.kind, reason: box.reason });
     }
-    const { counts, kinds } = tally(visit.boxes.values());
+    const { counts, kinds } = tally(visit.settled.values(), pending);
     const signature = JSON.stringify(counts);
     if (counts.containers && signature !== visit.sent) {
       visit.sent = signature;
