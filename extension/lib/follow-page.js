@@ -5,9 +5,17 @@
  * LinkedIn company page or X profile shows, in Dutch and English UI. Roos snapshots these counts
  * to show the user how their audience grows.
  *
- * Counts are found by their words ("1.234 volgers", "500+ connections", "Volgend 87") inside the
- * page's top card only, so a post further down that says "we passed 10.000 followers" is not
- * mistaken for the count. Numbers are read by Roos.counts (lib/counts.js, load it first).
+ * Counts are found by their words ("1.234 volgers", "500+ connections", "Volgend 87") where the
+ * page states them, never in the free text around them, so a post further down that says "we
+ * passed 10.000 followers" is not mistaken for the count:
+ * - a profile: the top card first; followers the top card does not show are read from the
+ *   header of the Activity section ("1,159 followers" under "Activity"/"Activiteit");
+ * - a company page: its top card;
+ * - the user's own network manager pages (/mynetwork/network-manager/people-follow/followers/
+ *   and /following/): the sentence over the list ("3,384 people are following you", "You are
+ *   following 58 people out of your network", "3.384 mensen volgen je", "Je volgt 58 mensen").
+ * "500+ connections" is a lower bound: its value is 500 and it is listed in `approximate`.
+ * Numbers are read by Roos.counts (lib/counts.js, load it first).
  *
  * Classic script: attaches Roos.followPage, and exports the same object for node.
  */
@@ -39,6 +47,19 @@
       ],
     ]),
   );
+  // The sentences over the user's own lists of followers and of people followed
+  const NETWORK = {
+    followers: [
+      new RegExp(`${NUMBER}\\s+(?:people|persons|members|mensen|personen|leden)\\s+(?:are following you|follow you|volgen je|volgen jou|volgen u)`, "iu"),
+      new RegExp(`(?:^|[^\\p{L}])(?:followers|volgers)\\s*\\(\\s*${NUMBER}\\s*\\)`, "iu"),
+    ],
+    following: [
+      new RegExp(`(?:you are following|you're following|you follow|je volgt|jij volgt|u volgt)\\s+${NUMBER}\\s+(?:people|persons|members|mensen|personen|leden)`, "iu"),
+      new RegExp(`(?:^|[^\\p{L}])(?:following|volgend)\\s*\\(\\s*${NUMBER}\\s*\\)`, "iu"),
+    ],
+  };
+  const NETWORK_PATH = /^\/mynetwork\/network-manager\/people-follow(?:\/(followers|following))?\/?$/;
+  const ACTIVITY = /^(activity|activiteit)$/i;
   // LinkedIn: the top card. X: the profile's own following/followers links, because its timeline
   // (in the same column) is full of posts saying "we passed 5.000 followers".
   const SCOPES = {
@@ -126,6 +147,8 @@
         return { site, kind: "login-wall" };
       if (path[0] === "in" && path[1])
         return { site, kind: hasOwnButton(doc, OWN.linkedin) ? "own-profile" : "profile" };
+      const network = NETWORK_PATH.exec(`/${path.join("/")}`);
+      if (network) return { site, kind: network[1] === "following" ? "network-following" : "network-followers" };
       if (path[0] === "company" && path[1]) return { site, kind: "company" };
       if (path[0] === "groups" && path[1]) return { site, kind: "group" };
       if (path[0] === "feed") return { site, kind: path[1] === "update" ? "post" : "feed" };
@@ -185,13 +208,49 @@
   }
 
   /**
-   * Followers, following and connections of a profile or company page; null on other pages.
+   * The header of a profile's Activity section (its title and the line under it), where LinkedIn
+   * states the followers of profiles whose top card does not. Never the posts below it.
+   * @param {Document} doc
+   */
+  function activityHeader(doc) {
+    const anchor = doc.querySelector("#content_collections");
+    const section = anchor ? anchor.closest("section") : null;
+    const headings = section ? [...section.querySelectorAll("h2")] : [...doc.querySelectorAll("main section h2")];
+    for (const h2 of headings) {
+      if (!ACTIVITY.test(lines(h2)[0] || "")) continue;
+      const header = h2.closest(".pvs-header__container") || h2.parentElement;
+      return header && header.contains(h2) ? header : h2;
+    }
+    return null;
+  }
+
+  /**
+   * The counts on the user's own network manager pages.
+   * @param {Document} doc
+   * @param {string} kind
+   */
+  function readNetworkPage(doc, kind) {
+    const texts = lines(doc.querySelector("main") || doc.body);
+    /** @type {Record<string, any>} */
+    const result = { site: "linkedin", kind, url: "https://www.linkedin.com/in/me/", name: "", approximate: [], connections: null };
+    for (const field of /** @type {("followers"|"following")[]} */ (["followers", "following"])) {
+      const detail = findCount(texts, NETWORK[field]);
+      result[field] = detail ? detail.value : null;
+      if (detail && !detail.exact) result.approximate.push(field);
+    }
+    return result;
+  }
+
+  /**
+   * Followers, following and connections of a profile or company page, or of the user's own
+   * network manager pages; null on other pages.
    * Counts the page does not show are null; "approximate" lists counts shown as "500+" or "12K".
    * @param {Document} doc
    * @param {string} url
    */
   function readFollowPage(doc, url) {
     const { site, kind } = pageKind(doc, url);
+    if (site === "linkedin" && kind.startsWith("network-")) return readNetworkPage(doc, kind);
     if (!site || !["profile", "own-profile", "company"].includes(kind)) return null;
     const slug = locate(url).path[site === "x" ? 0 : 1];
     const scope = SCOPES[site].map((s) => doc.querySelector(s)).find(Boolean) || doc.body;
@@ -211,12 +270,23 @@
     if (site === "x") result.handle = slug;
     const wanted =
       kind === "company" ? ["followers"] : site === "x" ? ["followers", "following"] : Object.keys(LABELS);
+    // a profile whose top card shows no followers states them over its Activity section
+    const header = site === "linkedin" && kind !== "company" ? activityHeader(doc) : null;
+    const later = header && !scope.contains(header) ? lines(header) : [];
+    /** @type {Record<string, string>} */
+    const where = {};
     for (const field of Object.keys(LABELS)) {
       const link = site === "x" && wanted.includes(field) ? scope.querySelector(X_LINKS[field]) : null;
-      const detail = wanted.includes(field) ? findCount(link ? lines(link) : texts, PATTERNS[field]) : null;
+      let detail = wanted.includes(field) ? findCount(link ? lines(link) : texts, PATTERNS[field]) : null;
+      if (detail) where[field] = site === "x" ? "profile" : "top-card";
+      if (!detail && wanted.includes(field) && later.length) {
+        detail = findCount(later, PATTERNS[field]);
+        if (detail) where[field] = "activity";
+      }
       result[field] = detail ? detail.value : null;
       if (detail && !detail.exact) result.approximate.push(field);
     }
+    result.found_in = where;
     return result;
   }
 

@@ -136,6 +136,12 @@ test("stays quiet on pages where extraction works or that show no posts", () => 
     "profile-en.html": "https://www.linkedin.com/in/ameliabrooks/",
     "profile-own-nl.html": "https://www.linkedin.com/in/sanne-de-wit-4b7a21/",
     "login-wall.html": "https://www.linkedin.com/authwall?trk=gf",
+    "profile-activity-en.html": "https://www.linkedin.com/in/marcus-ellery-2d7c41/",
+    "profile-activity-nl.html": "https://www.linkedin.com/in/wendy-brouwer-5a9e03/",
+    "network-followers-en.html": "https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/",
+    "network-followers-nl.html": "https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/",
+    "network-following-en.html": "https://www.linkedin.com/mynetwork/network-manager/people-follow/following/",
+    "network-following-nl.html": "https://www.linkedin.com/mynetwork/network-manager/people-follow/following/",
   };
   assert.deepEqual(
     Object.keys(urls).sort(),

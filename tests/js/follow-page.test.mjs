@@ -4,7 +4,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { followPage, load, page } from "./linkedin-fixtures.mjs";
 
-const read = (name, url) => followPage.readFollowPage(load(name), url);
+/** The counts a page shows (where each was found is checked on its own, below). */
+const read = (name, url) => {
+  const result = followPage.readFollowPage(load(name), url);
+  if (!result) return result;
+  const { found_in, ...counts } = result;
+  return counts;
+};
 
 test("reads a Dutch profile: 2.481 volgers and 500+ connecties", () => {
   assert.deepEqual(
@@ -143,4 +149,50 @@ test("reads rounded counts like 12,5K and 1,2 mln. as approximate", () => {
   const read = followPage.readFollowPage(doc, "https://www.linkedin.com/in/wim-kramer/");
   assert.deepEqual([read.followers, read.following, read.connections], [12500, 1200000, null]);
   assert.deepEqual(read.approximate, ["followers", "following"]);
+});
+
+const NETWORK = "https://www.linkedin.com/mynetwork/network-manager/people-follow";
+
+test("a profile whose top card shows only '500+ connections' states its followers over Activity", () => {
+  for (const [name, url, who] of [
+    ["profile-activity-en.html", "https://www.linkedin.com/in/marcus-ellery-2d7c41/", "Marcus Ellery"],
+    ["profile-activity-nl.html", "https://www.linkedin.com/in/wendy-brouwer-5a9e03/", "Wendy Brouwer"],
+  ]) {
+    const result = followPage.readFollowPage(load(name), url);
+    // not the 20,000 of the About section, not the 10,000 of a post under Activity
+    assert.equal(result.followers, 1159, name);
+    assert.equal(result.name, who);
+    assert.equal(result.connections, 500);
+    assert.deepEqual(result.approximate, ["connections"], "500+ is a lower bound");
+    assert.deepEqual(result.found_in, { followers: "activity", connections: "top-card" });
+  }
+});
+
+test("the user's own network manager pages: '3,384 people are following you', 'You are following 58'", () => {
+  for (const lang of ["en", "nl"]) {
+    const followers = followPage.readFollowPage(load(`network-followers-${lang}.html`), `${NETWORK}/followers/`);
+    assert.equal(followers.kind, "network-followers");
+    assert.equal(followers.followers, 3384, lang);
+    assert.equal(followers.following, null, "the followers page does not say whom you follow");
+    const following = followPage.readFollowPage(load(`network-following-${lang}.html`), `${NETWORK}/following/`);
+    assert.equal(following.kind, "network-following");
+    assert.equal(following.following, 58, lang);
+    assert.equal(following.followers, null);
+  }
+});
+
+test("network pages are known by their address, and other pages of My Network are not", () => {
+  const doc = load("network-followers-en.html");
+  assert.equal(followPage.pageKind(doc, `${NETWORK}/followers/`).kind, "network-followers");
+  assert.equal(followPage.pageKind(doc, `${NETWORK}/following/`).kind, "network-following");
+  assert.equal(followPage.readFollowPage(doc, "https://www.linkedin.com/mynetwork/grow/"), null);
+});
+
+test("counts in Dutch and English number formats: 1.159 volgers, 1,159 followers, 3,4K, 12,5K", () => {
+  const doc = page(
+    '<main><section><h1>Iemand</h1><ul><li>3,4K volgers</li><li><span>500+</span> connecties</li></ul></section></main>',
+  );
+  const result = followPage.readFollowPage(doc, "https://www.linkedin.com/in/iemand/");
+  assert.equal(result.followers, 3400);
+  assert.deepEqual(result.approximate.sort(), ["connections", "followers"]);
 });
