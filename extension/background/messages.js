@@ -157,7 +157,8 @@ async function keepPageReport(message) {
   const others = pageReports.filter((/** @type {any} */ r) => r.report_id !== report.report_id);
   await chrome.storage.session.set({ pageReports: [report, ...others].slice(0, KEPT_REPORTS) });
   const missed = (report.counts.unknown || 0) + (report.counts.unreadable || 0);
-  if (!missed) return { ok: true, reported: false };
+  // a page where nothing at all was read is reported once, with markup hints (extractorMiss)
+  if (!missed || !report.counts.read) return { ok: true, reported: false };
   const { at, ...body } = report;
   await callAgent("POST", "/api/extractor-miss", { ...body, hints: {} });
   return { ok: true, reported: true };

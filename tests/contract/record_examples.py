@@ -171,7 +171,7 @@ async def day(rec: Recorder, token: str, port: int) -> None:
         body={
             "url": "https://www.linkedin.com/feed/",
             "hints": {},
-            "report_id": "mbx1k2-4f9q7z1a",
+            "report_id": "2026-11-23-1x3kq9z",
             "page": "feed",
             "version": "0.1.0",
             "counts": {

@@ -25,9 +25,16 @@
   const anonymous = new WeakMap();
   let counter = 0;
 
+  /**
+   * One report per address and day: visiting the feed five times updates one line on the
+   * dashboard instead of adding five.
+   */
   function newVisit() {
-    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    return { url: location.href, id, settled: new Map(), sent: "" };
+    const day = new Date().toISOString().slice(0, 10);
+    const address = `${location.origin}${Roos.extractor.privatePath(location.href)}`;
+    let hash = 2166136261;
+    for (const char of address) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+    return { url: location.href, id: `${day}-${hash.toString(36)}`, settled: new Map(), sent: "" };
   }
 
   /** The page kind for the report: feed, group, post, activity, company, profile, other. */
