@@ -44,6 +44,12 @@ PAGES = {
     "https://www.linkedin.com/in/pieter-bakker-3f1a9c/": FIXTURES / "profile-nl.html",
     "https://www.linkedin.com/in/ameliabrooks/": FIXTURES / "profile-en.html",
     "https://www.linkedin.com/in/sanne-de-wit-4b7a21/": FIXTURES / "profile-own-nl.html",
+    "https://www.linkedin.com/in/marcus-ellery-2d7c41/": FIXTURES / "profile-activity-en.html",
+    "https://www.linkedin.com/in/wendy-brouwer-5a9e03/": FIXTURES / "profile-activity-nl.html",
+    "https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/": FIXTURES
+    / "network-followers-en.html",
+    "https://www.linkedin.com/mynetwork/network-manager/people-follow/following/": FIXTURES
+    / "network-following-en.html",
     "https://x.com/vlotbank": FIXTURES / "x-profile.html",
     "https://x.com/harbourfinch": FIXTURES / "x-profile-en.html",
     "https://www.linkedin.com/authwall": FIXTURES / "login-wall.html",

@@ -75,6 +75,9 @@ def check_ratio(popup: Page) -> dict:
         "verdict_text": popup.text_content("#verdict"),
         "counts": popup.text_content("#ratio-counts"),
         "advice": popup.text_content("#advice"),
+        "partial": popup.text_content("#ratio-partial")
+        if popup.locator("#ratio-partial").is_visible()
+        else None,
         "relevance": popup.text_content("#relevance")
         if popup.locator("#relevance").is_visible()
         else None,
@@ -104,7 +107,9 @@ def test_the_popup_shows_the_agent_state_and_todays_figures(context: BrowserCont
 def test_away_from_profiles_the_popup_says_where_to_go(context: BrowserContext):
     popup = open_popup_for(context, "https://www.linkedin.com/feed/")
     assert popup.locator("#check-ratio").is_hidden()
-    assert popup.text_content("#ratio-where").startswith("Open a LinkedIn profile or company page")
+    assert popup.text_content("#ratio-where").startswith(
+        "Open a LinkedIn profile, a company page or your own Followers or Following page"
+    )
     popup.close()
 
 
@@ -113,8 +118,11 @@ def test_someone_elses_profile_gets_a_ratio_verdict_advice_and_relevance(
 ):
     popup = open_popup_for(context, "https://www.linkedin.com/in/pieter-bakker-3f1a9c/")
     shown = check_ratio(popup)
-    # 2.481 followers; LinkedIn shows "500+ connecties", which he follows both ways.
-    assert shown["counts"] == "2,481 followers, 500 following"
+    # 2.481 followers; LinkedIn shows "500+ connecties", which he follows both ways: at least 500.
+    assert shown["counts"] == "2,481 followers, 500+ connections"
+    assert shown["partial"] == (
+        "LinkedIn shows 500+ connections: at least 500, so the real ratio is at most 4.96."
+    )
     assert shown["ratio"] == "4.96"
     assert shown["verdict"] in {"ok", "warn"}
     assert shown["verdict_text"] in {"healthy", "needs attention"}
@@ -136,6 +144,69 @@ def test_the_users_own_profile_also_lists_whom_to_unfollow(context: BrowserConte
     assert link.get_attribute("href") == "https://www.linkedin.com/in/stille-stan/"
     assert link.get_attribute("rel") == "noopener noreferrer"
     assert shown["relevance"] is None
+    popup.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "lang"),
+    [
+        ("https://www.linkedin.com/in/marcus-ellery-2d7c41/", "en"),
+        ("https://www.linkedin.com/in/wendy-brouwer-5a9e03/", "nl"),
+    ],
+)
+def test_a_profile_whose_followers_are_only_in_its_activity_section_is_read(
+    context: BrowserContext, url, lang
+):
+    popup = open_popup_for(context, url)
+    shown = check_ratio(popup)
+    # the top card says only "500+ connections"; "1,159 followers" heads the Activity section
+    assert shown["counts"] == "1,159 followers, 500+ connections", lang
+    assert shown["ratio"] == "2.32"
+    assert "Activity section" in shown["partial"]
+    assert "at most 2.32" in shown["partial"]
+    popup.close()
+
+
+def test_the_users_own_network_pages_give_the_ratio_one_count_each(context: BrowserContext, agent):
+    base = "https://www.linkedin.com/mynetwork/network-manager/people-follow"
+    popup = open_popup_for(context, f"{base}/followers/")
+    shown = check_ratio(popup)
+    assert shown["counts"] == "3,384 followers"
+    assert shown["partial"].startswith("This page shows your followers (3,384), not how many")
+    popup.close()
+    popup = open_popup_for(context, f"{base}/following/")
+    shown = check_ratio(popup)
+    # the following page says 58; the followers read a moment ago complete the ratio
+    assert shown["counts"] == "3,384 followers, 58 following"
+    assert shown["ratio"] == "58.34"
+    assert shown["verdict"] == "ok"
+    assert shown["partial"].startswith("Your followers (3,384) were read on your Followers page")
+    # the snapshot is the user's own: under their profile's address once Roos has seen it
+    account = popup.evaluate(
+        "chrome.storage.local.get('ownNetworkCounts')"
+        ".then(s => s.ownNetworkCounts.profile_url || 'https://www.linkedin.com/in/me/')"
+    )
+    history = agent.call("GET", f"/api/follow-ratio?account={account}")[1]
+    assert [(h["followers"], h["following"], h["own"]) for h in history["history"]][-1] == (
+        3384,
+        58,
+        True,
+    )
+    popup.close()
+
+
+def test_the_following_page_alone_says_what_is_missing(context: BrowserContext):
+    popup = context.new_page()
+    popup.goto(f"{EXTENSION_URL}/popup/popup.html?tab=0")
+    popup.evaluate("chrome.storage.local.remove('ownNetworkCounts')")
+    popup.close()
+    popup = open_popup_for(
+        context, "https://www.linkedin.com/mynetwork/network-manager/people-follow/following/"
+    )
+    shown = check_ratio(popup)
+    assert shown["counts"] == "58 following"
+    assert shown["ratio"] == "–"
+    assert shown["partial"].startswith("This page shows how many people you follow (58)")
     popup.close()
 
 
