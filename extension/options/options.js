@@ -5,6 +5,7 @@
  * then say plainly what is wrong (or that all is well).
  */
 import { ask, localisePage, t } from "../lib/i18n-page.js";
+import { setUpDiagnostics } from "./diagnostics.js";
 
 const DEFAULT_AGENT_URL = "http://127.0.0.1:8765";
 const LOOPBACK = ["127.0.0.1", "localhost", "[::1]"];
@@ -76,6 +77,7 @@ async function load() {
   urlInput.value = agentUrl || DEFAULT_AGENT_URL;
   tokenInput.value = token || "";
   document.getElementById("settings")?.addEventListener("submit", save);
+  setUpDiagnostics();
   if (token) show(...(await currentState()));
 }
 

@@ -16,7 +16,7 @@ from playwright.sync_api import BrowserContext, Page
 
 from tests.support.agent import AgentProcess
 
-from .harness import FIXTURES, PROFILE, put_profile, worker_errors
+from .harness import EXTENSION_URL, FIXTURES, PROFILE, content_eval, put_profile, worker_errors
 
 pytestmark = pytest.mark.browser
 
@@ -200,6 +200,59 @@ def test_cards_roos_could_not_read_are_reported_to_the_agent_without_text(feeds,
     for item in EXPECTED[name]["items"]:
         assert item["author"]["name"] not in sent
         assert item["text"][:20] not in sent
+
+
+def options_for(context: BrowserContext, url: str) -> Page:
+    """The options page working on the tab showing `url` (options.html?tab=<id>)."""
+    page = context.new_page()
+    page.goto(f"{EXTENSION_URL}/options/options.html")
+    tab_id = page.evaluate("url => chrome.tabs.query({url}).then(tabs => tabs[0].id)", url)
+    page.goto(f"{EXTENSION_URL}/options/options.html?tab={tab_id}")
+    return page
+
+
+def test_the_options_page_says_which_pages_had_cards_roos_could_not_read(context, feeds):
+    page = options_for(context, FEEDS["feed-wrapped.html"])
+    page.wait_for_selector("#page-reports li[data-missed]")
+    lines = page.locator("#page-reports li[data-missed]").all_text_contents()
+    missed = [line for line in lines if "could not read" in line]
+    assert missed, lines
+    assert any("1 in unknown markup, 1 without their post's id" in line for line in missed)
+    assert any("skipped: adverts 1" in line for line in lines)
+    page.close()
+
+
+def test_a_structure_snapshot_of_the_tab_keeps_its_cards_and_nothing_of_anyone(context, feeds):
+    name = "feed-wrapped.html"
+    page = options_for(context, FEEDS[name])
+    with page.expect_download() as download:
+        page.click("#save-snapshot")
+    path = download.value.path()
+    html = path.read_text(encoding="utf-8")
+    assert download.value.suggested_filename.startswith("roos-structure-feed-")
+    assert page.text_content("#snapshot-status").startswith("Saved roos-structure-feed-")
+    items = EXPECTED[name]["items"] + EXPECTED[name]["fill_items"]
+    for item in items:
+        assert item["author"]["name"] not in html
+        assert item["text"][:24] not in html
+        for actor in item.get("context", {}).get("actors", []):
+            assert actor["profile_url"].split("/")[4] not in html
+    assert "<img" not in html and "<script" not in html
+    assert "data-roos" not in html  # Roos's own overlays are not part of LinkedIn's page
+    # the snapshot is a page the extractor can run on: the same cards, under hashed ids
+    context.route(
+        "https://www.linkedin.com/feed/snapshot/",
+        lambda route: route.fulfill(body=html, content_type="text/html"),
+    )
+    shown = context.new_page()
+    shown.goto("https://www.linkedin.com/feed/snapshot/")
+    found = content_eval(shown, "Roos.extractor.findItemElements(document).map(e => e.kind)")
+    original = content_eval(
+        feeds[name], "Roos.extractor.findItemElements(document).map(e => e.kind)"
+    )
+    assert found == original and len(found) >= len(EXPECTED[name]["items"])
+    shown.close()
+    page.close()
 
 
 def test_none_of_this_left_an_uncaught_error_in_the_worker(context: BrowserContext):
