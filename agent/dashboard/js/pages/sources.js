@@ -6,7 +6,7 @@
  */
 
 import { ApiError, api } from "../api.js";
-import { dateTime, h, outLink, title } from "../dom.js";
+import { dateTime, h, number, outLink, title } from "../dom.js";
 import { currentLanguage, t } from "../i18n.js";
 
 const ADVICE = new Set(["http_999", "http_429", "login_wall", "checkpoint"]);
@@ -52,7 +52,35 @@ function sourceItem(source) {
   );
 }
 
+/**
+ * Pure: today's extractor misses per page kind, from the extension's page reports (one event
+ * per address and day, counts only): [{page, missed, cards}].
+ */
+export function missesToday(events, today = new Date().toISOString().slice(0, 10)) {
+  const byPage = new Map();
+  for (const event of events) {
+    const counts = event.type === "extractor.miss" && event.counts;
+    if (!counts || !String(event.at || "").startsWith(today)) continue;
+    const page = event.page === "feed" ? "feed" : "other";
+    const sum = byPage.get(page) || { page, missed: 0, cards: 0 };
+    sum.missed += (counts.unknown || 0) + (counts.unreadable || 0);
+    sum.cards += counts.cards || 0;
+    byPage.set(page, sum);
+  }
+  return [...byPage.values()].filter((sum) => sum.missed > 0);
+}
+
+function missSummary(events) {
+  const sums = missesToday(events);
+  if (!sums.length) return null;
+  return h("div", { class: "notice", dataset: { misses: "today" } }, sums.map((sum) => h("p", null, t(`sources.missToday.${sum.page}`, { missed: number(sum.missed), cards: number(sum.cards) }))));
+}
+
 function message(event) {
+  if (event.type === "extractor.miss" && event.counts) {
+    const c = event.counts;
+    return t("sources.event.partial", { missed: number((c.unknown || 0) + (c.unreadable || 0)), cards: number(c.cards || 0) });
+  }
   const text = event.message;
   if (text && typeof text === "object") return text[currentLanguage()] || text.en || "";
   if (typeof text === "string") return text;
@@ -61,6 +89,8 @@ function message(event) {
 
 function eventList(events) {
   const section = h("section", null, h("h2", null, t("sources.events")));
+  const misses = missSummary(events);
+  if (misses) section.append(misses);
   if (!events.length) {
     section.append(h("p", { class: "empty" }, t("sources.events.none")));
     return section;
