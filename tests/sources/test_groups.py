@@ -6,6 +6,7 @@ in place of www.linkedin.com; nothing leaves this machine.
 
 import asyncio
 import contextlib
+import json
 from datetime import timedelta
 
 import pytest
@@ -54,6 +55,46 @@ async def test_the_newer_markup_brings_posts_comments_and_replies(home, site):
 
     assert result.items == EXPECTED["group-new.html"]["items"]
     assert {item["kind"] for item in result.items} == {"post", "comment", "reply"}
+
+
+def filling_on_scroll(html: str, fills: list[dict]) -> str:
+    """LinkedIn's virtualised feed: each scroll fills the next empty placeholder box."""
+    script = f"""<script>
+(() => {{
+  const fills = {json.dumps(fills)};
+  const scrollTo = window.scrollTo.bind(window);
+  window.scrollTo = (...args) => {{
+    const next = fills.shift();
+    if (next) document.querySelector(next.selector).outerHTML = next.html;
+    scrollTo(...args);
+  }};
+}})();
+</script>"""
+    return html.replace("</body>", script + "</body>")
+
+
+@pytest.mark.parametrize("name", ["feed-wrapped.html", "feed-wrapped-new.html"])
+async def test_wrapped_cards_and_filled_placeholders_are_read_like_the_extension_reads_them(
+    home, site, name
+):
+    page = EXPECTED[name]
+    site.serve(GROUP, filling_on_scroll(fixture(name), page["fills"]))
+
+    result = await group_scraper(home, site, scrolls=3).scrape(
+        {"url": GROUP}, set(), NOW, OFFICE_HOURS
+    )
+
+    # the same items as the extension's answer key, placeholders included once they filled
+    # (a group page adds the group to every item)
+    wanted = page["items"] + page["fill_items"]
+    assert sorted(i["id"] for i in result.items) == sorted(i["id"] for i in wanted)
+    by_id = {i["id"]: i for i in result.items}
+    for item in wanted:
+        got = {k: v for k, v in by_id[item["id"]].items() if k != "group"}
+        assert got == item
+        assert by_id[item["id"]]["group"]["id"] == "9876543"
+    wrapped = [i for i in result.items if i.get("context")]
+    assert {i["context"]["kind"] for i in wrapped} == {"comment", "reaction", "repost", "follow"}
 
 
 async def test_images_video_and_fonts_are_never_loaded(home, site):
