@@ -92,3 +92,15 @@ test("a 'commented on this' card without any trace of its post is reported, neve
   const items = read("feed-wrapped.html");
   assert.ok(!items.some((item) => item.id.startsWith("urn:li:aggregate:")));
 });
+
+test("wrapped items, context included, validate against the shared item schema", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const schema = JSON.parse(readFileSync(new URL("../../shared/schema/item.json", import.meta.url), "utf8"));
+  const validate = new Ajv2020({ allErrors: true, validateSchema: false }).compile(schema);
+  for (const name of PAGES) {
+    for (const item of [...read(name), ...expected[name].fill_items])
+      assert.ok(validate(item), `${item.id}: ${JSON.stringify(validate.errors)}`);
+  }
+  assert.equal(validate({ ...expected["feed-wrapped.html"].items[1], context: { kind: "gossip" } }), false);
+});
