@@ -17,7 +17,8 @@
 
   /** @param {Element} el */
   const empty = (el) =>
-    !(el.textContent || "").trim() && !el.querySelector("a[href], img, video, [contenteditable]");
+    !el.querySelector("a[href], img, video, button, [contenteditable], p, h2, h3") &&
+    !(el.textContent || "").trim();
 
   const kind = Object.freeze({
     name: "placeholder",

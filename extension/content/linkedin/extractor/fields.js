@@ -37,18 +37,25 @@
    * @param {Element} scope
    * @param {Element | null} [exclude] a part of scope that does not count (a card's header)
    */
-  function owned(el, scope, exclude = null) {
-    const own = scope.matches(S.anyComment) ? U.commentUrnOf(scope) : null;
+  function owned(el, scope, exclude = null, scopeId = idOf(scope)) {
     for (let p = /** @type {Element | null} */ (el); p && p !== scope; p = p.parentElement) {
       if (p === exclude) return false;
-      if (p !== el && p.matches(S.anyComment) && U.commentUrnOf(p) !== own) return false;
+      if (p !== el && p.matches(S.anyComment) && U.commentUrnOf(p) !== scopeId) return false;
     }
     return true;
   }
 
+  /** The comment urn of a comment scope, null for a post. @param {Element} scope */
+  const idOf = (scope) => (scope.matches(S.anyComment) ? U.commentUrnOf(scope) : null);
+
   /** @param {Element} scope @param {string} selector @param {Element | null} [exclude] */
   function own(scope, selector, exclude = null) {
-    for (const el of scope.querySelectorAll(selector)) if (owned(el, scope, exclude)) return el;
+    // the first match is nearly always the scope's own: only look further when it is not
+    const first = scope.querySelector(selector);
+    if (!first) return null;
+    const scopeId = idOf(scope);
+    if (owned(first, scope, exclude, scopeId)) return first;
+    for (const el of scope.querySelectorAll(selector)) if (owned(el, scope, exclude, scopeId)) return el;
     return null;
   }
 
@@ -59,16 +66,23 @@
    * @param {Element | null} [exclude]
    */
   function beforeContent(scope, selector, exclude = null) {
-    const ownId = scope.matches(S.anyComment) ? U.commentUrnOf(scope) : null;
+    const ownId = idOf(scope);
+    /** @type {Element[]} */
     const found = [];
-    for (const el of scope.querySelectorAll(`${selector}, ${S.modern.text}, ${S.anyComment}`)) {
-      if (el.matches(S.modern.text)) break;
-      if (el.matches(S.anyComment)) {
-        if (U.commentUrnOf(el) !== ownId) break;
-        continue;
+    // walked by hand, in page order, stopping at the text: a card's comments are never visited
+    let done = false;
+    /** @param {Element} el */
+    const visit = (el) => {
+      for (let child = el.firstElementChild; child && !done; child = child.nextElementSibling) {
+        if (child.matches(S.modern.text) || (child.matches(S.anyComment) && U.commentUrnOf(child) !== ownId)) {
+          done = true;
+          return;
+        }
+        if (child.matches(selector) && !(exclude && exclude.contains(child))) found.push(child);
+        visit(child);
       }
-      if (el.matches(selector) && !(exclude && exclude.contains(el))) found.push(el);
-    }
+    };
+    visit(scope);
     return found;
   }
 
@@ -108,10 +122,11 @@
   /** The author of a card or comment in the newer markup. @param {Element} scope @param {Element | null} [exclude] */
   function modernAuthor(scope, exclude = null) {
     const links = beforeContent(scope, S.modern.profileLink, exclude);
-    const named = links.find((a) => linkName(a));
+    let name = "";
+    const named = links.find((a) => (name = linkName(a)));
     return {
       nameElement: named || null,
-      name: named ? linkName(named) : "",
+      name,
       profile_url: profileUrl((named || links[0] || null)?.getAttribute("href") || null),
       headline: named ? headlineAfter(named) : undefined,
     };

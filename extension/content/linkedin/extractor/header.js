@@ -62,12 +62,15 @@
    * @returns {Context | null}
    */
   function contextOf(card) {
-    const classic = F.own(card, S.header);
+    // The classic markup always boxes its header; only the newer one is searched by shape.
+    const classic = card.matches(S.classic.post) ? F.own(card, S.header) : null;
+    if (!classic && card.matches(S.classic.post)) return null;
     const candidates = classic
       ? [classic, ...classic.querySelectorAll("span, p, div")]
       : F.beforeContent(card, "span, p, div, h2, h3");
     for (const el of candidates) {
-      if (!el.querySelector(LINK)) continue;
+      // cheap tests first: a header is one short line holding a profile link
+      if ((el.textContent || "").length > MAX_LINE * 2 || !el.querySelector(LINK)) continue;
       const text = readText(el);
       if (!text || text.includes("\n") || text.length > MAX_LINE) continue;
       const kind = classify(clean(text));
