@@ -216,6 +216,30 @@
     }
   }
 
+  const VOID = new Set("area base br col embed hr img input link meta param source track wbr".split(" "));
+  /** @param {string} text */
+  const escapeText = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+  /**
+   * HTML of a cleaned tree, written out by hand (Roos never reads or writes markup through the
+   * DOM's HTML properties).
+   * @param {Node} node
+   * @param {string[]} out
+   */
+  function serialize(node, out) {
+    if (node.nodeType === 3) out.push(escapeText(node.nodeValue || ""));
+    else if (node.nodeType === 8) out.push("<!---->");
+    else if (node.nodeType === 1) {
+      const el = /** @type {Element} */ (node);
+      out.push(`<${el.localName}`);
+      for (const { name, value } of el.attributes) out.push(` ${name}="${escapeText(value).replace(/"/g, "&quot;")}"`);
+      out.push(">");
+      if (VOID.has(el.localName)) return;
+      for (let child = el.firstChild; child; child = child.nextSibling) serialize(child, out);
+      out.push(`</${el.localName}>`);
+    }
+  }
+
   /**
    * The snapshot of a page as a standalone HTML document.
    * @param {Document} doc
@@ -233,7 +257,10 @@
     const address = maskUrl(pageUrl, hash);
     const head = copy.querySelector("head");
     const meta = `<meta charset="utf-8"><meta name="roos-snapshot-url" content="${address.replace(/"/g, "&quot;")}">`;
-    let html = copy.outerHTML;
+    /** @type {string[]} */
+    const out = [];
+    serialize(copy, out);
+    let html = out.join("");
     html = head ? html.replace(/<head[^>]*>/i, (open) => open + meta) : html.replace(/<html[^>]*>/i, (open) => `${open}<head>${meta}</head>`);
     const note = `Roos structure snapshot${lang ? ` (${lang})` : ""} of ${address}, taken ${options.taken || new Date().toISOString()}${options.version ? ` by Roos ${options.version}` : ""}: text replaced by placeholders, links and ids by hashes`;
     return `<!DOCTYPE html>\n<!-- ${note.replace(/--/g, "-")} -->\n${html}\n`;
