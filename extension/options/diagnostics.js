@@ -127,5 +127,4 @@ async function saveSnapshot() {
 
 export function setUpDiagnostics() {
   byId("save-snapshot").addEventListener("click", () => void saveSnapshot());
-  void showDiagnostics();
 }

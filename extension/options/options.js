@@ -5,7 +5,7 @@
  * then say plainly what is wrong (or that all is well).
  */
 import { ask, localisePage, t } from "../lib/i18n-page.js";
-import { setUpDiagnostics } from "./diagnostics.js";
+import { setUpDiagnostics, showDiagnostics } from "./diagnostics.js";
 
 const DEFAULT_AGENT_URL = "http://127.0.0.1:8765";
 const LOOPBACK = ["127.0.0.1", "localhost", "[::1]"];
@@ -79,6 +79,8 @@ async function load() {
   document.getElementById("settings")?.addEventListener("submit", save);
   setUpDiagnostics();
   if (token) show(...(await currentState()));
+  // after the pairing state: that is what the user opened the page for
+  void showDiagnostics();
 }
 
 /** @returns {Promise<[string, string]>} */
