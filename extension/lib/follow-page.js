@@ -218,8 +218,15 @@
     const headings = section ? [...section.querySelectorAll("h2")] : [...doc.querySelectorAll("main section h2")];
     for (const h2 of headings) {
       if (!ACTIVITY.test(lines(h2)[0] || "")) continue;
-      const header = h2.closest(".pvs-header__container") || h2.parentElement;
-      return header && header.contains(h2) ? header : h2;
+      const boxed = h2.closest(".pvs-header__container");
+      if (boxed) return boxed;
+      // hashed classes: climb from the title while the block is still a short header, not the posts
+      let header = /** @type {Element} */ (h2);
+      for (let p = h2.parentElement, up = 0; p && p !== section && up < 4; p = p.parentElement, up += 1) {
+        if (p.querySelector("ul, ol, article, [data-urn]") || (p.textContent || "").length > 400) break;
+        header = p;
+      }
+      return header;
     }
     return null;
   }

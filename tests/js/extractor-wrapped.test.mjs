@@ -104,3 +104,36 @@ test("wrapped items, context included, validate against the shared item schema",
   }
   assert.equal(validate({ ...expected["feed-wrapped.html"].items[1], context: { kind: "gossip" } }), false);
 });
+
+test("a card on someone's activity page ('… commented on this', no comments shown) gets the post's id from its hashtags", async () => {
+  const { page } = await import("./linkedin-fixtures.mjs");
+  // the shape of the Comments tab of a profile's activity: the card's urn is the comment event
+  const doc = page(`<main><ul>
+    <li class="profile-creator-shared-feed-update__container"><div><div class="relative">
+      <div class="full-height" data-view-name="feed-full-update"><div class="full-height">
+        <div class="feed-shared-update-v2 artdeco-card" role="region" data-urn="urn:li:activity:7242000000000000001">
+          <h2 class="visually-hidden">Feed post number 1</h2>
+          <div class="update-components-header"><div class="update-components-header__text-wrapper">
+            <a class="app-aware-link" href="https://www.linkedin.com/in/kim-vos?miniProfileUrn=urn%3Ali%3Afsd_profile%3AACoAAA1"><img alt="Kim Vos"></a>
+            <span class="update-components-header__text-view"><span><a href="/in/kim-vos/">Kim Vos</a></span><span class="white-space-pre"> </span>commented on this</span>
+          </div></div>
+          <div class="update-components-actor__container"><a class="app-aware-link update-components-actor__meta-link" href="https://www.linkedin.com/in/jan-pol?miniProfileUrn=x">
+            <span class="update-components-actor__title"><span dir="ltr"><span aria-hidden="true">Jan Pol</span><span class="visually-hidden">Jan Pol</span></span></span></a>
+            <span class="update-components-actor__sub-description"><span aria-hidden="true">2d •</span></span></div>
+          <div class="update-components-text relative update-components-update-v2__commentary"><span dir="ltr">Een nieuw record!
+            <a class="app-aware-link" href="https://www.linkedin.com/feed/hashtag/?keywords=vlotbank&amp;highlightedUpdateUrns=urn%3Ali%3Aactivity%3A7241600000000000002"><span class="visually-hidden">hashtag</span>#vlotbank</a></span></div>
+          <div class="update-v2-social-activity"><div class="social-details-social-counts"><ul>
+            <li class="social-details-social-counts__reactions"><button aria-label="2,948 reactions"><span class="social-details-social-counts__reactions-count">2,948</span></button></li>
+            <li class="social-details-social-counts__comments"><button aria-label="221 comments"><span>221 comments</span></button></li></ul></div></div>
+        </div></div></div></div></div></li></ul></main>`);
+  const [item] = extractor.extractItems(doc, "https://www.linkedin.com/in/kim-vos/recent-activity/comments/", { now: "2026-12-04T12:00:00Z" });
+  assert.equal(item.id, "urn:li:activity:7241600000000000002");
+  assert.deepEqual(item.context, {
+    kind: "comment",
+    actors: [{ name: "Kim Vos", profile_url: "https://www.linkedin.com/in/kim-vos/" }],
+    event_id: "urn:li:activity:7242000000000000001",
+  });
+  assert.equal(item.author.name, "Jan Pol");
+  assert.equal(item.reactions, 2948);
+  assert.equal(item.comments_count, 221);
+});

@@ -196,3 +196,16 @@ test("counts in Dutch and English number formats: 1.159 volgers, 1,159 followers
   assert.equal(result.followers, 3400);
   assert.deepEqual(result.approximate.sort(), ["connections", "followers"]);
 });
+
+test("the Activity header is found by its title when LinkedIn hashes its classes", () => {
+  const doc = page(`<main>
+    <section class="a1b2"><h1>Noor Vos</h1><ul><li><span>500+</span> connections</li></ul></section>
+    <section class="c3d4"><div id="content_collections"></div>
+      <div class="e5f6"><div class="g7h8"><div><h2><span aria-hidden="true">Activity</span></h2></div>
+        <p class="i9j0"><span aria-hidden="true">2,406 followers</span></p></div></div>
+      <ul><li>We passed 50,000 followers on our page!</li></ul>
+    </section></main>`);
+  const result = followPage.readFollowPage(doc, "https://www.linkedin.com/in/noor-vos/");
+  assert.equal(result.followers, 2406);
+  assert.equal(result.found_in.followers, "activity");
+});
