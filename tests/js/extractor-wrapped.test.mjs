@@ -137,3 +137,14 @@ test("a card on someone's activity page ('… commented on this', no comments sh
   assert.equal(item.reactions, 2948);
   assert.equal(item.comments_count, 221);
 });
+
+test("a 'Recommended for you' aggregate of people is not a post and not a miss", async () => {
+  const { page } = await import("./linkedin-fixtures.mjs");
+  const doc = page(`<main><div data-id="urn:li:aggregate:(urn:li:member:123,urn:li:member:456)" data-finite-scroll-hotkey-item="0">
+    <div class="feed-shared-update-v2" role="article" data-urn="urn:li:aggregate:(urn:li:member:123,urn:li:member:456)">
+      <div class="update-components-header"><span class="update-components-header__text-view">Recommended for you</span></div>
+      <div class="update-components-feed-discovery-entity"><a href="https://www.linkedin.com/in/kim-vos/">Kim Vos</a><button aria-label="Follow Kim Vos">Follow</button></div>
+    </div></div></main>`);
+  const report = extractor.pageReport(doc);
+  assert.deepEqual([report.unknown, report.unreadable, report.cards, report.skipped["not-a-post"]], [0, 0, 0, 1]);
+});

@@ -31,7 +31,12 @@
     classify(info) {
       if (!info.card) return null;
       const header = H.contextOf(info.card);
-      const aggregate = Boolean(info.ownUrn && S.aggregateUrnKinds.includes(info.ownUrn.kind));
+      // an aggregate of posts' events; aggregates of people or pages ("Recommended for you") are not posts
+      const aggregate = Boolean(
+        info.ownUrn &&
+          S.aggregateUrnKinds.includes(info.ownUrn.kind) &&
+          U.urnsIn(info.ownUrn.inner).some((/** @type {any} */ u) => U.isPostKind(u.kind)),
+      );
       if (!header && !aggregate) return null;
       const contextKind = header ? header.kind : "aggregate";
       const own = info.ownUrn && U.isPostKind(info.ownUrn.kind) ? info.ownUrn.urn : null;
