@@ -148,3 +148,19 @@ test("a 'Recommended for you' aggregate of people is not a post and not a miss",
   const report = extractor.pageReport(doc);
   assert.deepEqual([report.unknown, report.unreadable, report.cards, report.skipped["not-a-post"]], [0, 0, 0, 1]);
 });
+
+test("a comment in older markup still has its author, found by its profile link", async () => {
+  const { page } = await import("./linkedin-fixtures.mjs");
+  const doc = page(`<main><div class="feed-shared-update-v2" data-urn="urn:li:activity:7300000000000000001">
+    <div class="update-components-actor__meta"><a class="update-components-actor__meta-link" href="/in/jan-pol/"><span class="update-components-actor__title"><span aria-hidden="true">Jan Pol</span></span></a></div>
+    <div class="update-components-update-v2__commentary"><span dir="ltr">Wie weet raad?</span></div>
+    <article class="comments-comment-item" data-id="urn:li:comment:(activity:7300000000000000001,7300000000000000009)">
+      <a class="comments-post-meta__actor-link" href="https://www.linkedin.com/in/kim-vos/"><img alt=""></a>
+      <a class="comments-post-meta__profile-link" href="https://www.linkedin.com/in/kim-vos/"><span class="comments-post-meta__name-text"><span aria-hidden="true">Kim Vos</span></span></a>
+      <span class="comments-comment-item__main-content" dir="ltr">Bel de klantenservice van Vlotbank.</span>
+    </article></div></main>`);
+  const [, comment] = extractor.extractItems(doc, "https://www.linkedin.com/feed/", { now: "2026-12-04T12:00:00Z" });
+  assert.deepEqual(comment.author, { name: "Kim Vos", profile_url: "https://www.linkedin.com/in/kim-vos/" });
+  assert.equal(comment.text, "Bel de klantenservice van Vlotbank.");
+  assert.equal(extractor.authorNameElement(doc.querySelector("article")).textContent, "Kim Vos");
+});

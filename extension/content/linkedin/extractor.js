@@ -131,8 +131,10 @@
 
   /** The element holding the author's name of a post or comment element, for overlays. @param {Element} element */
   function authorNameElement(element) {
-    if (element.matches(S.classic.post)) return F.classicNameElement(element);
-    if (element.matches(S.classic.comment)) return F.own(element, S.classic.commentAuthor);
+    if (element.matches(S.classic.post))
+      return F.classicNameElement(element) || F.modernAuthor(element, F.own(element, S.header)).nameElement;
+    if (element.matches(S.classic.comment))
+      return F.own(element, S.classic.commentAuthor) || F.modernAuthor(element).nameElement;
     const header = element.matches(S.anyComment) ? null : H.contextOf(element);
     return F.modernAuthor(element, header ? header.element : null).nameElement;
   }

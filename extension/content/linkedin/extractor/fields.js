@@ -112,7 +112,9 @@
 
   /** @param {Element} link */
   function headlineAfter(link) {
+    const texts = `${S.modern.text}, ${S.classic.text}, ${S.classic.commentText}`;
     for (let el = link.nextElementSibling; el; el = el.nextElementSibling) {
+      if (el.matches(texts) || el.querySelector(texts)) break; // the text itself is no headline
       const line = clean(readText(el));
       if (line && !/^[•·]/.test(line) && parseRelativeTime(line, 0) === null) return line;
     }
@@ -156,19 +158,36 @@
   /** The classic author's name element of a post. @param {Element} card */
   const classicNameElement = (card) => own(card, S.classic.actorName) || own(card, S.classic.actorTitle);
 
-  /** @param {Element} card */
-  function classicPost(card) {
+  /**
+   * The classic author, or (when LinkedIn renamed its classes) the first named profile link
+   * before the text, outside the card's header.
+   * @param {{name: string, profile_url?: string, headline?: string}} author
+   * @param {Element} scope
+   * @param {Element | null} [header]
+   */
+  function orByStructure(author, scope, header = null) {
+    if (author.name) return author;
+    const found = modernAuthor(scope, header);
+    return { name: found.name, profile_url: author.profile_url || found.profile_url, headline: author.headline || found.headline };
+  }
+
+  /** @param {Element} card @param {Element | null} [header] */
+  function classicPost(card, header = null) {
     const c = S.classic;
     const link = own(card, c.actorLink);
     const time = own(card, c.actorTime);
     const group = own(card, c.groupLink);
     return {
-      author: {
-        name: stripBadge(clean(readText(classicNameElement(card)))),
-        profile_url: profileUrl(link && link.getAttribute("href")),
-        headline: clean(readText(own(card, c.actorHeadline))) || undefined,
-      },
-      text: readText(own(card, c.text)),
+      author: orByStructure(
+        {
+          name: stripBadge(clean(readText(classicNameElement(card)))),
+          profile_url: profileUrl(link && link.getAttribute("href")),
+          headline: clean(readText(own(card, c.actorHeadline))) || undefined,
+        },
+        card,
+        header || own(card, S.header),
+      ),
+      text: readText(own(card, c.text) || own(card, S.modern.text)),
       relative: time ? clean(readText(time)) : "",
       reactions: countOf(own(card, c.reactions)),
       comments_count: countOf(own(card, c.commentsCount)),
@@ -200,12 +219,15 @@
     const link = own(comment, c.commentAuthorLink);
     const time = own(comment, "time");
     return {
-      author: {
-        name: stripBadge(clean(readText(own(comment, c.commentAuthor)))),
-        profile_url: profileUrl(link && link.getAttribute("href")),
-        headline: clean(readText(own(comment, c.commentHeadline))) || undefined,
-      },
-      text: readText(own(comment, c.commentText)),
+      author: orByStructure(
+        {
+          name: stripBadge(clean(readText(own(comment, c.commentAuthor)))),
+          profile_url: profileUrl(link && link.getAttribute("href")),
+          headline: clean(readText(own(comment, c.commentHeadline))) || undefined,
+        },
+        comment,
+      ),
+      text: readText(own(comment, c.commentText) || own(comment, S.modern.text)),
       relative: time ? clean(readText(time)) : "",
       reactions: countOf(own(comment, c.commentReactions)),
       stamp: own(comment, "time[datetime]"),
