@@ -30,6 +30,9 @@ SAYS = {
         "badge_title": "Roos: verbonden met de agent",
         "negative": "negatief",
         "prompt": "Wacht op je reactie. Suggesties:",
+        "need_following": "Deze pagina toont je volgers (3.384), niet hoeveel mensen je volgt.",
+        "lower_bound": "LinkedIn toont 500+ connecties: minstens 500, dus de echte verhouding is hoogstens 2,32.",
+        "diagnostics": "Diagnose",
     },
     "en": {
         "options_title": "Roos settings",
@@ -42,6 +45,9 @@ SAYS = {
         "badge_title": "Roos: connected to the agent",
         "negative": "negative",
         "prompt": "Waiting for your reply. Suggestions:",
+        "need_following": "This page shows your followers (3,384), not how many people you follow.",
+        "lower_bound": "LinkedIn shows 500+ connections: at least 500, so the real ratio is at most 2.32.",
+        "diagnostics": "Diagnostics",
     },
 }
 
@@ -84,6 +90,35 @@ def test_the_popup_speaks_the_browsers_language(context: BrowserContext, lang: s
     assert page.text_content("#today dt") == says["waiting"]
     assert page.text_content("#ratio-where") == says["where"]
     page.close()
+
+
+def ratio_note(context: BrowserContext, url: str) -> str:
+    tab = context.new_page()
+    tab.goto(url)
+    popup = context.new_page()
+    popup.goto(f"{EXTENSION_URL}/popup/popup.html?tab=0")
+    tab_id = popup.evaluate("u => chrome.tabs.query({url: u}).then(tabs => tabs[0].id)", url)
+    popup.goto(f"{EXTENSION_URL}/popup/popup.html?tab={tab_id}")
+    popup.wait_for_selector("body[data-ready='true']")
+    popup.click("#check-ratio")
+    popup.wait_for_selector("#ratio-partial:not([hidden])")
+    note = popup.text_content("#ratio-partial") or ""
+    popup.close()
+    tab.close()
+    return note
+
+
+def test_what_a_page_does_not_show_is_said_in_the_browsers_language(
+    context: BrowserContext, lang: str
+):
+    says = SAYS[lang]
+    followers = "https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/"
+    assert ratio_note(context, followers).startswith(says["need_following"])
+    assert says["lower_bound"] in ratio_note(
+        context, "https://www.linkedin.com/in/marcus-ellery-2d7c41/"
+    )
+    page = options_page(context)
+    assert page.text_content("#diagnostics-heading") == says["diagnostics"]
 
 
 def test_the_toolbar_badge_title_speaks_the_browsers_language(context: BrowserContext, lang: str):
