@@ -1,0 +1,208 @@
+"""Who wrote a comment, when, and what it says: read from the comment's own elements.
+
+A comment's own elements are its territory minus every other comment nested in
+it. The body is the most specific body-like element (a `*-content`/`*-text`
+class, `itemprop=text`, then `*-body`/`content`), minus metadata and buttons;
+the author comes from microformat/vcard/name classes, `cite`, author classes,
+and last from "by X" / "von X" / "door X" / "par X" / "X says:" in the metadata
+text; the date as comment_dates reads it. Class names are hints here, never
+requirements: the fallbacks read the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from agent.sources.comment_dates import machine_date, text_date
+from agent.sources.comment_nodes import DATEISH, Node, classes, tokens
+
+BODY_FIRST = re.compile(
+    r"^(?:[a-z-]*comment|forum|reactie|kommentar)[-_]?(?:content|text|texte|message|entry|inhalt|tekst)$"
+    r"|^e-content$"
+)
+BODY_NEXT = re.compile(
+    r"^(?:[a-z-]*comment[-_]?body|field-+name-+comment-+body|commentbody|content|text|message|body|bericht)$"
+)
+META = re.compile(
+    r"(?:^|[-_])(?:meta|metadata|commentmetadata|author|vcard|avatar|reply|edit|like|likes|vote|votes|"
+    r"share|report|actions|action|toolbar|header|footer|says|permalink|date|time|rating|flag|links|"
+    r"attribution|submitted|user-picture|chapo|titre|title|signature|visually-hidden|hidden|"
+    r"element-invisible|sr-only|screen-reader-text)(?:$|[-_])"
+)
+DROP_TAGS = frozenset(
+    {
+        "button",
+        "form",
+        "script",
+        "style",
+        "noscript",
+        "svg",
+        "img",
+        "time",
+        "footer",
+        "header",
+        "nav",
+    }
+)
+AUTHOR_FIRST = re.compile(
+    r"^(?:fn|p-name|username|nickname|[a-z-]*(?:author|auteur|autor|user|commenter)[-_]?name|"
+    r"wpd-comment-author|forum-auteur)$"
+)
+AUTHOR_NEXT = re.compile(r"(?:^|[-_])(?:author|auteur|autor|user|commenter|poster|nick)(?:$|[-_])")
+BY_NAME = re.compile(
+    r"(?:^|\s)(?:posted by|written by|geschreven door|geplaatst door|geschrieben von|écrit par|"
+    r"by|von|door|par)\s+([^,|•·\n:]{1,60}?)(?:\s+(?:on|am|op|le|at|om|um)\s|\s*[,|•·:\n]|$)",
+    re.I,
+)
+NAME_SAYS = re.compile(
+    r"^\s*(.{1,60}?)\s+(?:says|said|zegt|schreef|sagt|schrieb|meint|dit|a dit|écrit|a écrit)\b",
+    re.I,
+)
+SAYS_WORDS = re.compile(
+    r"\s*(?:says|said|zegt|schreef|sagt|schrieb|meint|a dit|dit|écrit|a écrit)\s*[:.…]*\s*$", re.I
+)
+PINGBACK = re.compile(r"(?:^|[-_])(?:pingback|trackback)(?:$|[-_])")
+PINGBACK_TEXT = re.compile(r"^\s*(?:pingback|trackback)\b", re.I)
+OWNER_REPLY = re.compile(
+    r"(?:author|owner|admin|blog|eigenaar)[-_]?(?:reply|response|antwoord|antwort|reponse)"
+    r"|(?:reply|antwoord|antwort)[-_]?(?:from-)?(?:author|owner|admin)"
+)
+SHOW_COMMENT = re.compile(r"showComment=(\d{13})")
+PERMALINK = re.compile(r"#(?:comment-?|c|forum)\d+|/comment/\d+")
+MACHINE_ATTRS = (
+    "datetime",
+    "content",
+    "data-comment-timestamp",
+    "data-timestamp",
+    "data-time",
+    "data-date",
+)
+DATE_PROPS = frozenset({"datecreated", "datepublished", "commenttime", "dc:date", "dc:created"})
+SEPARATORS = re.compile(r"\s[|•·—–]\s|\n|\s(?:on|am|op|le)\s", re.I)
+MAX_NAME = 80
+
+
+def own_elements(node: Node, foreign: set) -> Iterator:
+    """The node's elements in document order, without the comments nested in it."""
+    stack = list(reversed(node.territory))
+    while stack:
+        element = stack.pop()
+        yield element
+        children = [c for c in element if isinstance(c.tag, str) and c not in foreign]
+        stack.extend(reversed(children))
+
+
+def text_of(element, skip: Callable[[object], bool]) -> str:
+    """Readable text of an element, leaving out subtrees `skip` rejects (blocks become spaces)."""
+    parts: list[str] = []
+
+    def walk(current) -> None:
+        parts.append(current.text or "")
+        for child in current:
+            if isinstance(child.tag, str) and not skip(child):
+                walk(child)
+                parts.append(" ")
+            parts.append(child.tail or "")
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
+def body_element(own: list):
+    for pattern in (BODY_FIRST, BODY_NEXT):
+        for element in own:
+            if element.get("itemprop") in ("text", "commentText") and pattern is BODY_FIRST:
+                return element
+            if any(pattern.search(c) for c in classes(element)):
+                return element
+    return None
+
+
+def is_meta(element) -> bool:
+    return element.tag in DROP_TAGS or bool(META.search(element.get("class") or ""))
+
+
+def owner_replies(body) -> list:
+    """Replies the blog's owner wrote inside a visitor's comment body (no anchor of their own)."""
+    return [e for e in body.iterdescendants(etree.Element) if OWNER_REPLY.search(tokens(e))]
+
+
+def author_of(own: list, meta_text: str, base_url: str) -> dict:
+    for pick in (
+        lambda e: (
+            any(AUTHOR_FIRST.match(c) for c in classes(e))
+            or e.get("property") == "foaf:name"
+            or (e.get("itemprop") == "name" and _in_author(e))
+        ),
+        lambda e: e.tag == "cite" or e.get("itemprop") in ("author", "creator"),
+        lambda e: bool(AUTHOR_NEXT.search(e.get("class") or "")) and "avatar" not in tokens(e),
+    ):
+        for element in own:
+            if pick(element):
+                name = clean_name(" ".join(element.text_content().split()))
+                if name:
+                    return _with_profile(name, element, base_url)
+    for pattern in (BY_NAME, NAME_SAYS):
+        match = pattern.search(meta_text)
+        if match:
+            name = clean_name(match.group(1))
+            if name:
+                return {"name": name}
+    return {"name": ""}
+
+
+def clean_name(text: str) -> str:
+    name = SAYS_WORDS.sub("", text).strip(" :\u2013-")
+    name = re.sub(r"^(?:by|von|door|par)\s+", "", name, flags=re.I)
+    return name if 0 < len(name) <= MAX_NAME else ""
+
+
+def _in_author(element) -> bool:
+    return any(a.get("itemprop") in ("author", "creator") for a in element.iterancestors())
+
+
+def _with_profile(name: str, element, base_url: str) -> dict:
+    link = element if element.tag == "a" else element.find(".//a[@href]")
+    author = {"name": name}
+    href = link.get("href") if link is not None else None
+    if href:
+        absolute = urljoin(base_url, href)
+        if absolute.startswith(("http://", "https://")) and not PERMALINK.search(absolute):
+            author["profile_url"] = absolute
+    return author
+
+
+def date_of(own: list, meta_text: str, lang: str | None, post_date: str | None, now) -> str | None:
+    for element in own:
+        prop = f"{element.get('itemprop') or ''} {element.get('property') or ''}".lower().split()
+        for attribute in MACHINE_ATTRS:
+            value = element.get(attribute)
+            if value and (attribute != "content" or DATE_PROPS & set(prop)):
+                found = machine_date(value)
+                if found:
+                    return found
+    for element in own:
+        match = SHOW_COMMENT.search(element.get("href") or "")
+        if match:
+            return machine_date(match.group(1))
+    for element in own:
+        if DATEISH.search(tokens(element)) or (
+            element.tag == "a" and PERMALINK.search(element.get("href") or "")
+        ):
+            for text in (element.get("title"), element.text_content()):
+                found = text_date(text or "", lang, post_date, now)
+                if found:
+                    return found
+    for piece in SEPARATORS.split(meta_text):
+        found = text_date(piece, lang, post_date, now)
+        if found:
+            return found
+    return None
+
+
+def is_pingback(node: Node, text: str) -> bool:
+    return bool(PINGBACK.search(" ".join(classes(node.root)))) or bool(PINGBACK_TEXT.match(text))
