@@ -34,6 +34,7 @@ from agent.sources.comment_parts import (
     date_of,
     is_meta,
     is_pingback,
+    loose_text,
     own_elements,
     owner_replies,
     text_of,
@@ -123,18 +124,17 @@ def _comment(node: Node, owner_of: dict, post: Mapping, page_url: str, now: date
     def not_text(element) -> bool:
         return owner_of.get(element, node) is not node or element in inside_set or is_meta(element)
 
-    if body is not None:
-        text = text_of(body, not_text)
-    else:
-        text = " ".join(text_of(e, not_text) for e in node.territory if not not_text(e))
-
     def not_meta_text(element) -> bool:
         return owner_of.get(element, node) is not node or element is body
 
-    meta_text = " | ".join(text_of(e, not_meta_text) for e in node.territory if e is not body)
+    meta_text = "\n".join(
+        text_of(e, not_meta_text, lines=True) for e in node.territory if e is not body
+    )
     author = author_of(own, meta_text, page_url)
-    if body is None and author["name"] and text.startswith(author["name"]):
-        text = text[len(author["name"]) :].lstrip(" :")
+    if body is not None:
+        text = text_of(body, not_text)
+    else:
+        text = loose_text(node.territory, not_text, author["name"])
     text = text[:MAX_TEXT_LENGTH]
     if not text:
         return None
@@ -147,7 +147,7 @@ def _comment(node: Node, owner_of: dict, post: Mapping, page_url: str, now: date
         "author": author,
         "seen_at": iso_utc(now),
     }
-    published = date_of(own, meta_text, post.get("lang"), post.get("published_at"), now)
+    published = date_of(own, meta_text, body, post.get("lang"), post.get("published_at"), now)
     if published:
         comment["published_at"] = published
     if post.get("group"):

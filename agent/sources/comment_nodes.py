@@ -35,8 +35,8 @@ STOP_SIBLING = re.compile(
     r"(?:^|[-_])(?:respond|reply-title|comment-form|nav|navigation|pager|pagination)(?:$|[-_])"
 )
 REPLY_BOX = re.compile(
-    r"(?:^|[-_])(?:children|replies|reply-list|indented|sub|subcomments|thread|inline-thread|"
-    r"antworten|reacties|comment-replies)(?:$|[-_])"
+    r"(?:^|[-_\s])(?:children|replies|reply-list|indented|sub|subcomments|thread|inline-thread|"
+    r"antworten|reacties|comment-replies)(?:$|[-_\s])"
 )
 REGION = re.compile(
     r"comment|reactie|kommentar|commentaire|reaction|response|discussion|forum|antwoord|opmerking",
@@ -46,6 +46,7 @@ HINT_TYPES = re.compile(r"(?:schema\.org/(?:Comment|UserComments)|sioct?:Comment
 HINT_CLASSES = frozenset({"h-cite", "p-comment", "u-comment"})
 AUTHORISH = re.compile(r"author|auteur|autor|user|name|cite|commenter|\bfn\b|vcard|by", re.I)
 DATEISH = re.compile(r"date|time|datum|zeit|stamp|publi|posted|meta|submitted", re.I)
+BY_WORD = re.compile(r"^\s*(?:by|von|door|geschreven door|par|posted by)\s+\S", re.I)
 CLOCK_OR_YEAR = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b")
 
 
@@ -132,7 +133,8 @@ def _grow(anchor, anchors: set):
         parent = element.getparent()
         if (
             parent is None
-            or parent.tag in ("body", "html")
+            or parent.tag in ("body", "html", "ul", "ol", "dl")  # a list is never one comment
+            or REPLY_BOX.search(tokens(parent))
             or _contains_other(parent, anchor, anchors)
         ):
             return element
@@ -228,10 +230,13 @@ def _looks_like_comment(element) -> bool:
     if _text_length(element) < 10:
         return False
     has_time = element.find(".//time") is not None or any(
-        DATEISH.search(tokens(d)) and CLOCK_OR_YEAR.search(d.text_content() or "")
+        CLOCK_OR_YEAR.search(d.text or "") and len(d.text_content()) < 60
         for d in _descendants(element)
     )
-    has_author = any(AUTHORISH.search(tokens(d)) or d.tag == "cite" for d in _descendants(element))
+    has_author = any(
+        AUTHORISH.search(tokens(d)) or d.tag == "cite" or BY_WORD.search(d.text or "")
+        for d in _descendants(element)
+    )
     return has_time and has_author
 
 

@@ -20,18 +20,19 @@ from lxml import etree
 from agent.sources.comment_dates import machine_date, text_date
 from agent.sources.comment_nodes import DATEISH, Node, classes, tokens
 
+BODY_FIELD = re.compile(r"^field-+name-+comment-+body$")
 BODY_FIRST = re.compile(
     r"^(?:[a-z-]*comment|forum|reactie|kommentar)[-_]?(?:content|text|texte|message|entry|inhalt|tekst)$"
     r"|^e-content$"
 )
 BODY_NEXT = re.compile(
-    r"^(?:[a-z-]*comment[-_]?body|field-+name-+comment-+body|commentbody|content|text|message|body|bericht)$"
+    r"^(?:[a-z-]*comment[-_]?body|commentbody|content|text|message|body|inhoud|inhalt|contenu|tekst|texte)$"
 )
 META = re.compile(
     r"(?:^|[-_])(?:meta|metadata|commentmetadata|author|vcard|avatar|reply|edit|like|likes|vote|votes|"
     r"share|report|actions|action|toolbar|header|footer|says|permalink|date|time|rating|flag|links|"
     r"attribution|submitted|user-picture|chapo|titre|title|signature|visually-hidden|hidden|"
-    r"element-invisible|sr-only|screen-reader-text)(?:$|[-_])"
+    r"element-invisible|sr-only|screen-reader-text|repondre|antworten|reageer|beantwoorden)(?:$|[-_])"
 )
 DROP_TAGS = frozenset(
     {
@@ -65,6 +66,9 @@ NAME_SAYS = re.compile(
 SAYS_WORDS = re.compile(
     r"\s*(?:says|said|zegt|schreef|sagt|schrieb|meint|a dit|dit|écrit|a écrit)\s*[:.…]*\s*$", re.I
 )
+UNVERIFIED = re.compile(
+    r"\s*\((?:not verified|nicht überprüft|niet geverifieerd|non vérifié)\)\s*$", re.I
+)
 PINGBACK = re.compile(r"(?:^|[-_])(?:pingback|trackback)(?:$|[-_])")
 PINGBACK_TEXT = re.compile(r"^\s*(?:pingback|trackback)\b", re.I)
 OWNER_REPLY = re.compile(
@@ -84,6 +88,7 @@ MACHINE_ATTRS = (
 DATE_PROPS = frozenset({"datecreated", "datepublished", "commenttime", "dc:date", "dc:created"})
 SEPARATORS = re.compile(r"\s[|•·—–]\s|\n|\s(?:on|am|op|le)\s", re.I)
 MAX_NAME = 80
+HAS_DIGIT = re.compile(r"\d")
 
 
 def own_elements(node: Node, foreign: set) -> Iterator:
@@ -96,8 +101,18 @@ def own_elements(node: Node, foreign: set) -> Iterator:
         stack.extend(reversed(children))
 
 
-def text_of(element, skip: Callable[[object], bool]) -> str:
-    """Readable text of an element, leaving out subtrees `skip` rejects (blocks become spaces)."""
+BLOCKS = frozenset(
+    {"p", "div", "li", "dt", "dd", "br", "footer", "header", "section", "article", "small"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "ul", "ol"}
+)
+
+
+def text_of(element, skip: Callable[[object], bool], lines: bool = False) -> str:
+    """Readable text of an element, leaving out subtrees `skip` rejects.
+
+    Blocks become spaces, or line breaks with `lines` (metadata keeps its lines apart
+    so a byline does not run into the date below it).
+    """
     parts: list[str] = []
 
     def walk(current) -> None:
@@ -105,21 +120,69 @@ def text_of(element, skip: Callable[[object], bool]) -> str:
         for child in current:
             if isinstance(child.tag, str) and not skip(child):
                 walk(child)
-                parts.append(" ")
+                parts.append("\n" if lines and child.tag in BLOCKS else " ")
             parts.append(child.tail or "")
 
     walk(element)
-    return " ".join("".join(parts).split())
+    text = "".join(parts)
+    if lines:
+        return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    return " ".join(text.split())
+
+
+def loose_text(territory: list, skip: Callable[[object], bool], author: str) -> str:
+    """A body without a body element: the comment's text pieces that are not its byline or date."""
+    pieces: list[str] = []
+
+    def keep(text: str | None) -> None:
+        piece = " ".join((text or "").split())
+        if author and piece.startswith(author):
+            piece = piece[len(author) :].strip()
+        if not piece or SAYS_WORDS.fullmatch(" " + piece) or BY_NAME.fullmatch(piece):
+            return
+        if len(piece) < 60 and text_date(piece):
+            return
+        pieces.append(piece)
+
+    def walk(element) -> None:
+        keep(element.text)
+        for child in element:
+            if isinstance(child.tag, str) and not skip(child):
+                walk(child)
+            keep(child.tail)
+
+    for element in territory:
+        if not skip(element):
+            walk(element)
+    return " ".join(pieces)
 
 
 def body_element(own: list):
-    for pattern in (BODY_FIRST, BODY_NEXT):
-        for element in own:
-            if element.get("itemprop") in ("text", "commentText") and pattern is BODY_FIRST:
-                return element
-            if any(pattern.search(c) for c in classes(element)):
-                return element
+    """The most specific body-like element; a body-like wrapper gives way to one inside it."""
+    found = None
+    for pattern in (BODY_FIELD, BODY_FIRST, BODY_NEXT):
+        found = next((e for e in own if _matches(e, pattern)), None)
+        if found is not None:
+            break
+    while found is not None:
+        inner = next(
+            (
+                e
+                for e in found.iterdescendants(etree.Element)
+                if e in own and any(_matches(e, p) for p in (BODY_FIELD, BODY_FIRST, BODY_NEXT))
+            ),
+            None,
+        )
+        if inner is None:
+            return found
+        found = inner
     return None
+
+
+def _matches(element, pattern: re.Pattern) -> bool:
+    if pattern is BODY_FIRST and element.get("itemprop") in ("text", "commentText"):
+        return True
+    return any(pattern.search(c) for c in classes(element))
 
 
 def is_meta(element) -> bool:
@@ -156,7 +219,7 @@ def author_of(own: list, meta_text: str, base_url: str) -> dict:
 
 
 def clean_name(text: str) -> str:
-    name = SAYS_WORDS.sub("", text).strip(" :\u2013-")
+    name = UNVERIFIED.sub("", SAYS_WORDS.sub("", text)).strip(" :\u2013-")
     name = re.sub(r"^(?:by|von|door|par)\s+", "", name, flags=re.I)
     return name if 0 < len(name) <= MAX_NAME else ""
 
@@ -176,7 +239,9 @@ def _with_profile(name: str, element, base_url: str) -> dict:
     return author
 
 
-def date_of(own: list, meta_text: str, lang: str | None, post_date: str | None, now) -> str | None:
+def date_of(
+    own: list, meta_text: str, body, lang: str | None, post_date: str | None, now
+) -> str | None:
     for element in own:
         prop = f"{element.get('itemprop') or ''} {element.get('property') or ''}".lower().split()
         for attribute in MACHINE_ATTRS:
@@ -197,11 +262,21 @@ def date_of(own: list, meta_text: str, lang: str | None, post_date: str | None, 
                 found = text_date(text or "", lang, post_date, now)
                 if found:
                     return found
+    for element in own:  # the smallest elements that hold a date, e.g. <small>date, par X</small>
+        text = element.text_content()
+        if len(text) < 2 * MAX_NAME and HAS_DIGIT.search(text) and not _inside(element, body):
+            found = text_date(BY_NAME.sub(" ", text), lang, post_date, now)
+            if found:
+                return found
     for piece in SEPARATORS.split(meta_text):
-        found = text_date(piece, lang, post_date, now)
+        found = text_date(BY_NAME.sub(" ", piece), lang, post_date, now)
         if found:
             return found
     return None
+
+
+def _inside(element, body) -> bool:
+    return body is not None and (element is body or any(a is body for a in element.iterancestors()))
 
 
 def is_pingback(node: Node, text: str) -> bool:
