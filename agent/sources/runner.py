@@ -54,6 +54,7 @@ def summarise(source: Mapping, items: list[dict], analyses: list[dict]) -> dict:
         "complaints": reasons.count("complaint"),
         "questions": reasons.count("question"),
         "errors": [],
+        "problems": [],
         "skipped": None,
         "blocked": None,
     }
@@ -112,7 +113,7 @@ class Runner:
             source = await self._resolve_kind(source)
             summary = await self._scrape(source, now)
         except UnsupportedUrl as exc:
-            summary = {**summarise(source, [], []), "errors": [str(exc)]}
+            summary = {**summarise(source, [], []), "errors": [str(exc)], "problems": [exc.problem]}
         record = await self.app[STORE].patch(
             registry.TABLE, source["id"], self._state_after(source, summary, now)
         )
@@ -130,6 +131,7 @@ class Runner:
             "last_run": iso(now),
             "items_found": summary["new"],
             "last_error": "; ".join(summary["errors"])[:2000] or None,
+            "last_problems": summary.get("problems")[:20] or None,
             "last_skipped": None,
         }
         if not summary["blocked"]:
@@ -193,7 +195,11 @@ class Runner:
             reason = alert_reason(analysis)
             if reason:
                 hub.publish("alert", {"item": item, "analysis": analysis, "reason": reason})
-        return {**summarise(source, result.items, analyses), "errors": list(result.errors)}
+        return {
+            **summarise(source, result.items, analyses),
+            "errors": list(result.errors),
+            "problems": list(result.problems),
+        }
 
     async def block(self, source: Mapping, blocked: LinkedInBlocked) -> None:
         """Mark every LinkedIn group blocked and tell the user, once."""
