@@ -22,12 +22,13 @@ from urllib.parse import urlsplit
 import orjson
 from aiohttp import web
 
-from agent import pipeline
+from agent import pipeline, privacy
 from agent.home import write_private
 from agent.server.keys import CONFIG, HUB, PROFILE, STORE
 from agent.sources import registry
 from agent.sources.blogs import ScrapeResult, scrape_blog
 from agent.sources.discover import UnsupportedUrl, classify_url, linkedin_group_url
+from agent.sources.known import KnownIds
 from agent.sources.linkedin_groups import GroupScraper, LinkedInBlocked, NotNow, iso
 from agent.sources.polite import PoliteClient
 
@@ -168,7 +169,10 @@ class Runner:
     async def _scrape(self, source: dict, now: datetime) -> dict:
         store = self.app[STORE]
         belongs = known_ids_for(source["kind"], source["url"])
-        known = {item["id"] for item in (await store.find("items", belongs))[0]}
+        stored = {item["id"] for item in (await store.find("items", belongs))[0]}
+        entries, _ = await store.find("audit", privacy.is_retention)
+        retired = {hashed for entry in entries for hashed in entry.get("ids") or []}
+        known = KnownIds(stored, retired, privacy.audit_id)
         try:
             if source["kind"] == "linkedin_group":
                 hours = self.app[PROFILE].current.get("business_hours") or {}
