@@ -85,8 +85,10 @@ def extract_thread(html: str | bytes | BeautifulSoup, post: Mapping, now: dateti
     by_node: dict[int, dict] = {}
     last_at_depth: dict[int, str] = {}
     page_url = str(post["url"]).split("#")[0]
+    # The page's own language tag (en-GB, de-AT) says more about its dates than the post's "en".
+    locale = str(root.get("lang") or post.get("lang") or "")
     for node in nodes:
-        made = _comment(node, owner_of, post, page_url, now)
+        made = _comment(node, owner_of, post, page_url, now, locale)
         if made is None:
             continue
         comment, inner = made
@@ -115,7 +117,7 @@ def extract_thread(html: str | bytes | BeautifulSoup, post: Mapping, now: dateti
     return result
 
 
-def _comment(node: Node, owner_of: dict, post: Mapping, page_url: str, now: datetime):
+def _comment(node: Node, owner_of: dict, post: Mapping, page_url: str, now: datetime, locale: str):
     own = list(own_elements(node, owner_of))
     body = body_element(own)
     inside = owner_replies(body) if body is not None else []
@@ -147,7 +149,7 @@ def _comment(node: Node, owner_of: dict, post: Mapping, page_url: str, now: date
         "author": author,
         "seen_at": iso_utc(now),
     }
-    published = date_of(own, meta_text, body, post.get("lang"), post.get("published_at"), now)
+    published = date_of(own, meta_text, body, locale, post.get("published_at"), now)
     if published:
         comment["published_at"] = published
     if post.get("group"):

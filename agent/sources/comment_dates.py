@@ -65,7 +65,10 @@ def text_date(
     base = _base(post_date, now)
     languages = _languages(lang)
     prefer = "future" if post_date and not YEAR.search(cleaned) else "past"
-    found = _parse(cleaned, languages, base.strftime("%Y-%m-%dT%H:%M"), prefer)
+    # Month first only in American English (and English with no country: WordPress's default).
+    tag = (lang or "").lower().replace("_", "-")
+    us = tag in ("en", "en-us")
+    found = _parse(cleaned, languages, base.strftime("%Y-%m-%dT%H:%M"), prefer, us)
     if found is None:
         return None
     if post_date and not YEAR.search(cleaned) and found < base - timedelta(days=1):
@@ -91,11 +94,13 @@ def _languages(lang: str | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, languages: tuple[str, ...], base: str, prefer: str) -> datetime | None:
+def _parse(
+    text: str, languages: tuple[str, ...], base: str, prefer: str, us: bool
+) -> datetime | None:
     settings = {
         "RELATIVE_BASE": datetime.fromisoformat(base),
         "PREFER_DATES_FROM": prefer,
-        "DATE_ORDER": "DMY" if languages[0] != "en" else "MDY",
+        "DATE_ORDER": "MDY" if us else "DMY",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
     # The post's own language alone first: most dates are in it, and one language is faster.

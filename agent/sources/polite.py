@@ -247,7 +247,10 @@ class PoliteClient:
             else:
                 self._failures.pop(origin(url), None)
                 if response.status not in RETRY_STATUSES:
-                    self._remember(url, response)
+                    # Only a conditional reader wants validators: a look without them (as
+                    # when a source is added) must not turn the first real read into a 304.
+                    if conditional:
+                        self._remember(url, response)
                     return replace(response, requests=attempt)
                 asked = retry_after_seconds(response.headers.get("Retry-After"), self._clock())
                 wait = backoff_seconds(attempt, self._rng) if asked is None else asked

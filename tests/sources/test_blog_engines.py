@@ -63,7 +63,9 @@ def test_an_old_german_theme_with_text_only_dates_and_a_trackback():
         ("3102", "3101", 2, "Brotzeit-Bernd"),
         ("3104", "post", 1, "Jonas Weber"),
     ]
-    assert thread.comments[0]["published_at"] == "2016-06-23T17:21:00Z"  # "23. Juni 2016 um 17:21 Uhr"
+    assert (
+        thread.comments[0]["published_at"] == "2016-06-23T17:21:00Z"
+    )  # "23. Juni 2016 um 17:21 Uhr"
     assert thread.comments[0]["text"] == "Wie oft fütterst du ihn, wenn er im Kühlschrank steht?"
     assert len(thread.pingbacks) == 1  # "Trackback: [...]" in the same list
 
@@ -85,7 +87,10 @@ def test_a_theme_that_writes_dates_without_a_year_reads_them_after_the_post():
 
 def test_a_custom_theme_with_day_month_comma_year_dates():
     thread = read("wp-fifty-en.html", "en")
-    assert tree(thread) == [("8801", "post", 1, "Hattie Morrow"), ("8802", "8801", 2, "Allotment Al")]
+    assert tree(thread) == [
+        ("8801", "post", 1, "Hattie Morrow"),
+        ("8802", "8801", 2, "Allotment Al"),
+    ]
     assert thread.comments[0]["published_at"] == "2011-07-17T13:04:00Z"  # "17.07, 2011 @ 13:04"
     assert "Reply to this comment" not in thread.comments[0]["text"]
 
@@ -98,7 +103,9 @@ def test_wpdiscuz_threads_and_the_owner_answering_inside_the_thread():
         ("73", "72", 3, "Koen Brouwer"),
         ("74", "post", 1, "Ilse"),
     ]
-    assert thread.comments[0]["published_at"] == "2024-03-14T20:15:00Z"  # from the title, not "8 maanden geleden"
+    assert (
+        thread.comments[0]["published_at"] == "2024-03-14T20:15:00Z"
+    )  # from the title, not "8 maanden geleden"
     assert thread.comments[0]["text"].startswith("Bij ons levert")
     assert "Beantwoorden" not in " ".join(c["text"] for c in thread.comments)
 
@@ -134,8 +141,12 @@ def test_drupal_7_in_german_with_empty_anchors_and_indented_replies():
         ("513", "512", 2, "Gartenwart"),
         ("520", "post", 1, "Mehmet"),
     ]
-    assert thread.comments[0]["published_at"] == "2020-04-21T16:40:00Z"  # "Di, 21. April 2020 - 16:40"
-    assert thread.comments[0]["text"] == "Wie groß ist eure Tonne? Reichen 300 Liter für ein Hochbeet?"
+    assert (
+        thread.comments[0]["published_at"] == "2020-04-21T16:40:00Z"
+    )  # "Di, 21. April 2020 - 16:40"
+    assert (
+        thread.comments[0]["text"] == "Wie groß ist eure Tonne? Reichen 300 Liter für ein Hochbeet?"
+    )
 
 
 def test_drupal_9_articles_with_timestamps_and_indented_replies():
