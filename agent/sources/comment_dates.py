@@ -27,6 +27,11 @@ JOINERS = re.compile(r"\s(?:@|um|om|at|à|a las|alle|-|–|—|\|)\s|\buhr\b|\bo
 DAY_MONTH_COMMA_YEAR = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.?,\s*(\d{4})\b")
 YEAR = re.compile(r"\b(?:1[89]|2\d)\d{2}\b")
 HAS_DIGIT = re.compile(r"\d")
+RELATIVE = re.compile(
+    r"\b(?:ago|geleden|vor|il y a|yesterday|gisteren|gestern|hier|today|vandaag|heute|"
+    r"aujourd'hui|just now|zojuist|gerade)\b",
+    re.I,
+)
 # Unix seconds (10 digits) or milliseconds (13 digits), between 2001 and 2286.
 UNIX = re.compile(r"^\d{10}(?:\d{3})?$")
 
@@ -62,6 +67,9 @@ def text_date(
         return None
     cleaned = DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", cleaned)
     cleaned = " ".join(JOINERS.sub(" ", f" {cleaned} ").split())
+    relative = bool(RELATIVE.search(cleaned))
+    if relative:
+        post_date = None  # "3 days ago" counts back from the reading, not from the post
     base = _base(post_date, now)
     languages = _languages(lang)
     prefer = "future" if post_date and not YEAR.search(cleaned) else "past"

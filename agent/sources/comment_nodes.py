@@ -26,7 +26,7 @@ from lxml import html as lxml_html
 
 ANCHOR = re.compile(
     r"^(?:[a-z]+[-_]){0,2}?(comment|comm|cmt|kommentar|reactie|forum|c)"
-    r"(?:[-_](?:body|content|text))?[-_]?(\d+)(?:_(\d+))?$",
+    r"(?:[-_](?:body|content|text))?[-_]?(\d+|(?=[0-9a-f]*\d)[0-9a-f]{12,})(?:_(\d+))?$",
     re.I,
 )
 SMALL_ANCHOR = 25  # characters: less text than this around an anchor is a marker, not a comment
@@ -87,6 +87,7 @@ def anchor_key(element) -> tuple[str, str | None, str] | None:
         if not value or (attribute == "name" and element.tag != "a"):
             continue
         match = ANCHOR.match(value)
+        # A bare "c" needs a long number (Blogger's), and so do the hex ids (TypePad's).
         if match and not (match.group(1).lower() == "c" and len(match.group(2)) < 3):
             return match.group(2), match.group(3), value
     return None

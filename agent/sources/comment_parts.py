@@ -56,7 +56,7 @@ AUTHOR_FIRST = re.compile(
 AUTHOR_NEXT = re.compile(r"(?:^|[-_])(?:author|auteur|autor|user|commenter|poster|nick)(?:$|[-_])")
 BY_NAME = re.compile(
     r"(?:^|\s)(?:posted by|written by|geschreven door|geplaatst door|geschrieben von|écrit par|"
-    r"by|von|door|par)\s+([^,|•·\n:]{1,60}?)(?:\s+(?:on|am|op|le|at|om|um)\s|\s*[,|•·:\n]|$)",
+    r"by|von|door|par)\s*:?\s+([^,|•·\n:]{1,60}?)(?:\s+(?:on|am|op|le|at|om|um)\s|\s*[,|•·:\n]|$)",
     re.I,
 )
 NAME_SAYS = re.compile(
@@ -214,7 +214,16 @@ def author_of(own: list, meta_text: str, base_url: str) -> dict:
         if match:
             name = clean_name(match.group(1))
             if name:
-                return {"name": name}
+                link = next(
+                    (e for e in own if e.tag == "a" and e.text_content().strip() == name), None
+                )
+                return _with_profile(name, link, base_url) if link is not None else {"name": name}
+    # Last resort: a short bold name or a nofollow profile link ahead of the text.
+    for element in own:
+        if element.tag in ("strong", "b") or "nofollow" in (element.get("rel") or ""):
+            name = clean_name(" ".join(element.text_content().split()))
+            if name and not HAS_DIGIT.search(name) and len(name) <= 40:
+                return _with_profile(name, element, base_url)
     return {"name": ""}
 
 

@@ -194,6 +194,14 @@ def test_a_home_made_dutch_cms_read_from_its_repeated_blocks():
     assert all("Kozijnen" not in c["text"] for c in thread.comments)
 
 
+def test_typepad_with_hex_comment_ids_and_posted_by_footers():
+    thread = read("typepad-en.html", "en")
+    authors = [(c["author"]["name"], c["published_at"]) for c in thread.comments]
+    assert authors == [("Ravi Anand", "2016-06-20T17:21:00Z"), ("Wen Li", "2016-06-22T08:02:00Z")]
+    assert thread.comments[0]["id"].endswith("#comment-6a01b7c6f7e3a9970b0240a4d1c40a200d")
+    assert thread.comments[0]["author"]["profile_url"] == "http://ravi.example/"
+
+
 def test_a_comment_id_is_stable_from_one_read_to_the_next():
     first, again = read("custom-nl.html", "nl"), read("custom-nl.html", "nl")
     assert [c["id"] for c in first.comments] == [c["id"] for c in again.comments]
@@ -210,7 +218,8 @@ def test_a_comment_id_is_stable_from_one_read_to_the_next():
         ("3 maart 2020 om 10:02", "nl", None, "2020-03-03T10:02:00Z"),
         ("24 juin 2016 à 08:02", "fr", None, "2016-06-24T08:02:00Z"),
         ("Leave a reply", "en", None, None),
+        ("vor 3 Tagen", "de", "2016-01-01T00:00:00Z", "2024-06-07T00:00:00Z"),  # from the reading
     ],
 )
 def test_dates_written_as_text(text, lang, post_date, expected):
-    assert text_date(text, lang, post_date) == expected
+    assert text_date(text, lang, post_date, datetime(2024, 6, 10, tzinfo=UTC)) == expected
