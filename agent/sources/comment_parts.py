@@ -75,6 +75,13 @@ OWNER_REPLY = re.compile(
     r"(?:author|owner|admin|blog|eigenaar)[-_]?(?:reply|response|antwoord|antwort|reponse)"
     r"|(?:reply|antwoord|antwort)[-_]?(?:from-)?(?:author|owner|admin)"
 )
+BUTTON_WORDS = re.compile(
+    r"(?:reply|reply to this comment|antworten|antwort|beantwoorden|reageer|reageren|répondre|"
+    r"répondre à ce message|edit|bewerken|bearbeiten|modifier|report|melden|signaler|quote|"
+    r"zitieren|citer|citeren|delete|verwijderen|löschen|supprimer|like|vind ik leuk|gefällt mir|"
+    r"j'aime|permalink|link)\s*[»›→↵]?",
+    re.I,
+)
 SHOW_COMMENT = re.compile(r"showComment=(\d{13})")
 PERMALINK = re.compile(r"#(?:comment-?|c|forum)\d+|/comment/\d+")
 MACHINE_ATTRS = (
@@ -186,7 +193,13 @@ def _matches(element, pattern: re.Pattern) -> bool:
 
 
 def is_meta(element) -> bool:
-    return element.tag in DROP_TAGS or bool(META.search(element.get("class") or ""))
+    """Metadata or a button: by tag, by class hint, or a link that only says "Reply"."""
+    if element.tag in DROP_TAGS or META.search(element.get("class") or ""):
+        return True
+    if element.tag in ("a", "span", "div", "p") and len(element) <= 1:
+        text = element.text_content()
+        return len(text) < 40 and bool(BUTTON_WORDS.fullmatch(text.strip()))
+    return False
 
 
 def owner_replies(body) -> list:
@@ -277,8 +290,8 @@ def date_of(
             found = text_date(BY_NAME.sub(" ", text), lang, post_date, now)
             if found:
                 return found
-    for piece in SEPARATORS.split(meta_text):
-        found = text_date(BY_NAME.sub(" ", piece), lang, post_date, now)
+    for piece in SEPARATORS.split(BY_NAME.sub("\n", meta_text)):
+        found = text_date(piece, lang, post_date, now)
         if found:
             return found
     return None

@@ -172,6 +172,17 @@ def test_spip_forum_threads_in_french():
     assert "Répondre" not in thread.comments[0]["text"]
 
 
+def test_classic_spip_with_name_anchors_and_unclassed_reply_links():
+    thread = read("spip-classic-fr.html", "fr")
+    assert tree(thread) == [
+        ("41", "post", 1, "Josiane"),
+        ("42", "41", 2, "Le Rucher"),
+        ("47", "post", 1, "Karim"),
+    ]
+    assert thread.comments[0]["text"] == "Est-ce que le miel sera vendu au marché de la place ?"
+    assert thread.comments[1]["published_at"] == "2016-05-15T00:00:00Z"
+
+
 def test_schema_org_comments_without_any_anchor():
     thread = read("microdata-en.html", "en")
     authors = [(c["author"]["name"], c["depth"]) for c in thread.comments]
