@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bs4 import BeautifulSoup
-from lxml import etree
 from lxml import html as lxml_html
 from playwright.async_api import Route, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -207,18 +206,6 @@ def needs_browser(html: str | bytes | BeautifulSoup) -> bool:
     """True when the comments are evidently filled in by a script (call only with 0 found)."""
     root = parse_html(html)
     return bool(root.xpath(SCRIPT_HINTS))
-
-
-def comment_count(html: str | bytes | BeautifulSoup) -> int | None:
-    """How many comments the page says it has ("80 Comments", "12 reacties"), if it says."""
-    root = parse_html(html)
-    for element in root.iter(etree.Element):
-        marker = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-        if ("title" in marker and "comment" in marker) or element.get("itemprop") == "commentCount":
-            match = re.search(r"\d+", element.get("content") or element.text_content())
-            if match:
-                return int(match.group())
-    return None
 
 
 async def render_with_browser(

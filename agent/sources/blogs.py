@@ -274,7 +274,8 @@ class _Run:
         """The whole thread: REST first, else the page (all its comment pages); the comment
         feed only settles a refresh when it holds as many comments as the post has."""
         from_feed: list[dict] = []
-        if comment_feed:
+        # With the page in hand its thread costs nothing more; the feed is for refreshes.
+        if comment_feed and page is None:
             response = await self.fetch(comment_feed, quiet=True)
             if response is not None and response.not_modified and self._covered(post, []):
                 return
@@ -304,7 +305,13 @@ class _Run:
                 self.add(_merged(rest, from_feed))
                 return
         found = await self.page_comments(page, post, thread)
-        if not found and needs_browser(page.body):
+        if not found and comment_feed and not from_feed:
+            # A page that builds its thread with a script: its feed is the cheap way in.
+            response = await self.fetch(comment_feed, quiet=True)
+            if response is not None and not response.not_modified:
+                with contextlib.suppress(ValueError):
+                    from_feed = parse_comment_feed(response.body, comment_feed, post, self.now)
+        if not found and not from_feed and needs_browser(page.body):
             found = await self.rendered_comments(page.url, post)
         self.add(_merged(found, from_feed))
 

@@ -136,13 +136,12 @@ async def test_a_post_page_as_source(aiohttp_server, clock):
     assert post["author"] == {"name": "Marieke de Wit"}
     assert post["published_at"] == "2024-03-12T09:30:00Z" and post["lang"] == "nl"
     assert post["group"] == {"id": site.url("/feed/"), "name": "De Koffiehoek"}
-    # The page counts no comments, so its flat comment feed settles nothing: the REST API
-    # is asked (the post number is in the shortlink) and, not there, the page's own thread.
+    # With the page in hand its flat comment feed adds nothing: the REST API is asked (the
+    # post number is in the shortlink) and, not there, the page's own thread is read.
     assert [c["parent_id"].removeprefix(post["id"]) for c in comments] == ["", "#comment-101", ""]
     assert site.paths == [
         "/robots.txt",
         "/vlotpay-zonder-gedoe/",
-        "/vlotpay-zonder-gedoe/feed/",
         "/wp-json/wp/v2/comments?post=12&per_page=100",
     ]
 
