@@ -65,7 +65,8 @@ async def test_a_re_scan_keeps_when_roos_first_saw_an_item(tmp_path):
     from agent.pipeline import analyze_in
 
     class Analyzer:
-        profile: dict = {}
+        def __init__(self) -> None:
+            self.profile: dict = {}
 
         def analyze(self, item, person, about_us_hint=False):
             return {"suggestions": [], "about_us": False}
