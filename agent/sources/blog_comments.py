@@ -25,7 +25,7 @@ from playwright.async_api import Route, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from agent.sources.browser import CHROMIUM, CHROMIUM_ARGS
-from agent.sources.comment_nodes import Node, find_nodes
+from agent.sources.comment_nodes import Node, find_nodes, run_on
 from agent.sources.comment_parts import (
     author_of,
     body_element,
@@ -87,6 +87,10 @@ def extract_thread(html: str | bytes | BeautifulSoup, post: Mapping, now: dateti
     # The page's own language tag (en-GB, de-AT) says more about its dates than the post's "en".
     locale = str(root.get("lang") or post.get("lang") or "")
     for node in nodes:
+        if len(node.territory) == 1 and _header_only(node):
+            # An anchored one-line header ("Anna wrote on ..."): the comment runs on after it.
+            node.territory = run_on(node)
+            owner_of.update((e, node) for e in node.territory if e not in owner_of)
         made = _comment(node, owner_of, post, page_url, now, locale)
         if made is None:
             continue
@@ -172,6 +176,21 @@ def _comment(node: Node, owner_of: dict, post: Mapping, page_url: str, now: date
                 }
             )
     return comment, replies
+
+
+def _header_only(node: Node) -> bool:
+    root = node.root
+    if root.find(".//p") is not None or root.find(".//br") is not None:
+        return False
+    if len(root.text_content()) > 150 or body_element([root, *root.iterdescendants()]) is not None:
+        return False
+    following = root.getnext()
+    return (
+        following is not None
+        and isinstance(following.tag, str)
+        and following not in node.anchors
+        and (following.find(".//p") is not None or body_element([following]) is not None)
+    )
 
 
 def _parent(node: Node, owner_of: dict, by_node: dict, done: list[dict]) -> dict | None:

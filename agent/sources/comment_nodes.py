@@ -30,7 +30,8 @@ ANCHOR = re.compile(
     re.I,
 )
 SMALL_ANCHOR = 25  # characters: less text than this around an anchor is a marker, not a comment
-NO_COMMENTS_IN = frozenset({"head", "form", "textarea", "script", "style", "template", "select"})
+# Whole pages can sit in one <form> (ASP.NET), so a form around a comment is no reason to skip it.
+NO_COMMENTS_IN = frozenset({"head", "textarea", "script", "style", "template", "select", "option"})
 STOP_SIBLING = re.compile(
     r"(?:^|[-_])(?:respond|reply-title|comment-form|nav|navigation|pager|pagination)(?:$|[-_])"
 )
@@ -59,6 +60,7 @@ class Node:
     territory: list = field(default_factory=list)
     explicit_parent: str | None = None  # wpDiscuz writes the parent into the id
     anchor: str = ""  # the id or name the page links the comment by
+    anchors: set = field(default_factory=set, repr=False)  # every anchor in the page
 
 
 def classes(element) -> list[str]:
@@ -118,7 +120,15 @@ def _anchored(root) -> list[Node]:
         nodes.append(Node(key, _grow(element, anchors), explicit_parent=explicit, anchor=anchor))
     for node in nodes:
         node.territory = _territory(node.root, anchors)
+        node.anchors = anchors
     return nodes
+
+
+def run_on(node: Node) -> list:
+    """The node's territory read as a marker's: for an anchored header whose text follows it."""
+    if not node.anchors:
+        return node.territory
+    return _territory(node.root, node.anchors, marker=True)
 
 
 def _contains_other(element, own, anchors: set) -> bool:
@@ -142,10 +152,10 @@ def _grow(anchor, anchors: set):
         element = parent
 
 
-def _territory(root, anchors: set) -> list:
+def _territory(root, anchors: set, marker: bool = False) -> list:
     """The root, the siblings it runs on over when it is only a marker, and its reply lists."""
     covered = [root]
-    marker = _text_length(root) < SMALL_ANCHOR or root.tag == "dt"
+    marker = marker or _text_length(root) < SMALL_ANCHOR or root.tag == "dt"
     for sibling in root.itersiblings():
         if not isinstance(sibling.tag, str):
             continue

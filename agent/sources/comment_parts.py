@@ -26,13 +26,20 @@ BODY_FIRST = re.compile(
     r"|^e-content$"
 )
 BODY_NEXT = re.compile(
-    r"^(?:[a-z-]*comment[-_]?body|commentbody|content|text|message|body|inhoud|inhalt|contenu|tekst|texte)$"
+    r"^(?:[a-z-]*comment[-_]?body|commentbody)$"
+    r"|(?:^|[-_])(?:content|text|message|body|inhoud|inhalt|contenu|tekst|texte)$"
 )
 META = re.compile(
     r"(?:^|[-_])(?:meta|metadata|commentmetadata|author|vcard|avatar|reply|edit|like|likes|vote|votes|"
     r"share|report|actions|action|toolbar|header|footer|says|permalink|date|time|rating|flag|links|"
-    r"attribution|submitted|user-picture|chapo|titre|title|signature|visually-hidden|hidden|"
-    r"element-invisible|sr-only|screen-reader-text|repondre|antworten|reageer|beantwoorden)(?:$|[-_])"
+    r"attribution|submitted|user-picture|chapo|titre|title|signature|"
+    r"repondre|antworten|reageer|beantwoorden)(?:$|[-_])"
+)
+# Text only screen readers get ("In reply to ..."): whole class names, as "field-label-hidden"
+# on a Drupal body field hides its label, not the body.
+HIDDEN = frozenset(
+    {"hidden", "visually-hidden", "element-hidden", "element-invisible", "sr-only"}
+    | {"screen-reader-text", "rdf-meta"}
 )
 DROP_TAGS = frozenset(
     {
@@ -60,7 +67,8 @@ BY_NAME = re.compile(
     re.I,
 )
 NAME_SAYS = re.compile(
-    r"^\s*(.{1,60}?)\s+(?:says|said|zegt|schreef|sagt|schrieb|meint|dit|a dit|écrit|a écrit)\b",
+    r"^\s*(.{1,60}?)\s+(?:says|said|wrote|writes|zegt|schreef|schrijft|sagt|schrieb|schreibt|"
+    r"meint|dit|a dit|écrit|a écrit)\b",
     re.I,
 )
 SAYS_WORDS = re.compile(
@@ -147,6 +155,11 @@ def loose_text(territory: list, skip: Callable[[object], bool], author: str) -> 
             piece = piece[len(author) :].strip()
         if not piece or SAYS_WORDS.fullmatch(" " + piece) or BY_NAME.fullmatch(piece):
             return
+        byline = NAME_SAYS.match(piece)
+        if byline and len(piece) < 100:
+            rest = piece[byline.end() :].strip(" :")
+            if not rest or text_date(re.sub(r"^(?:on|op|am|le)\s+", "", rest)):
+                return
         if len(piece) < 60 and text_date(piece):
             return
         pieces.append(piece)
@@ -168,7 +181,7 @@ def body_element(own: list):
     """The most specific body-like element; a body-like wrapper gives way to one inside it."""
     found = None
     for pattern in (BODY_FIELD, BODY_FIRST, BODY_NEXT):
-        found = next((e for e in own if _matches(e, pattern)), None)
+        found = next((e for e in own if _matches(e, pattern) and not is_meta(e)), None)
         if found is not None:
             break
     while found is not None:
@@ -176,7 +189,9 @@ def body_element(own: list):
             (
                 e
                 for e in found.iterdescendants(etree.Element)
-                if e in own and any(_matches(e, p) for p in (BODY_FIELD, BODY_FIRST, BODY_NEXT))
+                if e in own
+                and not is_meta(e)
+                and any(_matches(e, p) for p in (BODY_FIELD, BODY_FIRST, BODY_NEXT))
             ),
             None,
         )
@@ -195,6 +210,8 @@ def _matches(element, pattern: re.Pattern) -> bool:
 def is_meta(element) -> bool:
     """Metadata or a button: by tag, by class hint, or a link that only says "Reply"."""
     if element.tag in DROP_TAGS or META.search(element.get("class") or ""):
+        return True
+    if HIDDEN.intersection(classes(element)):
         return True
     if element.tag in ("a", "span", "div", "p") and len(element) <= 1:
         text = element.text_content()

@@ -213,6 +213,15 @@ def test_typepad_with_hex_comment_ids_and_posted_by_footers():
     assert thread.comments[0]["author"]["profile_url"] == "http://ravi.example/"
 
 
+def test_a_whole_page_inside_one_form_with_one_line_headers_before_each_text():
+    thread = read("webforms-en.html", "en")
+    shown = [(c["author"]["name"], c["published_at"], c["text"]) for c in thread.comments]
+    assert shown == [
+        ("Marta Kowalski", "2021-03-12T10:15:00Z", "Really clear explanation, thank you."),
+        ("Jan de Boer", "2021-03-13T09:00:00Z", "Does this also work with a smartwatch?"),
+    ]
+
+
 def test_a_comment_id_is_stable_from_one_read_to_the_next():
     first, again = read("custom-nl.html", "nl"), read("custom-nl.html", "nl")
     assert [c["id"] for c in first.comments] == [c["id"] for c in again.comments]
