@@ -54,6 +54,7 @@ SCRIPT_HINTS = (
     " | //*[contains(@id, 'comment') or contains(@class, 'comment')]//noscript"
 )
 WAIT_FOR = "[id^=comment-], [id^=li-comment-], [itemtype*=Comment], .comment, .comments li"
+OWNER_NAMED = re.compile(r"\b(?:from|van|von|de|by|door)\s+(.+?)\s*:$", re.I)
 DEPTH = re.compile(r"(?:^|[-_])(?:depth|level)[-_](\d+)$")
 
 
@@ -158,23 +159,18 @@ def _comment(node: Node, owner_of: dict, post: Mapping, page_url: str, now: date
     if post.get("group"):
         comment["group"] = dict(post["group"])
     replies = []
+    owner = str((post.get("author") or {}).get("name") or "")
     for number, element in enumerate(inside, start=1):
-        reply_text = text_of(element, is_meta)
+        lead = element[0] if len(element) and element[0].tag in ("strong", "b") else None
+        said = " ".join(lead.text_content().split()) if lead is not None else ""
+        named = OWNER_NAMED.search(said)
+        reply_text = text_of(element, lambda e, lead=lead: e is lead or is_meta(e))
         if reply_text:
-            first = (
-                element.find(".//strong")
-                if element.find(".//strong") is not None
-                else element.find(".//b")
-            )
-            name = clean_name(first.text_content()) if first is not None else ""
-            replies.append(
-                {
-                    **comment,
-                    "id": f"{comment['id']}-r{number}",
-                    "text": reply_text[:MAX_TEXT_LENGTH],
-                    "author": {"name": name or str((post.get("author") or {}).get("name") or "")},
-                }
-            )
+            reply = {k: v for k, v in comment.items() if k != "published_at"}
+            reply["id"] = f"{comment['id']}-r{number}"
+            reply["text"] = reply_text[:MAX_TEXT_LENGTH]
+            reply["author"] = {"name": clean_name(named.group(1)) if named else owner}
+            replies.append(reply)
     return comment, replies
 
 

@@ -90,6 +90,9 @@ BUTTON_WORDS = re.compile(
     r"j'aime|permalink|link)\s*[»›→↵]?",
     re.I,
 )
+REPLY_LEAD = re.compile(
+    r"^(?:reply|answer|antwoord|antwort|réponse|reactie|reaktion)\b[^:]{0,40}:$", re.I
+)
 SHOW_COMMENT = re.compile(r"showComment=(\d{13})")
 PERMALINK = re.compile(r"#(?:comment-?|c|forum)\d+|/comment/\d+")
 MACHINE_ATTRS = (
@@ -220,8 +223,21 @@ def is_meta(element) -> bool:
 
 
 def owner_replies(body) -> list:
-    """Replies the blog's owner wrote inside a visitor's comment body (no anchor of their own)."""
-    return [e for e in body.iterdescendants(etree.Element) if OWNER_REPLY.search(tokens(e))]
+    """Replies the blog's owner wrote inside a visitor's comment body (no anchor of their own):
+    a block with an owner-reply class, or one that opens with a bold "Reply:"/"Antwoord:"."""
+    found = []
+    for element in body.iterdescendants("p", "div", "blockquote", "section"):
+        if any(element is f or f in element.iterancestors() for f in found):
+            continue
+        lead = element[0] if len(element) and not (element.text or "").strip() else None
+        led = (
+            lead is not None
+            and lead.tag in ("strong", "b")
+            and bool(REPLY_LEAD.match(" ".join(lead.text_content().split())))
+        )
+        if led or OWNER_REPLY.search(tokens(element)):
+            found.append(element)
+    return found
 
 
 def author_of(own: list, meta_text: str, base_url: str) -> dict:

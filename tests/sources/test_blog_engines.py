@@ -222,6 +222,21 @@ def test_a_whole_page_inside_one_form_with_one_line_headers_before_each_text():
     ]
 
 
+def test_the_owners_answer_inside_a_visitors_comment_is_a_reply():
+    html = (FIXTURES / "engines" / "owner-inline-nl.html").read_text(encoding="utf-8")
+    post = {"id": f"{BASE}/p/", "url": f"{BASE}/p/", "author": {"name": "Kringloop De Ruil"}}
+    thread = extract_thread(html, post, NOW)
+    shown = [(c["author"]["name"], c["depth"], c["text"]) for c in thread.comments]
+    assert shown == [
+        ("Gerda", 1, "Kan ik op zondag ook spullen brengen, of alleen kopen?"),
+        ("Kringloop De Ruil", 2, "Brengen kan op zondag tot 15.00 uur."),
+        ("Hamid", 1, "Fijn, dan kom ik met de kinderen."),
+        ("Kringloop De Ruil", 2, "Tot zondag!"),
+    ]
+    assert thread.comments[1]["parent_id"] == thread.comments[0]["id"]
+    assert thread.comments[1]["kind"] == "reply"
+
+
 def test_a_comment_id_is_stable_from_one_read_to_the_next():
     first, again = read("custom-nl.html", "nl"), read("custom-nl.html", "nl")
     assert [c["id"] for c in first.comments] == [c["id"] for c in again.comments]
