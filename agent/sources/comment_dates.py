@@ -65,6 +65,8 @@ def text_date(
     cleaned = " ".join(text.split())
     if not cleaned or len(cleaned) > MAX_DATE_TEXT or not HAS_DIGIT.search(cleaned):
         return None
+    if len(re.findall(r"\d+", cleaned)) < 2 and not re.search(r"[^\W\d_]{3,}", cleaned):
+        return None  # "#1", "20": a counter or a number, not a date
     cleaned = DAY_MONTH_COMMA_YEAR.sub(r"\1.\2.\3", cleaned)
     cleaned = " ".join(JOINERS.sub(" ", f" {cleaned} ").split())
     relative = bool(RELATIVE.search(cleaned))

@@ -25,8 +25,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 ANCHOR = re.compile(
-    r"^(?:[a-z]+[-_]){0,2}?(comment|comm|cmt|kommentar|reactie|forum|c)"
-    r"(?:[-_](?:body|content|text))?[-_]?(\d+|(?=[0-9a-f]*\d)[0-9a-f]{12,})(?:_(\d+))?$",
+    r"^(?:[a-z]+[-_]){0,2}?(commentaire|comentario|comment|comm|cmt|kommentar|reactie|reaction|forum|c)"
+    r"(?:[-_](?:body|content|text|item|entry|wrap|box))?[-_]?(\d+|(?=[0-9a-f]*\d)[0-9a-f]{12,})(?:_(\d+))?$",
     re.I,
 )
 SMALL_ANCHOR = 25  # characters: less text than this around an anchor is a marker, not a comment

@@ -22,11 +22,11 @@ from agent.sources.comment_nodes import DATEISH, Node, classes, tokens
 
 BODY_FIELD = re.compile(r"^field-+name-+comment-+body$")
 BODY_FIRST = re.compile(
-    r"^(?:[a-z-]*comment|forum|reactie|kommentar)[-_]?(?:content|text|texte|message|entry|inhalt|tekst)$"
+    r"^(?:[a-z_-]*comment|forum|reactie|kommentar)[-_]?(?:content|text|texte|message|entry|inhalt|tekst)$"
     r"|^e-content$"
 )
 BODY_NEXT = re.compile(
-    r"^(?:[a-z-]*comment[-_]?body|commentbody)$"
+    r"^(?:[a-z_-]*comment[-_]?body|commentbody)$"
     r"|(?:^|[-_])(?:content|text|message|body|inhoud|inhalt|contenu|tekst|texte)$"
 )
 META = re.compile(
@@ -241,7 +241,7 @@ def owner_replies(body) -> list:
 
 
 def author_of(own: list, meta_text: str, base_url: str) -> dict:
-    for pick in (
+    picks = (
         lambda e: (
             any(AUTHOR_FIRST.match(c) for c in classes(e))
             or e.get("property") == "foaf:name"
@@ -249,12 +249,16 @@ def author_of(own: list, meta_text: str, base_url: str) -> dict:
         ),
         lambda e: e.tag == "cite" or e.get("itemprop") in ("author", "creator"),
         lambda e: bool(AUTHOR_NEXT.search(e.get("class") or "")) and "avatar" not in tokens(e),
-    ):
-        for element in own:
-            if pick(element):
-                name = clean_name(" ".join(element.text_content().split()))
-                if name:
-                    return _with_profile(name, element, base_url)
+    )
+    for pick in picks:
+        found = [e for e in own if pick(e)]
+        if pick is picks[-1]:
+            # Author classes: the smallest match first, a wrapper's class may name the author.
+            found.sort(key=lambda e: len(e.text_content()))
+        for element in found:
+            name = clean_name(" ".join(element.text_content().split()))
+            if name:
+                return _with_profile(name, element, base_url)
     for pattern in (BY_NAME, NAME_SAYS):
         match = pattern.search(meta_text)
         if match:

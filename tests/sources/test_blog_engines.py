@@ -237,6 +237,15 @@ def test_the_owners_answer_inside_a_visitors_comment_is_a_reply():
     assert thread.comments[1]["kind"] == "reply"
 
 
+def test_serendipity_with_empty_anchors_and_a_source_line_under_the_text():
+    thread = read("serendipity-de.html", "de")
+    shown = [(c["author"]["name"], c["published_at"], c["text"]) for c in thread.comments]
+    assert shown == [
+        ("Petra", "2016-06-23T17:21:00Z", "Danke für den Tipp mit dem Essig!"),
+        ("Ole", "2016-06-24T08:00:00Z", "Funktioniert auch mit Zitronensäure."),
+    ]
+
+
 def test_a_comment_id_is_stable_from_one_read_to_the_next():
     first, again = read("custom-nl.html", "nl"), read("custom-nl.html", "nl")
     assert [c["id"] for c in first.comments] == [c["id"] for c in again.comments]
