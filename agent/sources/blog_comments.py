@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bs4 import BeautifulSoup
+from lxml import etree
 from lxml import html as lxml_html
 from playwright.async_api import Route, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -69,7 +70,15 @@ def parse_html(html: str | bytes | BeautifulSoup):
         html = str(html)
     if not html or not html.strip():
         return lxml_html.document_fromstring("<html></html>")
-    return lxml_html.document_fromstring(html)
+    try:
+        return lxml_html.document_fromstring(html)
+    except ValueError:
+        # A decoded XHTML page that still declares its encoding: lxml wants the bytes.
+        return lxml_html.document_fromstring(
+            html.encode("utf-8") if isinstance(html, str) else html
+        )
+    except etree.ParserError:
+        return lxml_html.document_fromstring("<html></html>")
 
 
 def extract_comments(html: str | bytes | BeautifulSoup, post: Mapping, now: datetime) -> list[dict]:

@@ -235,7 +235,7 @@ class _Run:
         site_feeds = [link["url"] for link in links if not link["comments"]]
         if is_post_page(soup) or not site_feeds:
             post = post_from_page(soup, response.url, self.now)
-            found = extract_thread(response.body, post, self.now)
+            found = extract_thread(page_html(response), post, self.now)
             if not site_feeds and not is_post_page(soup) and not found.comments:
                 self.error(problem("not_blog", url=url, kind="a web page without feed or comments"))
                 return
@@ -317,7 +317,7 @@ class _Run:
 
     async def page_comments(self, page: Response, post: dict, first: Thread | None) -> list[dict]:
         """Comments of every page of the thread, following its pagination links (bounded)."""
-        thread = first or extract_thread(page.body, post, self.now)
+        thread = first or extract_thread(page_html(page), post, self.now)
         comments = list(thread.comments)
         self.result.stats["pingbacks"] = self.result.stats.get("pingbacks", 0) + len(
             thread.pingbacks
@@ -332,7 +332,7 @@ class _Run:
             response = await self.fetch(url, conditional=False, quiet=True)
             if response is None or response.not_modified:
                 continue
-            more = extract_thread(response.body, post, self.now)
+            more = extract_thread(page_html(response), post, self.now)
             comments.extend(more.comments)
             self.result.stats["pingbacks"] += len(more.pingbacks)
             queue.extend(
@@ -414,6 +414,15 @@ class _Run:
                 if marker:
                     self._comment_counts[post_id] = self._comment_counts.get(post_id, 0) + 1
         return self._comment_counts
+
+
+def page_html(response: Response) -> str | bytes:
+    """Decoded text when the server names its charset; bytes (for the page's own <meta>) if not."""
+    return (
+        response.text
+        if "charset=" in response.headers.get("Content-Type", "").lower()
+        else response.body
+    )
 
 
 def _merged(primary: list[dict], from_feed: list[dict]) -> list[dict]:

@@ -89,8 +89,10 @@ def anchor_key(element) -> tuple[str, str | None, str] | None:
         if not value or (attribute == "name" and element.tag != "a"):
             continue
         match = ANCHOR.match(value)
-        # A bare "c" needs a long number (Blogger's), and so do the hex ids (TypePad's).
-        if match and not (match.group(1).lower() == "c" and len(match.group(2)) < 3):
+        # A bare "c" needs a long number (Blogger's) unless it is a link target (<a name="c7">):
+        # a <div id="c1"> is a layout column far more often than a comment.
+        short_c = match and match.group(1).lower() == "c" and len(match.group(2)) < 3
+        if match and not (short_c and (element.tag != "a" or element.get("href"))):
             return match.group(2), match.group(3), value
     return None
 

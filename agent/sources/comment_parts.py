@@ -68,7 +68,7 @@ BY_NAME = re.compile(
 )
 NAME_SAYS = re.compile(
     r"^\s*(.{1,60}?)\s+(?:says|said|wrote|writes|zegt|schreef|schrijft|sagt|schrieb|schreibt|"
-    r"meint|dit|a dit|écrit|a écrit)\b",
+    r"meint|dit|a dit|écrit|a écrit)(?=\s*[:…]|\.\.\.|\s*$|\s+(?:on|op|am|le)\s)",
     re.I,
 )
 SAYS_WORDS = re.compile(

@@ -267,3 +267,17 @@ def test_a_comment_id_is_stable_from_one_read_to_the_next():
 )
 def test_dates_written_as_text(text, lang, post_date, expected):
     assert text_date(text, lang, post_date, datetime(2024, 6, 10, tzinfo=UTC)) == expected
+
+
+def test_an_xhtml_page_that_declares_its_encoding_and_short_anchors():
+    page = (
+        '<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+        '<body><div id="c1" class="column"><p>Layout column, 12:30 on 3 May 2020</p></div>'
+        '<div class="comments"><a name="c7"></a><div class="entry"><b>Anne</b>'
+        "<p>Hé, dit werkt ook in XHTML.</p></div></div></body></html>"
+    )
+    post = {"id": f"{BASE}/p/", "url": f"{BASE}/p/"}
+    comments = extract_thread(page, post, NOW).comments
+    assert [(c["id"].rpartition("-")[2], c["author"]["name"], c["text"]) for c in comments] == [
+        ("7", "Anne", "Hé, dit werkt ook in XHTML.")
+    ]
