@@ -82,7 +82,13 @@ Renderer = Callable[[str], Awaitable[str]]
 class ScrapeResult:
     items: list[dict] = field(default_factory=list)  # only items not in known_ids
     stats: dict[str, int] = field(
-        default_factory=lambda: {"requests": 0, "not_modified": 0, "new": 0, "errors": 0}
+        default_factory=lambda: {
+            "requests": 0,
+            "not_modified": 0,
+            "new": 0,
+            "errors": 0,
+            "pingbacks": 0,  # seen in threads, kept apart, never items
+        }
     )
     errors: list[str] = field(default_factory=list)  # in English, as before
     problems: list[dict] = field(default_factory=list)  # the same, as messages.problem()
@@ -319,9 +325,7 @@ class _Run:
         """Comments of every page of the thread, following its pagination links (bounded)."""
         thread = first or extract_thread(page_html(page), post, self.now)
         comments = list(thread.comments)
-        self.result.stats["pingbacks"] = self.result.stats.get("pingbacks", 0) + len(
-            thread.pingbacks
-        )
+        self.result.stats["pingbacks"] += len(thread.pingbacks)
         visited = {page.url.split("#")[0]}
         queue = comment_page_links(parse_html(page.body), page.url)
         while queue and len(visited) <= MAX_COMMENT_PAGES:

@@ -47,6 +47,7 @@ async def test_a_dutch_blog_home_page_brings_posts_and_all_their_comments(aiohtt
         "not_modified": 0,
         "new": 13,
         "errors": 0,
+        "pingbacks": 0,
     }
     # The first post's comment feed holds all 3 comments its count promises; the second
     # post's number (its feed guid ?p=15) sends Roos to the REST API without the page;
@@ -91,7 +92,13 @@ async def test_an_unchanged_feed_costs_one_small_request(aiohttp_server, clock):
         second = await scrape_blog(source, client, set(), NOW)
     assert first.stats["new"] == 13
     assert second.items == []
-    assert second.stats == {"requests": 1, "not_modified": 1, "new": 0, "errors": 0}
+    assert second.stats == {
+        "requests": 1,
+        "not_modified": 1,
+        "new": 0,
+        "errors": 0,
+        "pingbacks": 0,
+    }
     assert site.paths == ["/feed/"] and site.log[0].headers["If-None-Match"] == '"v1"'
 
 
