@@ -247,7 +247,9 @@ def _looks_like_comment(element) -> bool:
         for d in _descendants(element)
     )
     has_author = any(
-        AUTHORISH.search(tokens(d)) or d.tag == "cite" or BY_WORD.search(d.text or "")
+        AUTHORISH.search(tokens(d))
+        or d.tag in ("cite", "strong", "b")
+        or BY_WORD.search(d.text or "")
         for d in _descendants(element)
     )
     return has_time and has_author

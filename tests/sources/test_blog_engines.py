@@ -281,3 +281,14 @@ def test_an_xhtml_page_that_declares_its_encoding_and_short_anchors():
     assert [(c["id"].rpartition("-")[2], c["author"]["name"], c["text"]) for c in comments] == [
         ("7", "Anne", "Hé, dit werkt ook in XHTML.")
     ]
+
+
+def test_bare_blocks_with_a_bold_name_and_a_date_in_a_comments_section():
+    thread = read("plain-nl.html", "nl")
+    shown = [(c["author"]["name"], c["published_at"]) for c in thread.comments]
+    assert shown == [
+        ("Piet Jansen", "2021-03-12T10:15:00Z"),
+        ("Ans", "2021-03-12T11:02:00Z"),
+        ("Redactie", "2021-03-12T12:40:00Z"),
+    ]
+    assert thread.comments[1]["text"] == "En hoe kom ik nu bij de bakker?"
