@@ -82,8 +82,12 @@ def analyze_in(
         stored = tx.get("items", item["id"])
         if stored:
             known.add(item["id"])
-            # What the user decided (corrections, answered, assignee) survives a re-scan.
+            # What the user decided (corrections, answered, assignee) survives a re-scan,
+            # and so does when Roos first saw it (retention ages items by that).
+            first = stored.get("first_seen_at") or stored.get("seen_at")
             item = {**stored, **item, "analysis": stored.get("analysis")}
+            if first:
+                item["first_seen_at"] = first
         pid = person_id(item.get("author") or {})
         person = people.get(pid) or tx.get("people", pid)
         hint = item.get("parent_id") in ours

@@ -2,8 +2,11 @@
 
 - Retention: items without interaction for ``retention_months`` (12 by default) are summarised
   into ``monthly_totals`` and deleted with their suggestions and replies; people left without
-  interactions go too. "Interaction" is when the item was published (or seen) or answered,
-  never when it was last *analysed*, so a profile change (which re-analyses) renews nothing.
+  interactions go too. An item's age is when Roos *first saw* it (never its publication date:
+  a 2019 post first read today is new to the user) and its last interaction: answered, or a
+  comment under it first seen; never when it was last *analysed*, so a profile change (which
+  re-analyses) renews nothing. The hashed ids in the retention audit record are how a scrape
+  recognises a retired item seen again (``retired_ids``): not new, no second alert.
   ``retention_ctx`` runs this daily in the agent; ``run_retention`` is the same for tests.
 - Export: everything as JSON, or everything about one person with the source URLs.
 - Forget: ``forget_in`` removes a person and their texts from every table; the
@@ -71,10 +74,46 @@ def months_before(now: datetime, months: int) -> datetime:
     return now.replace(year=year, month=month + 1, day=day)
 
 
-def last_activity(item: dict, answered: dict[str, datetime]) -> datetime | None:
-    times = [when(item), to_datetime(item.get("answered_at")), answered.get(item["id"])]
+def first_seen(item: dict) -> datetime | None:
+    """When Roos first saw the item; publication only for items stored before Roos kept it."""
+    for key in ("first_seen_at", "seen_at", "published_at"):
+        at = to_datetime(item.get(key))
+        if at is not None:
+            return at
+    return None
+
+
+def last_activity(
+    item: dict, answered: dict[str, datetime], replies_seen: dict[str, datetime] | None = None
+) -> datetime | None:
+    times = [
+        first_seen(item),
+        to_datetime(item.get("answered_at")),
+        answered.get(item["id"]),
+        (replies_seen or {}).get(item["id"]),
+    ]
     known = [t for t in times if t is not None]
     return max(known) if known else None
+
+
+def _replies_seen(items: list[dict]) -> dict[str, datetime]:
+    """Per item, when the newest comment under it was first seen: a live thread keeps its post."""
+    latest: dict[str, datetime] = {}
+    for item in items:
+        parent, at = item.get("parent_id"), first_seen(item)
+        if parent and at and at > latest.get(parent, datetime.min.replace(tzinfo=UTC)):
+            latest[parent] = at
+    return latest
+
+
+def is_retention(entry: dict) -> bool:
+    return entry.get("action") == "retention"
+
+
+def retired_ids(tx: SyncStore) -> set[str]:
+    """Hashed ids (audit_id) of every item retention removed."""
+    entries, _ = tx.find("audit", is_retention)
+    return {hashed for entry in entries for hashed in entry.get("ids") or []}
 
 
 def monthly_rows(items: list[dict]) -> list[dict]:
@@ -137,7 +176,9 @@ def apply_retention(tx: SyncStore, months: int, now: datetime) -> dict:
         at = to_datetime(reply.get("answered_at"))
         if at and at > answered.get(reply.get("item_id"), datetime.min.replace(tzinfo=UTC)):
             answered[reply["item_id"]] = at
-    old, _ = tx.find("items", lambda i: (last_activity(i, answered) or now) < cutoff)
+    everything, _ = tx.find("items")
+    replies_seen = _replies_seen(everything)
+    old = [i for i in everything if (last_activity(i, answered, replies_seen) or now) < cutoff]
     gone = {i["id"] for i in old}
     _add_totals(tx, monthly_rows(old))
     stale = cutoff.isoformat()

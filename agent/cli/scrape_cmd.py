@@ -112,9 +112,17 @@ def progress(done: int, total: int, label: str) -> None:
     print(f"[{bar}] {done}/{total} {label}", file=sys.stderr, flush=True)
 
 
+def problems_said(run: dict) -> list[str]:
+    """A run's problems in the user's language (translation keys); plain errors otherwise."""
+    problems = run.get("problems") or []
+    if problems and len(problems) == len(run["errors"]):
+        return [say(problem["en"], problem["nl"]) for problem in problems]
+    return [f"{run['url']}: {error}" for error in run["errors"]]
+
+
 def report(runs: list[dict]) -> int:
     totals = {key: sum(run[key] for run in runs) for key in ("new", "mentions", "complaints")}
-    errors = [f"{run['url']}: {error}" for run in runs for error in run["errors"]]
+    errors = [error for run in runs for error in problems_said(run)]
     print(
         say(
             "{n} source(s) read: {new} new items, {mentions} mentions, {complaints} complaints, "

@@ -55,6 +55,8 @@ def describe(source: dict) -> str:
         line += f"\n    last run {state['last_run']}: {state['items_found']} new"
     if state["blocked_until"]:
         line += f"\n    blocked until {state['blocked_until']} ({state['blocked_reason']})"
+    elif state.get("last_problems"):
+        line += "".join(f"\n    {say(p['en'], p['nl'])}" for p in state["last_problems"])
     elif state["last_error"]:
         line += f"\n    {state['last_error']}"
     return line

@@ -2,9 +2,11 @@
 
 A LinkedIn group is recognised from its address alone (LinkedIn is only ever read
 through the user's own browser session, never fetched here). Anything else is
-fetched once, politely: a feed is a feed (by content type, else by parsing), a
-web page is a blog when it announces its feed with <link rel="alternate">.
-Everything else is refused with a message in English and Dutch saying why.
+fetched once, politely: a feed is a feed by its content, whatever its headers
+say; a web page is a blog when it announces its feed with <link rel="alternate">,
+or, without a feed, when it is a post or carries comments (then the page itself
+is watched, with conditional requests). Everything else is refused with a
+translation key and its English and Dutch text saying why.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 
+from agent.sources import messages
+from agent.sources.blog_comments import extract_comments
 from agent.sources.feeds import looks_like_feed, parse_feed, plain_text
 from agent.sources.polite import FetchError, PoliteClient
 
@@ -23,41 +27,22 @@ LINKEDIN_HOSTS = re.compile(r"^(?:[a-z]{2,3}\.|www\.)?linkedin\.com$")
 LINKEDIN_GROUP_PATH = re.compile(r"^/groups/(?:[^/]*?-)?(\d+)(?:/.*)?$")
 COMMENT_FEED_WORDS = ("comment", "reactie", "kommentar", "commentaire")
 
-MESSAGES = {
-    "not_http": (
-        "Only web addresses starting with http:// or https:// can be followed: {url}",
-        "Alleen webadressen die met http:// of https:// beginnen kunnen worden gevolgd: {url}",
-    ),
-    "linkedin_not_group": (
-        "This LinkedIn address is not a group; use one like https://www.linkedin.com/groups/1234567/",
-        "Dit LinkedIn-adres is geen groep; gebruik er een zoals https://www.linkedin.com/groups/1234567/",
-    ),
-    "unreachable": ("{url} could not be read: {reason}", "{url} kon niet worden gelezen: {reason}"),
-    "http_error": ("{url} answered with HTTP {status}", "{url} antwoordde met HTTP {status}"),
-    "bad_feed": (
-        "{url} looks like a feed but cannot be read as RSS or Atom",
-        "{url} lijkt een feed, maar is niet te lezen als RSS of Atom",
-    ),
-    "no_feed": (
-        "{url} is a web page without an RSS or Atom feed, so Roos cannot follow it",
-        "{url} is een webpagina zonder RSS- of Atom-feed, dus Roos kan die niet volgen",
-    ),
-    "not_blog": (
-        "{url} is neither a blog nor a feed (it is {kind})",
-        "{url} is geen blog en geen feed (het is {kind})",
-    ),
-}
-
 
 class UnsupportedUrl(ValueError):
-    """A URL Roos cannot listen to; str() is English, `.nl` is the Dutch text."""
+    """A URL Roos cannot listen to; str() is English, `.nl` is the Dutch text, `.key` the i18n key."""
 
     def __init__(self, code: str, **details: object) -> None:
-        english, dutch = MESSAGES[code]
-        super().__init__(english.format(**details))
+        english, dutch = messages.texts(code, details)
+        super().__init__(english)
         self.code = code
-        self.en = english.format(**details)
-        self.nl = dutch.format(**details)
+        self.key = messages.key(code)
+        self.params = {name: str(value) for name, value in details.items()}
+        self.en = english
+        self.nl = dutch
+
+    @property
+    def problem(self) -> dict:
+        return {"key": self.key, "params": self.params, "en": self.en, "nl": self.nl}
 
 
 def linkedin_group_url(url: str) -> str | None:
@@ -119,7 +104,9 @@ async def classify_url(url: str, client: PoliteClient) -> dict:
     try:
         response = await client.get(url, conditional=False)
     except FetchError as exc:
-        raise UnsupportedUrl("unreachable", url=url, reason=exc.reason) from exc
+        raise UnsupportedUrl(exc.code, **{**exc.params, "url": url}) from exc
+    if response.status in (401, 407) or looks_like_login(response.url, url):
+        raise UnsupportedUrl("login_required", url=url)
     if not response.ok:
         raise UnsupportedUrl("http_error", url=url, status=response.status)
     final_url = urlunsplit(urlsplit(response.url)._replace(fragment=""))
@@ -138,14 +125,34 @@ async def classify_url(url: str, client: PoliteClient) -> dict:
         raise UnsupportedUrl("not_blog", url=url, kind=response.content_type or "unknown")
     soup = BeautifulSoup(response.body, "lxml")
     links = [link for link in feed_links(soup, final_url) if not link["comments"]]
-    if not links:
-        raise UnsupportedUrl("no_feed", url=url)
-    result = {"kind": "blog", "url": final_url, "feed_url": links[0]["url"]}
-    title = site_title(soup) or links[0]["title"]
+    post = is_post_page(soup)
+    if not links and not post and not has_comments(response.body, final_url):
+        raise UnsupportedUrl("not_blog", url=url, kind="a web page without feed or comments")
+    result = {"kind": "blog", "url": final_url}
+    if links:
+        result["feed_url"] = links[0]["url"]
+    title = site_title(soup) or (links[0]["title"] if links else "")
     if title:
         result["title"] = title
-    result["page"] = "post" if is_post_page(soup) else "home"
+    # A page without a feed is watched itself: as a post, so it is re-read conditionally.
+    result["page"] = "post" if post or not links else "home"
     return result
+
+
+def has_comments(body: bytes, url: str) -> bool:
+    return bool(extract_comments(body, {"id": url, "url": url}, datetime.now(UTC)))
+
+
+LOGIN_PATHS = ("wp-login.php", "/login", "/signin", "/sign-in", "/user/login", "/inloggen")
+
+
+def looks_like_login(final_url: str, asked: str) -> bool:
+    """Redirected to a login page (WordPress, Drupal, Blogger's Google accounts)."""
+    if final_url == asked:
+        return False
+    parts = urlsplit(final_url)
+    path = parts.path.lower()
+    return any(marker in path for marker in LOGIN_PATHS) or parts.hostname == "accounts.google.com"
 
 
 def _is_comment_feed(url: str, title: str) -> bool:

@@ -22,10 +22,15 @@ import feedparser
 from lxml import etree
 from lxml import html as lxml_html
 
+from agent.sources.canonical import without_tracking
+
 FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml"}
+    | {"application/x-rss+xml", "application/x-atom+xml", "text/rss+xml", "text/atom+xml"}
 )
-XML_TYPES = frozenset({"application/xml", "text/xml", "text/plain", "application/octet-stream", ""})
+# Types a feed is served as in the wild besides its own: any XML, and pages and files.
+SNIFFED_TYPES = frozenset({"text/html", "text/plain", "application/octet-stream", ""})
+FEED_OPENINGS = (b"<?xml", b"<rss", b"<feed", b"<rdf:rdf", b"<!--", b"<?xml-stylesheet")
 # Elements that separate words; inline ones (<b>, <a>, <span>) do not.
 BLOCK_TAGS = ("p", "div", "br", "li", "ul", "ol", "blockquote", "pre", "hr", "tr", "td", "th")
 BLOCK_TAGS += ("h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "section", "article")
@@ -33,7 +38,8 @@ MAX_ID_LENGTH = 400  # item ids may be 512 long; comment ids add "#comment-<n>"
 MAX_TEXT_LENGTH = 100_000
 MAX_NAME_LENGTH = 200
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-COMMENT_NUMBER = re.compile(r"comment-(\d+)\b")
+# WordPress "#comment-12", Blogger "#c5177765368903808290" and its ".post-<n>" entry ids.
+COMMENT_NUMBER = re.compile(r"(?:comment-|#c|\.post-)(\d+)\b")
 
 
 @dataclass
@@ -44,6 +50,7 @@ class Feed:
     lang: str | None
     posts: list[dict] = field(default_factory=list)
     comment_feeds: dict[str, str] = field(default_factory=dict)  # post id → wfw:commentRss
+    aliases: dict[str, str] = field(default_factory=dict)  # post id → its guid, if different
     bozo: bool = False
 
 
@@ -111,12 +118,20 @@ def comment_number(*candidates: str | None) -> int | None:
 
 
 def looks_like_feed(content_type: str, body: bytes) -> bool:
-    """Cheap sniff before parsing: a feed content type, or XML that opens like RSS/Atom/RDF."""
-    if content_type in FEED_TYPES:
+    """A feed by its content: any XML-ish or page type whose body opens like RSS/Atom/RDF.
+
+    Headers lie: feeds come as application/x-rss+xml, text/xml, text/plain and even
+    text/html. The body decides; a feed content type alone is trusted as before.
+    """
+    kind = content_type.lower()
+    if kind in FEED_TYPES:
         return True
-    if content_type not in XML_TYPES:
+    xmlish = kind.endswith("xml") or "+xml" in kind or "rss" in kind or "atom" in kind
+    if not xmlish and kind not in SNIFFED_TYPES:
         return False
-    head = body[:2048].lower()
+    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n\x00").lower()
+    if not head.startswith(FEED_OPENINGS):
+        return False
     return any(marker in head for marker in (b"<rss", b"<feed", b"<rdf:rdf"))
 
 
@@ -125,8 +140,12 @@ def read_feed(body: bytes, url: str, content_type: str = "") -> feedparser.FeedP
     trimmed = body.lstrip(b"\xef\xbb\xbf \t\r\n\x00")
     if body.startswith(b"\xef\xbb\xbf") and not trimmed.startswith(b"\xef\xbb\xbf"):
         trimmed = b"\xef\xbb\xbf" + trimmed
-    # Without a content type feedparser flags every feed as broken; XML is the honest default.
-    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    # feedparser trusts the type: a feed served as text/html or text/plain would be read
+    # as a broken page. Roos sniffed it as a feed, so it is XML.
+    kind = content_type.split(";")[0].strip().lower()
+    if not (kind.endswith("xml") or "+xml" in kind):
+        content_type = "application/xml"
+    headers = {"content-location": url, "content-type": content_type}
     # Items carry plain text only, so feedparser's HTML sanitising and link rewriting
     # would be work thrown away.
     return feedparser.parse(
@@ -158,6 +177,9 @@ def parse_feed(body: bytes, url: str, now: datetime, content_type: str = "") -> 
         if item is None:
             continue
         feed.posts.append(item)
+        guid = stable_id((entry.get("id") or "").strip())
+        if guid and guid != item["id"]:
+            feed.aliases[item["id"]] = guid
         comment_feed = _comment_feed_url(entry)
         if comment_feed:
             feed.comment_feeds[item["id"]] = comment_feed
@@ -166,7 +188,8 @@ def parse_feed(body: bytes, url: str, now: datetime, content_type: str = "") -> 
 
 def post_item(entry: Mapping, feed: Feed, fallback_author: str, now: datetime) -> dict | None:
     link = (entry.get("link") or "").strip()
-    post_id = stable_id((entry.get("id") or "").strip() or link)
+    # The post's address is its id (the page gives the same one); the guid is only an alias.
+    post_id = stable_id(without_tracking(link) if link else (entry.get("id") or "").strip())
     if not post_id:
         return None
     title = plain_text(entry.get("title"))
@@ -175,7 +198,7 @@ def post_item(entry: Mapping, feed: Feed, fallback_author: str, now: datetime) -
         "id": post_id,
         "source": "blog",
         "kind": "post",
-        "url": link or post_id,
+        "url": without_tracking(link) if link else post_id,
         "text": "\n\n".join(part for part in (title, body) if part)[:MAX_TEXT_LENGTH],
         "author": _author(entry, fallback_author),
         "seen_at": iso_utc(now),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import ssl
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
@@ -29,6 +30,7 @@ import aiohttp
 from multidict import CIMultiDict
 
 from agent import __version__
+from agent.sources import messages
 from agent.sources.robots import MAX_ROBOTS_BYTES, RobotsCache, origin
 
 CONTACT_URL = "https://github.com/roos-social/roos"
@@ -46,21 +48,30 @@ MAX_REMEMBERED_URLS = 5000
 
 
 class FetchError(Exception):
-    """A URL could not be read; the message says why in plain words."""
+    """A URL could not be read; `code` names why (a messages.TEXTS key), str() says it in English."""
 
-    def __init__(self, url: str, reason: str) -> None:
+    def __init__(self, url: str, reason: str, code: str = "unreachable", **params: object) -> None:
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
+        self.code = code
+        self.params = {"url": url, **params}
+
+    @property
+    def problem(self) -> dict:
+        return messages.problem(self.code, **self.params)
 
 
 class HostResting(FetchError):
-    """The host failed too often (or asked us to stay away); we leave it alone until `until`."""
+    """The host failed too often (or asked us to stay away); we leave it alone until `until`.
 
-    def __init__(self, url: str, until: float) -> None:
-        super().__init__(
-            url, f"host is resting until {time.strftime('%H:%M', time.gmtime(until))} UTC"
-        )
+    `cause` is what kept failing (dns, tls, unreachable), so the user hears that rather
+    than only that Roos is waiting.
+    """
+
+    def __init__(self, url: str, until: float, cause: str | None = None) -> None:
+        clock = time.strftime("%H:%M", time.gmtime(until))
+        super().__init__(url, f"host is resting until {clock} UTC", cause or "resting", until=clock)
         self.host = origin(url)
         self.until = until
 
@@ -70,8 +81,20 @@ class RobotsDisallowed(FetchError):
 
     def __init__(self, url: str, unavailable: bool) -> None:
         why = "robots.txt could not be read" if unavailable else "robots.txt disallows it"
-        super().__init__(url, why)
+        super().__init__(url, why, "robots_unreadable" if unavailable else "robots_forbids")
         self.unavailable = unavailable
+
+
+def failure_code(exc: BaseException) -> str:
+    """dns, tls or unreachable: what a connection failure really was."""
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        return "dns"
+    if isinstance(exc, (aiohttp.ClientSSLError, ssl.SSLError)):
+        return "tls"
+    cause = getattr(exc, "os_error", None) or exc.__cause__
+    if isinstance(cause, ssl.SSLError):
+        return "tls"
+    return "unreachable"
 
 
 @dataclass(frozen=True)
@@ -147,6 +170,7 @@ class PoliteClient:
         self._resting: dict[str, float] = {}
         self._validators: dict[str, dict[str, str]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
+        self._failures: dict[str, str] = {}  # origin → why its last connection failed
         self.requests_made = 0  # every HTTP request, robots.txt included
         self.robots = RobotsCache(self._fetch_robots, clock)
 
@@ -183,13 +207,17 @@ class PoliteClient:
             if response.status not in REDIRECT_STATUSES or not location:
                 return replace(response, requests=spent)
             current = urljoin(current, location)
-        raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
+        raise FetchError(url, f"more than {MAX_REDIRECTS} redirects", "redirects")
 
     async def ensure_allowed(self, url: str) -> None:
         """Raise unless robots.txt lets Roos fetch `url` and its host is not resting."""
         self._check_resting(url)
         rules = await self.robots.rules_for(url)
         if not rules.allows(url):
+            failed = self._failures.get(origin(url))
+            if rules.verdict == "disallow_all" and failed:
+                # robots.txt was not "unreadable": the host itself could not be reached.
+                raise FetchError(url, f"host could not be reached ({failed})", failed)
             raise RobotsDisallowed(url, unavailable=rules.verdict == "disallow_all")
 
     async def wait_turn(self, url: str) -> None:
@@ -213,11 +241,16 @@ class PoliteClient:
             await self.wait_turn(url)
             try:
                 response = await self._send(url, headers)
-            except (aiohttp.ClientError, TimeoutError):
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                self._failures[origin(url)] = failure_code(exc)
                 wait = backoff_seconds(attempt, self._rng)
             else:
+                self._failures.pop(origin(url), None)
                 if response.status not in RETRY_STATUSES:
-                    self._remember(url, response)
+                    # Only a conditional reader wants validators: a look without them (as
+                    # when a source is added) must not turn the first real read into a 304.
+                    if conditional:
+                        self._remember(url, response)
                     return replace(response, requests=attempt)
                 asked = retry_after_seconds(response.headers.get("Retry-After"), self._clock())
                 wait = backoff_seconds(attempt, self._rng) if asked is None else asked
@@ -241,10 +274,12 @@ class PoliteClient:
         try:
             async with session.get(url, max_redirects=MAX_REDIRECTS) as raw:
                 body = await self._read(raw, url, MAX_ROBOTS_BYTES, truncate=True)
+                self._failures.pop(origin(url), None)
                 return raw.status, body.decode("utf-8", errors="replace")
         except aiohttp.TooManyRedirects:
             return 310, ""
-        except (aiohttp.ClientError, TimeoutError):
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            self._failures[origin(url)] = failure_code(exc)
             return None, ""
 
     async def _read(
@@ -257,7 +292,9 @@ class PoliteClient:
             if size > limit:
                 if truncate:
                     break
-                raise FetchError(url, f"larger than {limit // 1024} KiB")
+                raise FetchError(
+                    url, f"larger than {limit // 1024} KiB", "too_large", limit=limit // 1024
+                )
         return b"".join(chunks)[:limit]
 
     def _request_headers(self, url: str, conditional: bool, accept: str) -> dict[str, str]:
@@ -289,14 +326,14 @@ class PoliteClient:
 
     def _rest(self, url: str, until: float) -> HostResting:
         self._resting[origin(url)] = until
-        return HostResting(url, until)
+        return HostResting(url, until, self._failures.get(origin(url)))
 
     def _check_resting(self, url: str) -> None:
         until = self._resting.get(origin(url))
         if until is None:
             return
         if until > self._clock():
-            raise HostResting(url, until)
+            raise HostResting(url, until, self._failures.get(origin(url)))
         del self._resting[origin(url)]
 
     def _open(self) -> aiohttp.ClientSession:

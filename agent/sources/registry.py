@@ -36,6 +36,7 @@ STATE_FIELDS = (
     "last_run",
     "items_found",
     "last_error",
+    "last_problems",  # the same as translation keys: [{"key", "params", "en", "nl"}]
     "next_run",
     "blocked_until",
     "blocked_reason",

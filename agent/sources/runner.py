@@ -22,12 +22,13 @@ from urllib.parse import urlsplit
 import orjson
 from aiohttp import web
 
-from agent import pipeline
+from agent import pipeline, privacy
 from agent.home import write_private
 from agent.server.keys import CONFIG, HUB, PROFILE, STORE
 from agent.sources import registry
 from agent.sources.blogs import ScrapeResult, scrape_blog
 from agent.sources.discover import UnsupportedUrl, classify_url, linkedin_group_url
+from agent.sources.known import KnownIds
 from agent.sources.linkedin_groups import GroupScraper, LinkedInBlocked, NotNow, iso
 from agent.sources.polite import PoliteClient
 
@@ -54,6 +55,7 @@ def summarise(source: Mapping, items: list[dict], analyses: list[dict]) -> dict:
         "complaints": reasons.count("complaint"),
         "questions": reasons.count("question"),
         "errors": [],
+        "problems": [],
         "skipped": None,
         "blocked": None,
     }
@@ -112,7 +114,7 @@ class Runner:
             source = await self._resolve_kind(source)
             summary = await self._scrape(source, now)
         except UnsupportedUrl as exc:
-            summary = {**summarise(source, [], []), "errors": [str(exc)]}
+            summary = {**summarise(source, [], []), "errors": [str(exc)], "problems": [exc.problem]}
         record = await self.app[STORE].patch(
             registry.TABLE, source["id"], self._state_after(source, summary, now)
         )
@@ -130,6 +132,7 @@ class Runner:
             "last_run": iso(now),
             "items_found": summary["new"],
             "last_error": "; ".join(summary["errors"])[:2000] or None,
+            "last_problems": summary.get("problems")[:20] or None,
             "last_skipped": None,
         }
         if not summary["blocked"]:
@@ -166,7 +169,10 @@ class Runner:
     async def _scrape(self, source: dict, now: datetime) -> dict:
         store = self.app[STORE]
         belongs = known_ids_for(source["kind"], source["url"])
-        known = {item["id"] for item in (await store.find("items", belongs))[0]}
+        stored = {item["id"] for item in (await store.find("items", belongs))[0]}
+        entries, _ = await store.find("audit", privacy.is_retention)
+        retired = {hashed for entry in entries for hashed in entry.get("ids") or []}
+        known = KnownIds(stored, retired, privacy.audit_id)
         try:
             if source["kind"] == "linkedin_group":
                 hours = self.app[PROFILE].current.get("business_hours") or {}
@@ -193,7 +199,11 @@ class Runner:
             reason = alert_reason(analysis)
             if reason:
                 hub.publish("alert", {"item": item, "analysis": analysis, "reason": reason})
-        return {**summarise(source, result.items, analyses), "errors": list(result.errors)}
+        return {
+            **summarise(source, result.items, analyses),
+            "errors": list(result.errors),
+            "problems": list(result.problems),
+        }
 
     async def block(self, source: Mapping, blocked: LinkedInBlocked) -> None:
         """Mark every LinkedIn group blocked and tell the user, once."""

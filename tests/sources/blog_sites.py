@@ -24,6 +24,7 @@ CONTENT_TYPES = {
     ".atom": "application/atom+xml; charset=UTF-8",
     ".json": "application/json; charset=UTF-8",
     ".txt": "text/plain; charset=utf-8",
+    ".rss": "application/x-rss+xml; charset=UTF-8",
 }
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

@@ -43,18 +43,20 @@ async def test_a_dutch_blog_home_page_brings_posts_and_all_their_comments(aiohtt
     comments = [item for item in result.items if item["kind"] != "post"]
     assert len(posts) == 3 and len(comments) == 3 + 7
     assert result.errors == [] and result.stats == {
-        "requests": 5,
+        "requests": 4,
         "not_modified": 0,
         "new": 13,
         "errors": 0,
+        "pingbacks": 0,
     }
-    # Comment feed for the first post, REST API for the second, nothing for the post with none.
+    # The first post's comment feed holds all 3 comments its count promises; the second
+    # post's number (its feed guid ?p=15) sends Roos to the REST API without the page;
+    # nothing for the post with none.
     assert site.paths == [
         "/robots.txt",
         "/",
         "/feed/",
         "/vlotpay-zonder-gedoe/feed/",
-        "/overstappen-vlotbank/",
         "/wp-json/wp/v2/comments?post=15&per_page=100",
     ]
     assert all(post["lang"] == "nl" for post in posts)
@@ -62,7 +64,9 @@ async def test_a_dutch_blog_home_page_brings_posts_and_all_their_comments(aiohtt
         sum("VlotPay" in item["text"] or "Vlotbank" in item["text"] for item in result.items) == 6
     )
     deepest = max(comments, key=lambda c: c["depth"])
-    assert deepest["depth"] == 4 and deepest["parent_id"] == site.url("/?p=15#comment-203")
+    assert deepest["depth"] == 4 and deepest["parent_id"] == site.url(
+        "/overstappen-vlotbank/#comment-203"
+    )
 
 
 async def test_a_second_refresh_brings_nothing_twice_and_skips_settled_comments(
@@ -88,7 +92,13 @@ async def test_an_unchanged_feed_costs_one_small_request(aiohttp_server, clock):
         second = await scrape_blog(source, client, set(), NOW)
     assert first.stats["new"] == 13
     assert second.items == []
-    assert second.stats == {"requests": 1, "not_modified": 1, "new": 0, "errors": 0}
+    assert second.stats == {
+        "requests": 1,
+        "not_modified": 1,
+        "new": 0,
+        "errors": 0,
+        "pingbacks": 0,
+    }
     assert site.paths == ["/feed/"] and site.log[0].headers["If-None-Match"] == '"v1"'
 
 
@@ -133,10 +143,14 @@ async def test_a_post_page_as_source(aiohttp_server, clock):
     assert post["author"] == {"name": "Marieke de Wit"}
     assert post["published_at"] == "2024-03-12T09:30:00Z" and post["lang"] == "nl"
     assert post["group"] == {"id": site.url("/feed/"), "name": "De Koffiehoek"}
-    assert [c["parent_id"] for c in comments] == [
-        post["id"]
-    ] * 3  # the comment feed is not threaded
-    assert site.paths == ["/robots.txt", "/vlotpay-zonder-gedoe/", "/vlotpay-zonder-gedoe/feed/"]
+    # With the page in hand its flat comment feed adds nothing: the REST API is asked (the
+    # post number is in the shortlink) and, not there, the page's own thread is read.
+    assert [c["parent_id"].removeprefix(post["id"]) for c in comments] == ["", "#comment-101", ""]
+    assert site.paths == [
+        "/robots.txt",
+        "/vlotpay-zonder-gedoe/",
+        "/wp-json/wp/v2/comments?post=12&per_page=100",
+    ]
 
 
 async def test_a_post_page_without_a_comment_feed_uses_the_rest_api(aiohttp_server, clock):
@@ -155,7 +169,8 @@ async def test_a_site_that_forbids_roos_is_never_read(aiohttp_server, clock):
     async with polite_client(clock) as client:
         result = await scrape_blog({"url": site.url("/")}, client, set(), NOW)
     assert result.items == [] and result.stats["errors"] == 1
-    assert "robots.txt disallows it" in result.errors[0]
+    assert result.problems[0]["key"] == "sources.error.robots_forbids"
+    assert "de site verbiedt Roos" in result.problems[0]["nl"]
     assert site.paths == ["/robots.txt"]
 
 
@@ -165,6 +180,7 @@ async def test_a_site_whose_robots_txt_fails_is_not_read(aiohttp_server, clock):
     async with polite_client(clock) as client:
         result = await scrape_blog({"url": site.url("/")}, client, set(), NOW)
     assert result.items == [] and "robots.txt could not be read" in result.errors[0]
+    assert result.problems[0]["key"] == "sources.error.robots_unreadable"
     assert site.paths == ["/robots.txt"]
 
 
@@ -192,16 +208,18 @@ async def test_a_failing_blog_is_reported_and_then_left_alone(aiohttp_server, cl
         first = await scrape_blog(source, client, set(), NOW)
         asked = len(site.log)
         second = await scrape_blog(source, client, set(), NOW)
-    assert "resting" in first.errors[0] and "resting" in second.errors[0]
+    assert [r.problems[0]["key"] for r in (first, second)] == ["sources.error.resting"] * 2
+    assert "left alone until" in first.errors[0] and "met rust gelaten" in second.problems[0]["nl"]
     assert len(site.log) == asked
 
 
-async def test_a_page_without_any_feed_is_an_error_not_a_crash(aiohttp_server, clock):
+async def test_a_page_without_feed_post_or_comments_is_not_a_blog(aiohttp_server, clock):
     site = await start(aiohttp_server, "koffiehoek")
     site.serve("/", text_handler("<html><body class='home'>Hallo</body></html>", "text/html"))
     async with polite_client(clock) as client:
         result = await scrape_blog({"url": site.url("/")}, client, set(), NOW)
-    assert result.items == [] and "no RSS or Atom feed" in result.errors[0]
+    assert result.items == [] and result.problems[0]["key"] == "sources.error.not_blog"
+    assert "is not a blog" in result.errors[0] and "is geen blog" in result.problems[0]["nl"]
 
 
 @pytest.mark.browser
@@ -239,10 +257,14 @@ async def test_every_item_fits_the_shared_item_schema(aiohttp_server, clock):
         assert item["kind"] == "post" or item["depth"] >= 1
 
 
-async def test_a_post_with_an_absurdly_long_guid_gets_a_short_stable_id(aiohttp_server, clock):
+async def test_a_post_with_an_absurdly_long_address_gets_a_short_stable_id(aiohttp_server, clock):
     site = await start(aiohttp_server, "koffiehoek")
-    long_guid = site.url("/?p=12&" + "x" * 600)
-    feed = site.body("/feed/").decode().replace(site.url("/?p=12") + "<", long_guid + "<")
+    long_link = site.url("/vlotpay-zonder-gedoe/?x=" + "x" * 600)
+    feed = (
+        site.body("/feed/")
+        .decode()
+        .replace("<link>" + site.url("/vlotpay-zonder-gedoe/") + "<", "<link>" + long_link + "<")
+    )
     site.serve("/feed/", text_handler(feed, "application/rss+xml"))
     source = {"kind": "feed", "url": site.url("/feed/")}
     async with polite_client(clock) as client:

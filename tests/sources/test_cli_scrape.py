@@ -176,3 +176,11 @@ def test_the_cli_offers_the_kinds_the_registry_knows():
     from agent.sources.registry import KINDS as REGISTRY_KINDS
 
     assert KINDS == REGISTRY_KINDS
+
+
+async def test_a_blog_that_is_not_there_is_reported_in_the_users_language(home, unused_tcp_port):
+    url = f"http://127.0.0.1:{unused_tcp_port}/feed.xml"
+    code, out, _ = await roos(home, "scrape", url, env={"LANG": "nl_NL.UTF-8"})
+    assert code == 1
+    assert f"{url} is niet bereikbaar: de server antwoordt niet" in out
+    assert "robots.txt" not in out

@@ -19,7 +19,10 @@ def clock():
 
 @pytest.fixture
 async def site(aiohttp_server):
-    blog = BlogSite("koffiehoek", {"/no-feed/": "../markups/no-comments.html"})
+    blog = BlogSite("koffiehoek", {"/a-post-without-feed/": "../markups/no-comments.html"})
+    blog.serve(
+        "/no-feed/", text_handler("<html><body><p>Openingstijden</p></body></html>", "text/html")
+    )
     await blog.start(aiohttp_server)
     return blog
 
@@ -97,7 +100,7 @@ async def test_a_feed_served_as_plain_xml_is_still_a_feed(site, clock):
 @pytest.mark.parametrize(
     ("path", "code", "english", "dutch"),
     [
-        ("/no-feed/", "no_feed", "without an RSS or Atom feed", "zonder RSS- of Atom-feed"),
+        ("/no-feed/", "not_blog", "is not a blog", "is geen blog"),
         (
             "/wp-json/wp/v2/comments?post=15&per_page=100",
             "not_blog",
@@ -122,6 +125,7 @@ async def test_what_roos_cannot_follow_is_refused_with_a_reason(
 async def test_a_site_that_forbids_roos_is_refused_unread(site, clock):
     site.serve("/robots.txt", status_handler(200, "User-agent: Roos\nDisallow: /\n"))
     async with polite_client(clock) as client:
-        with pytest.raises(UnsupportedUrl, match=r"robots\.txt disallows it"):
+        with pytest.raises(UnsupportedUrl, match=r"robots\.txt forbids Roos") as refused:
             await classify_url(site.url("/"), client)
+    assert refused.value.key == "sources.error.robots_forbids"
     assert site.paths == ["/robots.txt"]

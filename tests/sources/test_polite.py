@@ -216,11 +216,13 @@ async def test_robots_txt_answering_404_means_everything_is_allowed(site, clock)
         assert (await client.get(site.url("/feed/"))).ok
 
 
-async def test_an_unreachable_host_is_not_fetched(clock, unused_tcp_port):
+async def test_an_unreachable_host_is_reported_as_unreachable_not_as_robots(clock, unused_tcp_port):
     async with polite_client(clock) as client:
-        with pytest.raises(RobotsDisallowed) as refused:
+        with pytest.raises(FetchError) as refused:
             await client.get(f"http://127.0.0.1:{unused_tcp_port}/feed/")
-    assert refused.value.unavailable
+    assert not isinstance(refused.value, RobotsDisallowed)
+    assert refused.value.problem["key"] == "sources.error.unreachable"
+    assert "is niet bereikbaar" in refused.value.problem["nl"]
 
 
 async def test_dropped_connections_are_retried_then_the_host_rests(site, clock):

@@ -94,7 +94,8 @@ async def test_due_sources_run_and_a_failing_one_stops_nothing(
     runs = await scheduler.run_due()
 
     assert [run["source_id"] for run in runs] == [failing["id"], good["id"]]
-    assert runs[0]["errors"] == [f"{broken.url('/')}: HTTP 500"]
+    assert runs[0]["errors"] == [f"{broken.url('/')} answered with HTTP 500"]
+    assert runs[0]["problems"][0]["key"] == "sources.error.http_error"
     assert runs[1]["new"] == 13 and runs[1]["errors"] == []
     good_state, failing_state = (
         await state_of(vlot, good["id"]),

@@ -42,6 +42,7 @@ async def test_a_blog_is_added_by_its_address_and_its_kind_worked_out(api, linke
         "last_run": None,
         "items_found": None,
         "last_error": None,
+        "last_problems": None,
         "next_run": None,
         "blocked_until": None,
         "blocked_reason": None,

@@ -58,6 +58,7 @@ SOURCE = {
                 "last_run": {"type": ["string", "null"]},
                 "items_found": {"type": ["integer", "null"]},
                 "last_error": {"type": ["string", "null"]},
+                "last_problems": {"type": ["array", "null"], "items": {"type": "object"}},
                 "next_run": {"type": ["string", "null"]},
                 "blocked_until": {"type": ["string", "null"]},
                 "blocked_reason": {"type": ["string", "null"]},
