@@ -12,8 +12,8 @@ import argparse
 
 from .. import privacy, privacy_files
 from ..home import prepare_home
-from ..profile import ProfileManager
 from ..privacy import forget_in
+from ..profile import ProfileManager
 from .common import config_from
 from .export_cmd import one_person
 from .running import agent_running, call_agent, direct_store
