@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from . import (
+    doctor_cmd,
     export_cmd,
     forget_cmd,
     init_cmd,
@@ -29,6 +30,7 @@ COMMANDS = (
     sources_cmd,
     scrape_cmd,
     login_cmd,
+    doctor_cmd,
 )
 
 
