@@ -9,7 +9,7 @@ import signal
 
 from aiohttp import web
 
-from ..home import prepare_home
+from ..home import prepare_home, tighten_modes
 from ..logs import setup_logging
 from ..server.app import create_app
 from ..store import StoreError
@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     prepare_home(config.home)
     setup_logging(config.home, config.verbose)
     with held_home(config):
+        tighten_modes(config.home)
         try:
             return asyncio.run(_serve(config))
         except StoreError as exc:
