@@ -11,6 +11,7 @@ from aiohttp import web
 
 from ..home import prepare_home, tighten_modes
 from ..logs import setup_logging
+from ..server import limits
 from ..server.app import create_app
 from ..store import StoreError
 from .common import config_from, fail, held_home
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
 async def _serve(config) -> int:
     app = create_app(config)
-    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    runner = limits.runner(app)  # idle/header timeouts and a connection cap
     await runner.setup()
     # Loopback only, never 0.0.0.0: other machines must not reach the agent.
     site = web.TCPSite(runner, config.host, config.port, reuse_address=True)

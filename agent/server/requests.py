@@ -158,8 +158,18 @@ def parse_body(raw: bytes, body_schema: dict | None) -> dict:
     return body
 
 
+# A client that announces a body and then trickles it must not hold a handler forever.
+BODY_SECONDS = 30.0
+
+
 async def json_object(request: web.Request, body_schema: dict | None = None) -> dict:
-    raw = await request.read()
+    try:
+        async with asyncio.timeout(BODY_SECONDS):
+            raw = await request.read()
+    except TimeoutError:
+        raise ApiError(
+            408, f"The request body did not arrive within {BODY_SECONDS:.0f} s."
+        ) from None
     if len(raw) > OFF_LOOP_BYTES:
         return await asyncio.to_thread(parse_body, raw, body_schema)
     return parse_body(raw, body_schema)

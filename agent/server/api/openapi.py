@@ -79,6 +79,7 @@ def _operation(r: Route) -> dict:
         (401, "Missing or wrong token"),
         (403, "Host or Origin not allowed"),
         (404, "Not found"),
+        (408, "The request body did not arrive in time"),
         (413, "Body too large"),
         (415, "Body must be JSON"),
         (503, "The store could not be read or written (the message says why)"),
