@@ -40,6 +40,24 @@ def tighten_modes(home: Path) -> int:
     return changed
 
 
+# Half-written copies a crash (kill -9, a full disk) can leave: ".profile.toml.<pid>.tmp"
+# from write_private below, ".report.html.part" from agent/reports/files.py. The store
+# cleans its own folder when it opens.
+LEFTOVERS = ((".", ".*.tmp"), ("reports", "*/.*.part"), ("reports", ".*.part"))
+
+
+def remove_leftovers(home: Path) -> list[Path]:
+    """Remove half-written files of an earlier crash; only while holding the home lock."""
+    removed = []
+    for folder, pattern in LEFTOVERS:
+        for path in (home / folder).glob(pattern):
+            if path.is_file() and not path.is_symlink():
+                path.unlink(missing_ok=True)
+                removed.append(path)
+                log.info("Removed a half-written file from an earlier crash: %s", path.name)
+    return removed
+
+
 def write_private(path: Path, text: str) -> None:
     """Create the file 0600 from the first byte, atomically."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
