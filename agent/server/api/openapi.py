@@ -72,8 +72,11 @@ def _operation(r: Route) -> dict:
     elif r.produces == "websocket":
         responses["101"] = {"description": "Switching to the WebSocket protocol"}
     else:
-        media = "text/html" if r.produces == "page" else "application/octet-stream"
-        responses["200"] = {"description": "OK", "content": {media: {"schema": {"type": "string"}}}}
+        default = "text/html" if r.produces == "page" else "application/octet-stream"
+        responses["200"] = {
+            "description": "OK",
+            "content": {m: {"schema": {"type": "string"}} for m in r.media or (default,)},
+        }
     for status, why in (
         (400, "Bad input (names the field)"),
         (401, "Missing or wrong token"),
