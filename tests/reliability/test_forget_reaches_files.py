@@ -10,11 +10,14 @@ removes the reports it has outlived.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from datetime import UTC, datetime
 
 from agent import privacy
 from agent.server.keys import CONFIG, STORE
+from tests.support.agent import ROOS, AgentProcess
 
 JAN = {"name": "Jan Verraad", "profile_url": "https://www.linkedin.com/in/jan-verraad-7f2/"}
 ACCOUNT = "NL91VLOT0417164300"
@@ -92,3 +95,28 @@ async def test_retention_removes_reports_it_has_outlived(api, server):
     assert not old.exists()
     audit, _ = await server.app[STORE].find("audit", lambda a: a["action"] == "reports")
     assert [(a["reason"], a["removed"]) for a in audit] == [("retention", ["2024-03"])]
+
+
+def test_roos_forget_without_an_agent_rebuilds_the_report_too(tmp_path):
+    home = tmp_path / "home"
+    env = {**os.environ, "ROOS_HOME": str(home), "ROOS_SCHEDULER": "0"}
+
+    def roos(*args: str) -> str:
+        done = subprocess.run(
+            [str(ROOS), *args], env=env, capture_output=True, text=True, timeout=120, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    with AgentProcess(home) as agent:
+        items = [item(1, JAN, f"Rekening {ACCOUNT} geblokkeerd, Vlotbank!")]
+        assert agent.call("POST", "/api/items", {"items": items})[0] == 200
+    roos("report", "--month", OCTOBER)
+    assert holding(home / "reports", ACCOUNT)
+
+    said = roos("forget", JAN["profile_url"])
+
+    assert f"Rebuilt the reports of {OCTOBER} without them." in said
+    for needle in (JAN["name"], ACCOUNT):
+        assert holding(home, needle) == [], needle
+    assert (home / "reports" / OCTOBER / "report.pdf").exists()
