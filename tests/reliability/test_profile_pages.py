@@ -123,7 +123,7 @@ def test_a_hand_edited_profile_with_a_bad_zone_keeps_the_last_good_one(agent):
 
 
 @given(change=st.one_of(HOSTILE_CHANGES, GENERATED_CHANGES))
-@settings(max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 def test_any_saved_profile_change_leaves_every_page_answering(agent, change):
     status, _ = agent.call("PUT", "/api/profile", change)
     assert status in (200, 400), status
