@@ -98,7 +98,9 @@ def default_source(url: str) -> Iterator[None]:
 async def _source_is_local(scope: Scope) -> bool:
     if scope.local is None:
         found = await addresses(*_host_port(scope.url))
-        scope.local = any(not address_is_public(ip) for ip in found)
+        # Every address, not any: a name that also answers with a private address must not
+        # unlock the local network for everything it links.
+        scope.local = bool(found) and all(not address_is_public(ip) for ip in found)
     return scope.local
 
 
