@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import secrets
+import stat
 import time
 from pathlib import Path
 
@@ -18,6 +19,43 @@ def prepare_home(home: Path) -> Path:
     os.chmod(home, 0o700)
     (home / "logs").mkdir(mode=0o700, exist_ok=True)
     return home
+
+
+def tighten_modes(home: Path) -> int:
+    """Make everything in the home private (an older Roos, or a copy, may have left 0644):
+    folders 0700, files 0600. Returns how many were changed."""
+    changed = 0
+    for path in [home, *home.rglob("*")]:
+        try:
+            mode = path.lstat().st_mode
+        except OSError:
+            continue
+        if stat.S_ISLNK(mode) or not stat.S_IMODE(mode) & 0o077:
+            continue
+        wanted = 0o700 if stat.S_ISDIR(mode) else stat.S_IMODE(mode) & 0o700 or 0o600
+        os.chmod(path, wanted)
+        changed += 1
+    if changed:
+        log.info("Made %d files and folders in %s private again (0700/0600).", changed, home)
+    return changed
+
+
+# Half-written copies a crash (kill -9, a full disk) can leave: ".profile.toml.<pid>.tmp"
+# from write_private below, ".report.html.part" from agent/reports/files.py. The store
+# cleans its own folder when it opens.
+LEFTOVERS = ((".", ".*.tmp"), ("reports", "*/.*.part"), ("reports", ".*.part"))
+
+
+def remove_leftovers(home: Path) -> list[Path]:
+    """Remove half-written files of an earlier crash; only while holding the home lock."""
+    removed = []
+    for folder, pattern in LEFTOVERS:
+        for path in (home / folder).glob(pattern):
+            if path.is_file() and not path.is_symlink():
+                path.unlink(missing_ok=True)
+                removed.append(path)
+                log.info("Removed a half-written file from an earlier crash: %s", path.name)
+    return removed
 
 
 def write_private(path: Path, text: str) -> None:

@@ -294,13 +294,18 @@ def pick_person(people: list[dict], query: str) -> str:
 
 async def forget(app: web.Application, pid: str) -> dict | None:
     """Forget a person in the running agent: every table, the snapshots, the duplicate index."""
+    from . import privacy_files  # it builds reports, which need this module's neighbours
+
     store = app[STORE]
+    trace = await store.transact(lambda tx: privacy_files.trace_in(tx, pid))
     removed = await store.transact(lambda tx: forget_in(tx, pid))
     if removed is None:
         return None
     await store.transact(scrub_backups)
     # The near-duplicate index holds fingerprints of the texts: rebuild it from what is left.
     app[SERVICES][DUPLICATES] = DuplicateLinker()
+    # Reports and set-aside copies hold them too (the audit log says which were rebuilt).
+    removed["reports"] = await privacy_files.after_forget(app, pid, trace)
     app[HUB].publish("person.forgotten", {"id": pid})
     return removed
 
@@ -346,6 +351,13 @@ async def run_retention(app: web.Application, now: datetime | None = None) -> di
         await store.transact(scrub_backups)
         app[SERVICES][DUPLICATES] = DuplicateLinker()
         log.info("Retention (%d months): removed %s", months, removed)
+    from . import privacy_files
+
+    reached = await privacy_files.after_retention(
+        app, months_before(moment, months), any(removed.values())
+    )
+    if any(reached.values()):
+        removed["reports"] = reached
     return removed
 
 

@@ -12,6 +12,7 @@ import logging
 import time
 import tomllib
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 import tomli_w
@@ -71,10 +72,25 @@ def merge(base: dict, changes: dict) -> dict:
 def validate(profile: object) -> dict:
     if not isinstance(profile, dict):
         raise ProfileError("the profile must be an object of settings")
-    problem = first_error("profile", profile)
+    problem = first_error("profile", profile) or value_problem(profile)
     if problem:
         raise ProfileError(problem)
     return profile
+
+
+def value_problem(profile: dict) -> str | None:
+    """What the schema cannot say but pages depend on: the time zone must exist."""
+    name = (profile.get("business_hours") or {}).get("timezone")
+    if name is None:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return (
+            f"business_hours.timezone: {name[:64]!r} is not a known time zone "
+            "(use a name such as Europe/Amsterdam or UTC)"
+        )
+    return None
 
 
 def with_defaults(profile: dict) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from pathlib import Path
 
 import orjson
@@ -31,7 +32,9 @@ def field_path(error: ValidationError, prefix: str = "") -> str:
 
 def first_error(name: str, value: object, prefix: str = "") -> str | None:
     """None when valid, else one sentence naming the field and the problem."""
-    error = best_match(validator(name).iter_errors(value))
+    # A few errors are enough to name the first problem; a message never echoes a huge input.
+    error = best_match(itertools.islice(validator(name).iter_errors(value), 5))
     if error is None:
         return None
-    return f"{field_path(error, prefix)}: {error.message}"
+    message = f"{field_path(error, prefix)}: {error.message}"
+    return message if len(message) <= 300 else message[:150] + " … " + message[-147:]

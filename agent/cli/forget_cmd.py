@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 
-from .. import privacy
+from .. import privacy, privacy_files
 from ..home import prepare_home
 from ..privacy import forget_in
+from ..profile import ProfileManager
 from .common import config_from
 from .export_cmd import one_person
 from .running import agent_running, call_agent, direct_store
@@ -29,8 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _direct(config, query: str) -> tuple[str, dict]:
     with direct_store(config) as tx:
         pid = one_person(tx, query)
+        trace = tx.transact(lambda t: privacy_files.trace_in(t, pid))
         removed = tx.transact(lambda t: forget_in(t, pid)) or {}
         privacy.scrub_backups(tx)
+        profile = ProfileManager(config.home).load()
+        removed["reports"] = privacy_files.after_forget_sync(config.home, tx, profile, pid, trace)
         return pid, removed
 
 
@@ -42,6 +46,13 @@ def run(args: argparse.Namespace) -> int:
         pid, removed = answer["id"], answer["removed"]
     else:
         pid, removed = _direct(config, args.person)
-    counts = ", ".join(f"{n} {table}" for table, n in removed.items() if n)
+    counts = ", ".join(f"{n} {table}" for table, n in removed.items() if isinstance(n, int) and n)
     print(f"Forgot {pid}: removed {counts or 'nothing else'}.")
+    reports = removed.get("reports") or {}
+    if reports.get("rebuilt"):
+        print(f"Rebuilt the reports of {', '.join(reports['rebuilt'])} without them.")
+    if reports.get("removed"):
+        print(f"Removed the reports of {', '.join(reports['removed'])} (could not rebuild them).")
+    if reports.get("scrubbed_copies"):
+        print(f"Scrubbed {len(reports['scrubbed_copies'])} set-aside copies of damaged files.")
     return 0

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import (
+    doctor_cmd,
     export_cmd,
     forget_cmd,
     init_cmd,
@@ -29,6 +31,7 @@ COMMANDS = (
     sources_cmd,
     scrape_cmd,
     login_cmd,
+    doctor_cmd,
 )
 
 
@@ -46,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Everything Roos creates is the user's alone (0700 folders, 0600 files), whatever the
+    # shell's umask: the home holds what people wrote. `roos report --mode` opts out.
+    os.umask(0o077)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
+import os
 import urllib.error
 import urllib.request
 from datetime import UTC, datetime
@@ -19,6 +19,7 @@ from pathlib import Path
 from ..home import prepare_home, read_token
 from ..profile import ProfileManager
 from ..reports.build import FILES, choose_month, draft, folder_for, gather, write_report_sync
+from ..reports.files import FILE_MODE, copy_out, write_private
 from ..reports.pdf import PdfError
 from ..store import HomeLock, StoreError, SyncStore, is_locked
 from .common import config_from, fail
@@ -31,9 +32,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--month", help="YYYY-MM (default: last month)")
     p.add_argument("--lang", choices=["nl", "en"], help="language (default: the profile's)")
     p.add_argument("--out", help="also put the files in this folder")
+    p.add_argument(
+        "--mode",
+        type=_octal,
+        default=FILE_MODE,
+        help="file mode of the --out copies, e.g. 644 to share them (default 600: only you)",
+    )
     p.add_argument("--home", help="data folder (env ROOS_HOME)")
     p.add_argument("--port", type=int, help="port of the running agent (env ROOS_PORT)")
     p.set_defaults(run=run)
+
+
+def _octal(text: str) -> int:
+    try:
+        mode = int(text, 8)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an octal file mode such as 600"
+        ) from None
+    if not 0 <= mode <= 0o777:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a file mode (000 to 777)")
+    return mode
 
 
 def _call(base: str, token: str, method: str, path: str, body: dict | None = None) -> bytes:
@@ -46,19 +65,26 @@ def _call(base: str, token: str, method: str, path: str, body: dict | None = Non
         return response.read()
 
 
-def via_agent(base: str, token: str, body: dict, out: Path | None) -> dict:
+def via_agent(base: str, token: str, body: dict, out: Path | None, mode: int = FILE_MODE) -> dict:
     """Ask the running agent for the report; with `out`, download its files there."""
     report = json.loads(_call(base, token, "POST", "/api/reports", body))["report"]
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         for kind, url in report["urls"].items():
             target = out / f"report.{kind}"
-            target.write_bytes(_call(base, token, "GET", url))
+            write_private(target, _call(base, token, "GET", url))
+            os.chmod(target, mode)
             report["files"][kind] = str(target)
     return report
 
 
-def directly(home: Path, month_text: str | None, lang: str | None, out: Path | None) -> dict:
+def directly(
+    home: Path,
+    month_text: str | None,
+    lang: str | None,
+    out: Path | None,
+    mode: int = FILE_MODE,
+) -> dict:
     """No agent runs: hold the home lock and read the store ourselves."""
     with HomeLock(home):
         profile = ProfileManager(home).load()
@@ -70,7 +96,7 @@ def directly(home: Path, month_text: str | None, lang: str | None, out: Path | N
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         for kind, path in report["files"].items():
-            report["files"][kind] = str(shutil.copyfile(path, out / Path(path).name))
+            report["files"][kind] = str(copy_out(Path(path), out / Path(path).name, mode))
     return report
 
 
@@ -85,7 +111,7 @@ def _ask_agent(port: int, home: Path, args: argparse.Namespace, out: Path | None
     token = read_token(home) or ""
     body = {k: v for k, v in (("month", args.month), ("lang", args.lang)) if v}
     try:
-        return via_agent(f"http://127.0.0.1:{port}", token, body, out)
+        return via_agent(f"http://127.0.0.1:{port}", token, body, out, args.mode)
     except urllib.error.HTTPError as exc:
         fail(f"the agent refused: {_error_text(exc)}")
     except urllib.error.URLError as exc:
@@ -106,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         report = _ask_agent(config.port, config.home, args, out)
     else:
         try:
-            report = directly(config.home, args.month, args.lang, out)
+            report = directly(config.home, args.month, args.lang, out, args.mode)
         except (ValueError, StoreError, PdfError, OSError) as exc:
             fail(str(exc))
             return 1

@@ -9,11 +9,13 @@ import signal
 
 from aiohttp import web
 
-from ..home import prepare_home
+from ..home import prepare_home, remove_leftovers, tighten_modes
 from ..logs import setup_logging
+from ..server import limits
 from ..server.app import create_app
 from ..store import StoreError
 from .common import config_from, fail, held_home
+from .problems import ListenError, describe
 
 log = logging.getLogger("roos")
 
@@ -28,26 +30,34 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = config_from(args)
-    prepare_home(config.home)
-    setup_logging(config.home, config.verbose)
-    with held_home(config):
-        try:
+    try:
+        prepare_home(config.home)
+        setup_logging(config.home, config.verbose)
+        with held_home(config):
+            tighten_modes(config.home)
+            remove_leftovers(config.home)
             return asyncio.run(_serve(config))
-        except StoreError as exc:
-            fail(str(exc), code=4)
-            return 4
-        except OSError as exc:
-            fail(f"cannot listen on 127.0.0.1:{config.port}: {exc.strerror or exc}", code=5)
-            return 5
+    except StoreError as exc:
+        fail(str(exc), code=4)
+    except ListenError as exc:
+        fail(f"cannot listen on 127.0.0.1:{config.port}: {exc.strerror or exc}", code=5)
+    except OSError as exc:
+        # Not the port: the home, the store or the disk. Say which, and what to do.
+        fail(describe(exc), code=4)
+    return 4
 
 
 async def _serve(config) -> int:
     app = create_app(config)
-    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    runner = limits.runner(app)  # idle/header timeouts and a connection cap
     await runner.setup()
     # Loopback only, never 0.0.0.0: other machines must not reach the agent.
     site = web.TCPSite(runner, config.host, config.port, reuse_address=True)
-    await site.start()
+    try:
+        await site.start()
+    except OSError as exc:
+        await runner.cleanup()
+        raise ListenError(exc.errno, exc.strerror) from exc
     url = f"http://127.0.0.1:{config.port}/"
     log.info("Roos agent listening on %s (home %s)", url, config.home)
     print(f"Roos is running: {url}", flush=True)

@@ -9,7 +9,6 @@ figures and the summary, is written last, so a report that is listed is a finish
 from __future__ import annotations
 
 import asyncio
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +18,7 @@ import orjson
 from agent.analysis.times import now_or
 from agent.reports.csv_export import report_csv
 from agent.reports.figures import compute_figures
+from agent.reports.files import private_folder, write_private
 from agent.reports.i18n import lang_or_default
 from agent.reports.months import Month, in_month, moment_of, profile_zone
 from agent.reports.pdf import html_to_pdf, html_to_pdf_sync
@@ -94,15 +94,11 @@ def folder_for(home: Path, month: Month) -> Path:
 
 def _write(path: Path, data: bytes) -> None:
     """Atomically, private (0600): reports hold what people wrote and who they are."""
-    partial = path.with_name(f".{path.name}.part")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    partial.replace(path)
+    write_private(path, data)
 
 
 def _write_texts(folder: Path, report: Draft) -> None:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_folder(folder)
     _write(folder / "report.html", report.html.encode("utf-8"))
     _write(folder / "report.csv", report.csv.encode("utf-8"))
 

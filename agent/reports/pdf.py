@@ -14,6 +14,7 @@ from pathlib import Path
 from playwright.async_api import Route, async_playwright
 
 from ..sources.browser import CHROMIUM, CHROMIUM_ARGS
+from .files import write_private
 
 MARGIN = "0"  # the document's own @page rule sets the margins
 
@@ -52,9 +53,7 @@ async def html_to_pdf(html: str, target: Path, executable: str = CHROMIUM) -> Pa
         raise
     except Exception as exc:  # Playwright raises its own Error and OS errors alike
         raise PdfError(f"Chromium could not print the report: {exc}") from exc
-    partial = target.with_name(f".{target.name}.part")
-    partial.write_bytes(data)
-    partial.replace(target)
+    write_private(target, data)  # 0600 whatever the umask, like every report file
     return target
 
 

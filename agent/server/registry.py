@@ -10,6 +10,7 @@ from .api import (
     analyze,
     dashboard,
     debug,
+    doctor,
     drafts,
     events,
     follow_ratio,
@@ -55,6 +56,7 @@ FEATURES = (
     privacy,
     reports,
     debug,
+    doctor,
     dashboard,
 )
 

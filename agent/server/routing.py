@@ -38,6 +38,8 @@ class Route:
     produces: str = "json"
     # Error statuses this route adds to the ones every route may answer (e.g. 409).
     errors: tuple[int, ...] = ()
+    # Media types a "file" route answers with (documented as they are sent).
+    media: tuple[str, ...] = ()
 
 
 def add_routes(app: web.Application, routes: Iterable[Route]) -> None:

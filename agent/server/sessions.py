@@ -110,7 +110,13 @@ def sessions_of(request: web.Request) -> Sessions:
     return request.app[SERVICES][SERVICE]
 
 
+# POST is always JSON (agent/server/guards.py): the code takes an empty object, as
+# `roos open` and the extension send it, and the document says so.
+NO_FIELDS = {"type": "object", "additionalProperties": False, "maxProperties": 0}
+
+
 async def post_code(request: web.Request) -> web.Response:
+    await json_object(request, NO_FIELDS)
     if not bearer_ok(request):
         raise ApiError(403, "Only the token holder (roos open, the extension) can ask for a code.")
     code = sessions_of(request).new_code()
@@ -172,7 +178,9 @@ ROUTES = [
         "/api/session/code",
         post_code,
         "A one-time login code for the dashboard (token only; single use, 60 s). "
-        "Open the returned url: the code travels in the fragment, never to a server.",
+        "Open the returned url: the code travels in the fragment, never to a server. "
+        "The body is an empty JSON object.",
+        request=NO_FIELDS,
         response=CODE,
         tag="dashboard",
     ),

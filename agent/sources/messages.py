@@ -48,6 +48,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{url} failed too often and is left alone until {until} UTC",
         "{url} ging te vaak mis en wordt tot {until} UTC met rust gelaten",
     ),
+    "local_address": (
+        "{url} is not followed: it points to a local or private network address, and the source "
+        "itself is not on one",
+        "{url} wordt niet gevolgd: het wijst naar een lokaal of privé-netwerkadres, en de bron "
+        "zelf staat daar niet",
+    ),
     "too_large": ("{url} is larger than {limit} KiB", "{url} is groter dan {limit} KiB"),
     "redirects": ("{url} redirects too often", "{url} stuurt te vaak door"),
     "http_error": ("{url} answered with HTTP {status}", "{url} antwoordde met HTTP {status}"),

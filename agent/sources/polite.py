@@ -30,7 +30,7 @@ import aiohttp
 from multidict import CIMultiDict
 
 from agent import __version__
-from agent.sources import messages
+from agent.sources import messages, netguard
 from agent.sources.robots import MAX_ROBOTS_BYTES, RobotsCache, origin
 
 CONTACT_URL = "https://github.com/roos-social/roos"
@@ -199,18 +199,24 @@ class PoliteClient:
     ) -> Response:
         """GET politely. Raises RobotsDisallowed, HostResting or FetchError; HTTP errors are returned."""
         current, spent = url, 0
-        for _hop in range(MAX_REDIRECTS + 1):
-            await self.ensure_allowed(current)
-            response = await self._with_retries(current, conditional, accept)
-            spent += response.requests
-            location = response.headers.get("Location")
-            if response.status not in REDIRECT_STATUSES or not location:
-                return replace(response, requests=spent)
-            current = urljoin(current, location)
+        with netguard.default_source(url):
+            for _hop in range(MAX_REDIRECTS + 1):
+                await self.ensure_allowed(current)
+                response = await self._with_retries(current, conditional, accept)
+                spent += response.requests
+                location = response.headers.get("Location")
+                if response.status not in REDIRECT_STATUSES or not location:
+                    return replace(response, requests=spent)
+                current = urljoin(current, location)
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects", "redirects")
 
     async def ensure_allowed(self, url: str) -> None:
-        """Raise unless robots.txt lets Roos fetch `url` and its host is not resting."""
+        """Raise unless `url` is not a discovered local address (agent/sources/netguard.py),
+        robots.txt lets Roos fetch it and its host is not resting."""
+        try:
+            await netguard.check(url)
+        except netguard.LocalTarget as exc:
+            raise FetchError(url, str(exc).removeprefix(f"{url} "), "local_address") from None
         self._check_resting(url)
         rules = await self.robots.rules_for(url)
         if not rules.allows(url):
@@ -271,13 +277,21 @@ class PoliteClient:
         await self.wait_turn(url)
         session = self._open()
         self.requests_made += 1
+        current = url
         try:
-            async with session.get(url, max_redirects=MAX_REDIRECTS) as raw:
-                body = await self._read(raw, url, MAX_ROBOTS_BYTES, truncate=True)
-                self._failures.pop(origin(url), None)
-                return raw.status, body.decode("utf-8", errors="replace")
-        except aiohttp.TooManyRedirects:
+            for _hop in range(MAX_REDIRECTS + 1):
+                await netguard.check(current)  # a robots.txt redirect is discovered too
+                async with session.get(current, allow_redirects=False) as raw:
+                    location = raw.headers.get("Location")
+                    if raw.status in REDIRECT_STATUSES and location:
+                        current = urljoin(current, location)
+                        continue
+                    body = await self._read(raw, url, MAX_ROBOTS_BYTES, truncate=True)
+                    self._failures.pop(origin(url), None)
+                    return raw.status, body.decode("utf-8", errors="replace")
             return 310, ""
+        except netguard.LocalTarget:
+            return None, ""
         except (aiohttp.ClientError, TimeoutError) as exc:
             self._failures[origin(url)] = failure_code(exc)
             return None, ""
@@ -339,7 +353,9 @@ class PoliteClient:
     def _open(self) -> aiohttp.ClientSession:
         if self._session is None:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit_per_host=1),
+                connector=aiohttp.TCPConnector(
+                    limit_per_host=1, resolver=netguard.GuardedResolver(), use_dns_cache=False
+                ),
                 timeout=aiohttp.ClientTimeout(total=self.timeout),
                 headers={"User-Agent": self.user_agent},
                 cookie_jar=aiohttp.DummyCookieJar(),

@@ -25,7 +25,7 @@ from aiohttp import web
 from agent import pipeline, privacy
 from agent.home import write_private
 from agent.server.keys import CONFIG, HUB, PROFILE, STORE
-from agent.sources import registry
+from agent.sources import netguard, registry
 from agent.sources.blogs import ScrapeResult, scrape_blog
 from agent.sources.discover import UnsupportedUrl, classify_url, linkedin_group_url
 from agent.sources.known import KnownIds
@@ -178,7 +178,8 @@ class Runner:
                 hours = self.app[PROFILE].current.get("business_hours") or {}
                 result = await self.groups.scrape(source, known, now, hours)
             else:
-                result = await scrape_blog(source, self.polite, known, now)
+                with netguard.source(source["url"]):  # what it links is judged against it
+                    result = await scrape_blog(source, self.polite, known, now)
         except NotNow as exc:
             return {**summarise(source, [], []), "skipped": str(exc)}
         except LinkedInBlocked as exc:

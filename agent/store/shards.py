@@ -12,7 +12,6 @@ ever acknowledged from a write cache.
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,12 +21,16 @@ from tinydb import Storage, TinyDB
 from tinydb.table import Document, Table
 
 from .files import StoreError, backup_path, write_json
+from .recover import add_note, recover
 
 log = logging.getLogger("roos.store")
 
 SHARD_CAP = 1000
 SHARD_BYTES = 256 * 1024
 TABLE = "_default"
+# Written first in each shard: how many documents it holds, so a truncated file can say
+# how many it lost even when the tail with their ids is gone.
+HEADER = "_roos"
 
 
 class ShardStorage(Storage):
@@ -55,7 +58,8 @@ class ShardStorage(Storage):
 
     def flush(self) -> None:
         if self.dirty:
-            self.size = write_json(self.path, self.data)
+            header = {HEADER: {"documents": len(self.data.get(TABLE, {}))}}
+            self.size = write_json(self.path, {**header, **self.data})
             self.dirty = False
 
     def close(self) -> None:
@@ -63,7 +67,7 @@ class ShardStorage(Storage):
 
 
 def _valid_shard(value: object) -> bool:
-    if not isinstance(value, dict) or set(value) - {TABLE}:
+    if not isinstance(value, dict) or set(value) - {TABLE, HEADER}:
         return False
     docs = value.get(TABLE, {})
     return isinstance(docs, dict) and all(
@@ -72,10 +76,14 @@ def _valid_shard(value: object) -> bool:
 
 
 def load_shard_file(path: Path) -> dict:
-    """Parse a shard; a corrupt or foreign one is moved aside and its snapshot restored."""
+    """Parse a shard. A damaged or foreign one is moved aside (byte-identical) and replaced by
+    every document still readable in it merged with its snapshot; what neither copy holds is
+    noted in store/recovery.json, so the dashboard and `roos doctor` can say so."""
+    raw = path.read_bytes()
     try:
-        value = orjson.loads(path.read_bytes())
+        value = orjson.loads(raw)
         if _valid_shard(value):
+            value.pop(HEADER, None)
             return value
         problem = "is not a Roos store file"
     except orjson.JSONDecodeError as exc:
@@ -84,19 +92,38 @@ def load_shard_file(path: Path) -> dict:
     path.replace(aside)
     log.warning("Store file %s %s; moved it aside to %s.", path, problem, aside.name)
     snapshot = backup_path(path)
-    if snapshot.exists():
-        try:
-            value = orjson.loads(snapshot.read_bytes())
-        except orjson.JSONDecodeError:
-            value = None
-        if _valid_shard(value):
-            shutil.copyfile(snapshot, path)
-            log.warning("Restored %s from its last good snapshot.", path.name)
-            return value
-    raise StoreError(
-        f"Store file {path} {problem} and has no good snapshot. It was moved aside to "
-        f"{aside.name} so nothing is lost; remove or repair it to start without it."
+    backup = snapshot.read_bytes() if snapshot.exists() else None
+    found = recover(raw, backup)
+    store_folder = path.parent.parent
+    note = {
+        "file": str(path.relative_to(store_folder)),
+        "aside": aside.name,
+        "at": int(time.time()),
+        "problem": problem,
+        "from_file": found.from_file,
+        "from_backup": found.from_backup,
+        "unreadable_bytes": found.unreadable_bytes,
+        "lost_ids": found.lost_ids[:1000],
+        "lost": found.lost,
+    }
+    if not found.documents:
+        add_note(store_folder, {**note, "unrecovered": True})
+        raise StoreError(
+            f"Store file {path} {problem} and nothing in it or in a snapshot could be read. "
+            f"It was moved aside to {aside.name} so nothing is lost; remove or repair it to "
+            "start without it (`roos doctor` tells more)."
+        )
+    write_json(path, found.data, keep_backup=False)
+    add_note(store_folder, note)
+    lost = f"; {found.lost} could not be read" if found.lost else ""
+    log.warning(
+        "Recovered %s: %d documents read from the damaged file, %d more from its snapshot%s.",
+        path.name,
+        found.from_file,
+        found.from_backup,
+        lost,
     )
+    return found.data
 
 
 class Shard:
@@ -133,6 +160,7 @@ class Shard:
     def reload(self) -> None:
         """Drop in-memory changes after a failed write: disk is the truth."""
         data = orjson.loads(self.path.read_bytes()) if self.path.exists() else {TABLE: {}}
+        data.pop(HEADER, None)
         self.storage.data = data
         self.storage.dirty = False
         self.table.clear_cache()

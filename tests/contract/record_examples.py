@@ -113,6 +113,7 @@ class Recorder:
 async def day(rec: Recorder, token: str, port: int) -> None:
     c = rec.call
     await c("GET", "/api/health")
+    await c("GET", "/api/doctor")
     await rec.client.put("/api/profile", json=PROFILE)
     await c("PUT", "/api/profile", body={"targets": {"posts_per_day": 3, "weekends": True}})
     await c("GET", "/api/profile")

@@ -3,7 +3,8 @@
 What the user sees, file by file (the home of a real `roos serve`):
 
 - a store shard that is truncated or not Roos's is moved aside (``*.corrupt-<time>``,
-  byte-identical, so nothing is lost) and its last good snapshot (``.bak``) restored;
+  byte-identical, so nothing is lost) and replaced by every document still readable in
+  it merged with its last good snapshot (``.bak``; see test_shard_recovery.py);
   with no snapshot the agent stops once (exit 4) naming the file, and starts without it;
 - a damaged meta.json is moved aside and rebuilt; one from a newer Roos stops the agent
   (exit 4) and is left untouched, as is the whole store;
@@ -67,7 +68,7 @@ def test_a_truncated_store_file_is_set_aside_and_its_last_good_snapshot_restored
     (aside,) = set_aside(shard)
     assert aside.read_bytes() == damaged
     log = agent_log(agent)
-    assert "is damaged" in log and aside.name in log and "last good snapshot" in log
+    assert "is damaged" in log and aside.name in log and "more from its snapshot" in log
 
 
 def test_a_foreign_store_file_without_snapshot_stops_the_agent_once_and_is_kept(tmp_path):

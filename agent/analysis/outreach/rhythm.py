@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..times import to_datetime
 
@@ -24,7 +24,10 @@ def rhythm_status(
     lang: str = "nl",
 ) -> dict[str, Any]:
     """Is today's (or the weekend day's) target met? `now` is aware; local time from the profile."""
-    zone = ZoneInfo((profile.get("business_hours") or {}).get("timezone") or "Europe/Amsterdam")
+    try:
+        zone = ZoneInfo((profile.get("business_hours") or {}).get("timezone") or "Europe/Amsterdam")
+    except (ZoneInfoNotFoundError, ValueError):  # a page must not fail on a bad profile value
+        zone = ZoneInfo("UTC")
     local = now.astimezone(zone)
     targets = profile.get("targets") or {}
     target = targets.get("posts_per_day", 2)

@@ -17,6 +17,7 @@ import * as reachOut from "./pages/reach-out.js";
 import * as sources from "./pages/sources.js";
 import * as team from "./pages/team.js";
 import * as valuable from "./pages/valuable.js";
+import { showStoreNotice } from "./store-notice.js";
 
 const PAGES = { inbox, listening, people, valuable, "reach-out": reachOut, follow, team, sources };
 /** @type {{name: string, module: any, root: HTMLElement} | null} */
@@ -92,6 +93,7 @@ async function switchLanguage(code) {
   const indicator = document.getElementById("live");
   if (indicator) indicator.textContent = t(indicator.dataset.state === "on" ? "live.on" : "live.off");
   await show();
+  await showStoreNotice();
 }
 
 async function logout() {
@@ -115,6 +117,7 @@ async function main() {
   document.getElementById("live")?.replaceChildren(t("live.off"));
   announce("");
   await show();
+  await showStoreNotice();
 }
 
 main();

@@ -16,7 +16,18 @@ from ..requests import json_object, ok
 from ..routing import Param, Route
 from .reach_out import latest_own_ratio, scorer_for
 
-COUNT = {"type": ["integer", "string"], "maxLength": 64, "minimum": 0}
+# A count as a page shows it ("1.234 volgers", "12,5K", "500+"): it starts with a digit.
+# Text the count reader still cannot read as a count gets 400 naming the problem.
+COUNT = {
+    "type": ["integer", "string"],
+    "minimum": 0,
+    "maximum": 10**10,
+    "minLength": 1,
+    "maxLength": 60,
+    "pattern": r"^\s*\d",
+    "description": 'A count as a page shows it, e.g. 1234, "1.234 volgers" or "12,5K"; '
+    "text that is not a count (empty, words only, decimals without K or M) is refused with 400.",
+}
 FOLLOW = {
     "type": "object",
     "required": ["account", "followers"],

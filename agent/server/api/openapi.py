@@ -72,13 +72,17 @@ def _operation(r: Route) -> dict:
     elif r.produces == "websocket":
         responses["101"] = {"description": "Switching to the WebSocket protocol"}
     else:
-        media = "text/html" if r.produces == "page" else "application/octet-stream"
-        responses["200"] = {"description": "OK", "content": {media: {"schema": {"type": "string"}}}}
+        default = "text/html" if r.produces == "page" else "application/octet-stream"
+        responses["200"] = {
+            "description": "OK",
+            "content": {m: {"schema": {"type": "string"}} for m in r.media or (default,)},
+        }
     for status, why in (
         (400, "Bad input (names the field)"),
         (401, "Missing or wrong token"),
         (403, "Host or Origin not allowed"),
         (404, "Not found"),
+        (408, "The request body did not arrive in time"),
         (413, "Body too large"),
         (415, "Body must be JSON"),
         (503, "The store could not be read or written (the message says why)"),

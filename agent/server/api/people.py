@@ -97,7 +97,11 @@ async def post_merge(request: web.Request) -> web.Response:
     """The user confirmed that two records are one person: keep one, fold the other in."""
     body = await json_object(request, MERGE)
     if body["keep"] == body["merge"]:
-        raise ApiError(400, "merge: must differ from keep")
+        # The schema allows it, and one person is already merged with themselves: a no-op.
+        person = await request.app[STORE].get("people", body["keep"])
+        if person is None:
+            raise ApiError(404, "No person with that id.")
+        return ok({"person": person})
     targets = request.app[PROFILE].current.get("targets") or {}
 
     def fold(tx: SyncStore) -> dict | None:

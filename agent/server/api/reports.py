@@ -19,7 +19,14 @@ MONTH = {"type": "string", "pattern": r"^(19[7-9][0-9]|2[0-9]{3})-(0[1-9]|1[0-2]
 CREATE = {
     "type": "object",
     "additionalProperties": False,
-    "properties": {"month": MONTH, "lang": {"enum": ["nl", "en"]}},
+    "properties": {
+        "month": {
+            **MONTH,
+            "description": "YYYY-MM, default last month. Only a month that has begun (in the "
+            "profile's time zone) can be reported on: a later one is refused with 400.",
+        },
+        "lang": {"enum": ["nl", "en"]},
+    },
 }
 REPORT = {
     "type": "object",
@@ -118,5 +125,6 @@ ROUTES = [
         "Download one file of a report: report.html, report.pdf or report.csv.",
         tag="evaluate",
         produces="file",
+        media=tuple(dict.fromkeys(FILES.values())),
     ),
 ]
