@@ -27,6 +27,7 @@ BENCHES = (
     "suggestions",
     "memory",
     "crash",
+    "watch",
 )
 RESULTS = Path(__file__).resolve().parent / "results.json"
 

@@ -16,6 +16,7 @@ from . import (
     serve,
     sources_cmd,
     token_cmd,
+    watch_cmd,
 )
 
 COMMANDS = (
@@ -29,6 +30,7 @@ COMMANDS = (
     sources_cmd,
     scrape_cmd,
     login_cmd,
+    watch_cmd,
 )
 
 
