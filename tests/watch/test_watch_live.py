@@ -140,3 +140,13 @@ def test_notify_without_notify_send_says_so_plainly(agent, tmp_path):
     with WatchProcess(agent, "--notify", env={"PATH": str(bare)}) as watch:
         assert "notify-send" in watch.wait_status("notify-send")
         watch.wait_status("Connected")
+
+
+def test_a_token_the_agent_refuses_is_named_not_retried_silently(agent, tmp_path):
+    stranger = tmp_path / "other-home"
+    stranger.mkdir(mode=0o700)
+    (stranger / "token").write_text("ab" * 32 + "\n")
+    (stranger / "token").chmod(0o600)
+    with WatchProcess(agent, env={"ROOS_HOME": str(stranger)}) as watch:
+        line = watch.wait_status("refused the token")
+    assert str(stranger) in line and "ab" * 32 not in line
