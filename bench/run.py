@@ -28,6 +28,7 @@ BENCHES = (
     "memory",
     "crash",
     "reliability",
+    "watch",
 )
 RESULTS = Path(__file__).resolve().parent / "results.json"
 

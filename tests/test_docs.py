@@ -26,3 +26,10 @@ def test_the_ci_script_runs_exactly_the_test_command():
     assert [line for line in ci.splitlines() if line and not line.startswith("#")] == [
         "exec ./scripts/test"
     ]
+
+
+def test_every_watch_filter_is_documented():
+    from agent.watch.lines import FILTERS
+
+    assert "roos watch" in README
+    assert f"--only {'|'.join(f for f in FILTERS if f != 'all')}|all" in README

@@ -18,6 +18,7 @@ from . import (
     serve,
     sources_cmd,
     token_cmd,
+    watch_cmd,
 )
 
 COMMANDS = (
@@ -32,6 +33,7 @@ COMMANDS = (
     scrape_cmd,
     login_cmd,
     doctor_cmd,
+    watch_cmd,
 )
 
 

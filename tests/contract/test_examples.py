@@ -78,3 +78,16 @@ def test_no_example_leaks_a_token_or_a_home_folder():
     for path in EXAMPLES.rglob("*.json"):
         text = path.read_text(encoding="utf-8")
         assert "/tmp/" not in text and "Bearer " not in text, path
+
+
+@pytest.mark.parametrize("name", EVENTS)
+def test_every_live_event_example_obeys_the_event_schema(name):
+    event = json.loads((EXAMPLES / "events" / f"{name}.json").read_text(encoding="utf-8"))
+    assert validate(schema("events"), event) is None
+
+
+def test_the_event_schema_refuses_an_item_event_without_its_analysis():
+    event = json.loads((EXAMPLES / "events" / "item.new.json").read_text(encoding="utf-8"))
+    del event["data"]["analysis"]
+    assert validate(schema("events"), event) is not None
+    assert validate(schema("events"), {"type": "item.nieuw", "data": {}}) is not None

@@ -1,0 +1,1 @@
+"""`roos watch`: the agent's live events in the terminal (lines, terminal safety, connection)."""
