@@ -14,11 +14,11 @@ import re
 import string
 from collections.abc import Iterable
 from operator import methodcaller
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from agent.analysis import language
+from agent.analysis import language, webcare
 from agent.analysis.lexicon_nl import DutchLexicon
 from agent.analysis.sentiment_nl import DutchScorer
 from agent.analysis.textnorm import expand_hashtags, fix_punctuation
@@ -26,6 +26,8 @@ from agent.analysis.textnorm import expand_hashtags, fix_punctuation
 POSITIVE_AT = 0.05  # VADER's published thresholds
 NEGATIVE_AT = -0.05
 SHORT_UNKNOWN = 8  # words; a longer text in no recognised language is not guessed at
+SHORT_ENGLISH = 40  # words; a tweet-length text with English words is always read
+MIXED_SHARE = 0.5  # Dutch or English votes at half the winner's: the language is unsure
 
 # LinkedIn praise and hashtag words that VADER's lexicon lacks, on VADER's -4..4 scale.
 ENGLISH_EXTRA: dict[str, float] = {
@@ -58,6 +60,8 @@ class Sentiment(TypedDict):
     compound: float
     lang: str
     supported: bool
+    rule: NotRequired[str]  # set when the webcare reading overrode the lexicon
+    words: NotRequired[list[str]]
 
 
 def _english_analyzer() -> SentimentIntensityAnalyzer:
@@ -162,19 +166,86 @@ def bounded(text: str) -> str:
     return _SYMBOL.sub(first_symbols, text)
 
 
-def score(text: str, lang: str | None = None) -> Sentiment:
-    """Label and compound score of `text`; `lang` (ISO code) skips language detection."""
+def _both(text: str) -> tuple[float, str]:
+    """Score with both lexicons when the language is unsure, and keep the stronger reading
+    when the two agree; when they disagree, the language the words point to decides (English
+    on a tie: its lexicon is the larger). A text with English words and no Dutch ones is
+    English: the Dutch rules would only blur VADER's reading."""
+    said = language.votes(text)
+    nl, en = said.get("nl", 0.0), said.get("en", 0.0)
+    if en and not nl:
+        return english(text), "en"
+    if nl and not en:
+        return dutch(text), "nl"
+    d, e = dutch(text), english(text)
+    if d * e >= 0:  # consistent (or one has nothing to say): the stronger one
+        return (d, "nl") if abs(d) > abs(e) else (e, "en")
+    return (d, "nl") if nl > en else (e, "en")
+
+
+def _unsure(text: str, lang: str) -> bool:
+    """Too little said to trust the detected language: a short text in no language; a text
+    where English words count at least half as much as the winner's (a short English text
+    is never "unsupported"); or one where Dutch words do and our lexicons know its words.
+    A Finnish or German sentence stays unsupported: a clear "we don't know" beats a guess."""
+    said = text.split()
+    if lang == "unknown" and len(said) <= SHORT_UNKNOWN:
+        return True
+    votes = language.votes(text)
+    top = max(votes.values(), default=0.0)
+    nl, en = votes.get("nl", 0.0), votes.get("en", 0.0)
+    if en and en >= MIXED_SHARE * top and len(said) <= SHORT_ENGLISH:
+        return True
+    if max(nl, en) < MIXED_SHARE * top or not max(nl, en):
+        return False
+    return any(word in _ENGLISH_WORDS for word in map(_unpunctuated, text.lower().split()))
+
+
+def score(
+    text: str,
+    lang: str | None = None,
+    cues: list[webcare.Cue] | None = None,
+    guessed: bool = False,
+) -> Sentiment:
+    """Label and compound score of `text`; `lang` (ISO code) skips language detection, and
+    `guessed` says it was detected all the same (so it may be doubted, as a language the
+    caller knows is not). `cues` are the text's webcare cues when already read: a complaint
+    is never positive and a negated negative ("nooit een probleem") never negative."""
     text = bounded(text)
+    guessed = guessed or lang is None
     lang = language.detect(text) if lang is None else lang.lower().split("-")[0]
     if lang == "nl":
         compound = dutch(text)
     elif lang == "en":
         compound = english(text)
-    elif lang == "unknown" and len(text.split()) <= SHORT_UNKNOWN:
-        compound = max(dutch(text), english(text), key=abs)
+    elif guessed and _unsure(text, lang):
+        compound, _ = _both(text)
     else:
         return _unsupported(lang)
-    return {"label": label(compound), "compound": compound, "lang": lang, "supported": True}
+    if cues is None:
+        cues = webcare.cues(text, lang if lang in ("nl", "en") else None)
+    compound, rule = webcare.temper(compound, cues)
+    result: Sentiment = {
+        "label": label(compound),
+        "compound": compound,
+        "lang": lang,
+        "supported": True,
+    }
+    if rule:
+        result["rule"] = rule
+        result["words"] = [cue.words for cue in cues if cue.rule != "persistence"][:6]
+    return result
+
+
+def felt_words(text: str, lang: str | None, most: int = 6) -> list[str]:
+    """The words of `text` that carry sentiment in its language's lexicon, for reasons."""
+    said = [_unpunctuated(word) for word in text.lower().split()]
+    if lang == "nl":
+        valence = _DUTCH.lexicon.valence
+        found = [word for word in said if word and valence(word)]
+    else:
+        found = [word for word in said if word in _ENGLISH.lexicon]
+    return list(dict.fromkeys(found))[:most]
 
 
 def score_many(texts: Iterable[str], lang: str | None = None) -> list[Sentiment]:

@@ -1,0 +1,242 @@
+"""A webcare reading of a message: what went wrong, what is asked, how serious it is.
+
+A sentiment lexicon reads "Vonk, please fix this" as friendly ("please" is positive in VADER)
+and "Nog nooit pech gehad" as negative ("pech"). A social media manager reads what is wrong
+and what is asked. This module finds those cues (`webcare_cues.PHRASES`): requests to act,
+persistence, failures, broken promises, money, sarcasm around a failure, praise that negates a
+negative, and the categories that make a message urgent (safety, privacy, money, outage,
+legal threats). Cues are matched on the folded words of the text, one dictionary lookup per
+word, so the reading costs little next to the sentiment score.
+
+`evidence` decides which cues make a complaint: a failure, a broken promise, no answer, a
+request to fix, a safety, privacy, outage or legal cue on their own; money when it is clearly
+wrong ("twee keer afgeschreven") or comes with other evidence or a negative tone; persistence
+and sarcasm only around other evidence ("weer een mooie dag" and "Top service!" are praise).
+A failure that is over ("werkt weer") is no evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from agent.analysis.text import Text, as_text
+from agent.analysis.webcare_cues import PHRASES, REASONS
+
+CATEGORIES = ("safety", "privacy", "money", "outage", "legal")  # most urgent first
+_EVIDENCE = frozenset({"failure", "broken_promise", "ignored", "request", *CATEGORIES} - {"money"})
+_CLEAR_MONEY = frozenset(
+    [
+        "twice",
+        "double",
+        "dubbel",
+        "dubbele",
+        "keer",
+        "onterecht",
+        "teveel",
+        "veel",
+        "klopt",
+        "wrong",
+        "overcharged",
+        "unauthorized",
+        "unauthorised",
+        "extra",
+        "terugstorten",
+        "terugstorting",
+        "terugbetaald",
+        "teruggestort",
+        "terugbetalen",
+        "verkeerd",
+        "verkeerde",
+    ]
+)
+_NUMBERS = frozenset(
+    ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "paar"]
+)
+_GAP = 3  # "~" lets this many words stand between two parts of a phrase
+# A gap does not reach over these: "nooit zoveel problemen" is no praise.
+_GAP_STOP = frozenset(
+    ["zoveel", "zulke", "zon", "meer", "erger", "so", "many", "such", "much", "more", "worse"]
+)
+_NOT_AFTER_RESOLVED = frozenset({"niet", "not", "nog", "never", "nooit"})
+_NOT_FIRE = frozenset({"personal", "employer", "sterk", "sterke", "het", "jullie", "ons"})
+
+
+class Cue(NamedTuple):
+    rule: str
+    words: str  # the words that matched, folded
+
+
+class _Slot(NamedTuple):
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    number: bool
+
+
+_Phrase = tuple[str, str, tuple[_Slot | None, ...]]  # rule, language, slots (None: a gap)
+
+
+def _slot(spec: str) -> _Slot | None:
+    if spec == "~":
+        return None
+    options = spec.split("|")
+    exact = frozenset(o for o in options if not o.endswith("*") and o != "#")
+    prefixes = tuple(o[:-1] for o in options if o.endswith("*"))
+    return _Slot(exact, prefixes, "#" in options)
+
+
+def _phrases() -> list[_Phrase]:
+    found = []
+    for rule, by_lang in PHRASES.items():
+        for lang, text in by_lang.items():
+            text = re.sub(r"\s*\|(?=\S)|(?<=\S)\|\s*", "|", " ".join(text.split()))
+            for phrase in text.split(" | "):
+                slots = tuple(map(_slot, phrase.split()))
+                found.append((rule, lang, slots))
+    return found
+
+
+def _index() -> tuple[dict[str, list[_Phrase]], list[tuple[str, _Phrase]]]:
+    exact: dict[str, list[_Phrase]] = {}
+    prefixed: list[tuple[str, _Phrase]] = []
+    for phrase in _phrases():
+        first = phrase[2][0]
+        assert first is not None, "a phrase cannot start with a gap"
+        for word in first.exact:
+            exact.setdefault(word, []).append(phrase)
+        prefixed += [(prefix, phrase) for prefix in first.prefixes]
+    return exact, prefixed
+
+
+_BY_FIRST, _BY_PREFIX = _index()
+_PREFIXES = tuple(prefix for prefix, _ in _BY_PREFIX)
+
+
+def _fits(slot: _Slot, word: str) -> bool:
+    return (
+        word in slot.exact
+        or (bool(slot.prefixes) and word.startswith(slot.prefixes))
+        or (slot.number and (word.isdigit() or word in _NUMBERS))
+    )
+
+
+def _end(words: list[str], i: int, slots: tuple[_Slot | None, ...]) -> int:
+    """Where a phrase that starts at word i ends, or -1 when it does not match there."""
+    for n, slot in enumerate(slots):
+        if slot is None:
+            for skip in range(_GAP + 1):
+                if i + skip > len(words) or not _GAP_STOP.isdisjoint(words[i : i + skip]):
+                    return -1
+                end = _end(words, i + skip, slots[n + 1 :])
+                if end >= 0:
+                    return end
+            return -1
+        if i >= len(words) or not _fits(slot, words[i]):
+            return -1
+        i += 1
+    return i
+
+
+def _allowed(lang: str | None) -> frozenset[str]:
+    if lang == "nl":
+        return frozenset({"*", "nl"})
+    if lang == "en":
+        return frozenset({"*", "en"})
+    return frozenset({"*", "nl", "en"})
+
+
+def _scan(words: list[str], lang: str | None) -> list[Cue]:
+    allowed = _allowed(lang)
+    cues: list[Cue] = []
+    taken: dict[str, int] = {}  # per rule: words before this index are part of a match
+    for i, word in enumerate(words):
+        options = _BY_FIRST.get(word, [])
+        if _PREFIXES and word.startswith(_PREFIXES):
+            options = options + [p for prefix, p in _BY_PREFIX if word.startswith(prefix)]
+        for rule, phrase_lang, slots in options:
+            if phrase_lang not in allowed or i < taken.get(rule, 0):
+                continue
+            end = _end(words, i, slots)
+            if end < 0 or not _keeps_meaning(rule, words, i, end):
+                continue
+            cues.append(Cue(rule, " ".join(words[i:end])))
+            taken[rule] = end
+    return cues
+
+
+def _keeps_meaning(rule: str, words: list[str], start: int, end: int) -> bool:
+    """Context a phrase list cannot say: "werkt weer niet" is not solved, "personal brand"
+    is not a fire."""
+    if rule == "resolved":
+        return words[end : end + 1] == [] or words[end] not in _NOT_AFTER_RESOLVED
+    if rule == "safety" and words[start] == "brand":
+        return start == 0 or words[start - 1] not in _NOT_FIRE
+    return True
+
+
+def cues(text: str | Text, lang: str | None = None) -> list[Cue]:
+    """The webcare cues in `text`, in reading order; read once per text and language."""
+    prepared = as_text(text)
+    return prepared.derived(f"webcare:{lang}", lambda t: _scan(t.words, lang))
+
+
+def evidence(found: list[Cue], negative: bool = False) -> list[Cue]:
+    """The cues that make `found`'s text a complaint (empty: no complaint). `negative` says
+    the tone is negative, which lets money and persistence count on their own."""
+    rules = {cue.rule for cue in found}
+    if "resolved" in rules and not rules & {"safety", "privacy", "legal", "ignored"}:
+        found = [cue for cue in found if cue.rule not in ("failure", "persistence", "request")]
+    strong = [cue for cue in found if cue.rule in _EVIDENCE]
+    money = [cue for cue in found if cue.rule == "money"]
+    clear = any(not _CLEAR_MONEY.isdisjoint(cue.words.split()) for cue in money)
+    persistent = [cue for cue in found if cue.rule == "persistence"]
+    if money and (strong or negative or persistent or clear):
+        strong += money
+    if strong or negative:
+        strong += persistent
+    if strong:
+        strong += [cue for cue in found if cue.rule == "sarcasm"]
+    return strong
+
+
+def praise(found: list[Cue]) -> list[Cue]:
+    """Praise cues ("nog nooit een probleem", "can't fault them"); none when anything in the
+    text is evidence of a complaint."""
+    if evidence(found):
+        return []
+    return [cue for cue in found if cue.rule == "praise"]
+
+
+def category(found: list[Cue], complaint: bool) -> str | None:
+    """The most urgent category among the cues. Money, outage and legal threats make a
+    complaint urgent; a question is urgent only when it is about safety or privacy."""
+    rules = {cue.rule for cue in (evidence(found) if complaint else found)}
+    allowed = CATEGORIES if complaint else ("safety", "privacy")
+    return next((name for name in allowed if name in rules), None)
+
+
+def reason(rule: str, words: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
+    """A reason as the user reads it: the rule, the words that decided it, nl and en text."""
+    text = REASONS.get(rule, {"nl": rule, "en": rule})
+    return {"rule": rule, "words": list(dict.fromkeys(words)), "nl": text["nl"], "en": text["en"]}
+
+
+def reasons(found: list[Cue]) -> list[dict[str, Any]]:
+    """One reason per rule, with all the words that matched it, in reading order."""
+    by_rule: dict[str, list[str]] = {}
+    for cue in found:
+        by_rule.setdefault(cue.rule, []).append(cue.words)
+    return [reason(rule, words) for rule, words in by_rule.items()]
+
+
+def temper(compound: float, found: list[Cue]) -> tuple[float, str | None]:
+    """The compound after the webcare reading, and the rule that changed it (None when the
+    lexicon's reading stands). A complaint is never positive, however politely it asks; a
+    negated negative ("nooit een probleem") is not negative."""
+    negative = compound <= -0.05
+    against = evidence(found, negative)
+    if against and not negative:
+        return round(-min(0.3 + 0.1 * len(against), 0.8), 4), "complaint_overrides"
+    if not against and compound < 0.05 and praise(found):
+        return round(max(0.4, -compound), 4), "praise_overrides"
+    return compound, None
