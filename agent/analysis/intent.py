@@ -183,7 +183,8 @@ def classify(
     # A question with a sigh ("Help, hoe blokkeer ik ...?") is a question, not a complaint.
     negative = label == "negative" and (not asks or compound <= _QUESTION_NEGATIVITY)
     against = webcare.evidence(found, negative)
-    if about and not against and label != "positive" and has_complaint_cue(prepared):
+    settled = any(cue.rule in ("resolved", "praise") for cue in found)
+    if about and not (against or settled) and label != "positive" and has_complaint_cue(prepared):
         against = [webcare.Cue("negative", w) for w in _cue_words(prepared)]
     # Not naming us, a message is still ours to answer when it reports a problem of the
     # writer's own ("mijn accu", "my order") or an urgent one; but never a competitor's.

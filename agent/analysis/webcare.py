@@ -53,12 +53,20 @@ _CLEAR_MONEY = frozenset(
 _NUMBERS = frozenset(
     ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "paar"]
 )
-_GAP = 3  # "~" lets this many words stand between two parts of a phrase
+_GAPS = {"~": 3, "~~": 6}  # at most this many words between two parts of a phrase
 # A gap does not reach over these: "nooit zoveel problemen" is no praise.
-_GAP_STOP = frozenset(
-    ["zoveel", "zulke", "zon", "meer", "erger", "so", "many", "such", "much", "more", "worse"]
+_GAP_STOP = frozenset(["zoveel", "zulke", "zon", "erger", "so", "many", "such", "much", "worse"])
+_NOT_AFTER_RESOLVED = frozenset({"niet", "not", "nog", "never", "nooit", "worden", "wordt"})
+_NEGATORS = frozenset({"geen", "nooit", "zonder", "nergens", "no", "never", "without", "zero"})
+_NOT = frozenset({"not", "t", "niet"})  # reaches only the next two words
+# "please get this fixed", "when will it be solved": asked for, not done.
+_NOT_YET_DONE = frozenset(
+    {"be", "get", "please", "to", "will", "can", "could", "should", "must", "moet", "moeten"}
 )
-_NOT_AFTER_RESOLVED = frozenset({"niet", "not", "nog", "never", "nooit"})
+_NEGATABLE = frozenset({"failure", "outage", "safety"})  # "geen enkele storing meer gehad"
+_OVER_WHEN_RESOLVED = frozenset({"failure", "persistence", "request", "outage", "widespread"})
+# "Wanneer is dit opgelost?", "hopefully fixed soon": not solved yet.
+_HOPED = frozenset({"wanneer", "when", "hopelijk", "hopefully", "hoe", "how", "zal", "gaat"})
 _NOT_FIRE = frozenset({"personal", "employer", "sterk", "sterke", "het", "jullie", "ons"})
 
 
@@ -73,12 +81,12 @@ class _Slot(NamedTuple):
     number: bool
 
 
-_Phrase = tuple[str, str, tuple[_Slot | None, ...]]  # rule, language, slots (None: a gap)
+_Phrase = tuple[str, str, tuple[_Slot | int, ...]]  # rule, language, slots (int: a gap)
 
 
-def _slot(spec: str) -> _Slot | None:
-    if spec == "~":
-        return None
+def _slot(spec: str) -> _Slot | int:
+    if spec in _GAPS:
+        return _GAPS[spec]
     options = spec.split("|")
     exact = frozenset(o for o in options if not o.endswith("*") and o != "#")
     prefixes = tuple(o[:-1] for o in options if o.endswith("*"))
@@ -101,7 +109,7 @@ def _index() -> tuple[dict[str, list[_Phrase]], list[tuple[str, _Phrase]]]:
     prefixed: list[tuple[str, _Phrase]] = []
     for phrase in _phrases():
         first = phrase[2][0]
-        assert first is not None, "a phrase cannot start with a gap"
+        assert not isinstance(first, int), "a phrase cannot start with a gap"
         for word in first.exact:
             exact.setdefault(word, []).append(phrase)
         prefixed += [(prefix, phrase) for prefix in first.prefixes]
@@ -120,11 +128,11 @@ def _fits(slot: _Slot, word: str) -> bool:
     )
 
 
-def _end(words: list[str], i: int, slots: tuple[_Slot | None, ...]) -> int:
+def _end(words: list[str], i: int, slots: tuple[_Slot | int, ...]) -> int:
     """Where a phrase that starts at word i ends, or -1 when it does not match there."""
     for n, slot in enumerate(slots):
-        if slot is None:
-            for skip in range(_GAP + 1):
+        if isinstance(slot, int):
+            for skip in range(slot + 1):
                 if i + skip > len(words) or not _GAP_STOP.isdisjoint(words[i : i + skip]):
                     return -1
                 end = _end(words, i + skip, slots[n + 1 :])
@@ -165,10 +173,22 @@ def _scan(words: list[str], lang: str | None) -> list[Cue]:
 
 
 def _keeps_meaning(rule: str, words: list[str], start: int, end: int) -> bool:
-    """Context a phrase list cannot say: "werkt weer niet" is not solved, "personal brand"
-    is not a fire."""
+    """Context a phrase list cannot say: "werkt weer niet" and "please get this fixed" are
+    not solved, "personal brand" is not a fire, "geen enkele storing" is no outage."""
+    before = words[max(start - 6, 0) : start]
     if rule == "resolved":
-        return words[end : end + 1] == [] or words[end] not in _NOT_AFTER_RESOLVED
+        after = words[end : end + 2]
+        return (
+            _NOT_AFTER_RESOLVED.isdisjoint(after)
+            and _NEGATORS.isdisjoint(before[-2:])
+            and _NOT.isdisjoint(before[-2:])
+            and _HOPED.isdisjoint(before[-3:])
+            and not (before and before[-1] in _NOT_YET_DONE)
+        )
+    if rule in _NEGATABLE and not (
+        _NEGATORS.isdisjoint(before) and _NOT.isdisjoint(before[-2:])
+    ):
+        return False
     if rule == "safety" and words[start] == "brand":
         return start == 0 or words[start - 1] not in _NOT_FIRE
     return True
@@ -185,17 +205,20 @@ def evidence(found: list[Cue], negative: bool = False) -> list[Cue]:
     the tone is negative, which lets money and persistence count on their own."""
     rules = {cue.rule for cue in found}
     if "resolved" in rules and not rules & {"safety", "privacy", "legal", "ignored"}:
-        found = [cue for cue in found if cue.rule not in ("failure", "persistence", "request")]
+        found = [cue for cue in found if cue.rule not in _OVER_WHEN_RESOLVED]
     strong = [cue for cue in found if cue.rule in _EVIDENCE]
+    if "widespread" in rules and "failure" in rules:
+        strong += [Cue("outage", cue.words) for cue in found if cue.rule == "widespread"]
     money = [cue for cue in found if cue.rule == "money"]
     clear = any(not _CLEAR_MONEY.isdisjoint(cue.words.split()) for cue in money)
     persistent = [cue for cue in found if cue.rule == "persistence"]
+    sarcastic = [cue for cue in found if cue.rule == "sarcasm"]
     if money and (strong or negative or persistent or clear):
         strong += money
-    if strong or negative:
+    if strong or negative or (sarcastic and persistent):
         strong += persistent
     if strong:
-        strong += [cue for cue in found if cue.rule == "sarcasm"]
+        strong += sarcastic
     return strong
 
 
@@ -210,7 +233,7 @@ def praise(found: list[Cue]) -> list[Cue]:
 def category(found: list[Cue], complaint: bool) -> str | None:
     """The most urgent category among the cues. Money, outage and legal threats make a
     complaint urgent; a question is urgent only when it is about safety or privacy."""
-    rules = {cue.rule for cue in (evidence(found) if complaint else found)}
+    rules = {cue.rule for cue in (evidence(found, negative=True) if complaint else found)}
     allowed = CATEGORIES if complaint else ("safety", "privacy")
     return next((name for name in allowed if name in rules), None)
 

@@ -4,7 +4,7 @@ Each rule lists phrases in a small word-sequence syntax on folded words (accents
 case, punctuation gone): words are separated by spaces, alternatives for one place by "|", a
 trailing "*" matches any word that starts so ("crash*"), and "~" lets up to three other
 words stand in between ("werkt ~ niet" finds "werkt de app sinds gisteren niet" only up to
-three words apart). Phrases under "nl" or "en" count only when the text is not known to be
+three words apart; "~~" up to six). Phrases under "nl" or "en" count only when the text is not known to be
 in the other language ("brand" is a fire in Dutch and a brand name in English); phrases
 under "*" count always, because people mix the two.
 
@@ -16,153 +16,206 @@ from __future__ import annotations
 PHRASES: dict[str, dict[str, str]] = {
     # Requests to act on something that is wrong; "please" alone asks nothing of the kind.
     "request": {
-        "en": """please fix|sort|solve|repair|refund|resolve|respond|reply|answer|call
-            | fix this|it|that|asap|already | sort this|it out | sort it|this|that out
-            | get this|it fixed|sorted | refund me|my | i want|need my money back
-            | give me my money back | get back to me | call|ring me back | do something
-            | can|could you finally | when will you|this be fix*|sort*|solve*|repair*
-            | why is nobody|nobody|no one | someone please | take responsibility""",
-        "nl": """graag ~ oplossen|terugstorten|terugbetalen|vergoeden|repareren|terugbellen
-            | graag snel | los dit|het|dat ~ op | los ~ op | lossen jullie | oplossen graag
-            | terugstorten|terugbetalen | stort|storten ~ terug | kunnen|kun|kan jullie|u
-            eindelijk | wanneer lossen|lost|gaan|komen jullie | zorg|zorgen dat | regel
-            dit|het | doe|doen er|eens iets aan | ik wil|eis mijn geld terug | bel|bellen
-            me|mij terug | wie gaat|kan dit oplossen | neem|nemen verantwoordelijkheid""",
+        "en": """please fix|sort|solve|repair|refund|resolve|respond|reply|answer|call|replace
+            | please send ~ engineer|technician|someone|replacement|new | fix this|it|that|asap
+            | fix ~ already|first|now | sort this|it|that out | sort it|this|that out | sort
+            out | get this|it fixed|sorted | refund me|my | i want|need my money back | give
+            me my money back | get back to me | call|ring me back | do something | can|could
+            you finally | when will you ~ fix|sort|solve|repair|refund | when will this|it be
+            fix*|sort*|solve*|repair* | why is nobody | why is no one | someone please
+            | take responsibility | make sure ~ works|working | get this fixed | get it
+            sorted""",
+        "nl": """graag ~ oplossen|terugstorten|terugbetalen|vergoeden|repareren|terugbellen|
+            vervangen | graag snel | graag ~ monteur|actie|reactie | los dit|het|dat ~ op
+            | lossen jullie | oplossen graag | terugstorten|terugbetalen | stort|storten ~ terug
+            | kunnen|kun|kan jullie|u eindelijk | wanneer lossen|lost jullie | wanneer gaan|komen
+            jullie ~ oplossen|repareren|terugbellen|terugstorten | zorg|zorgen ~ dat ~ werkt|
+            doet|opgelost|geregeld | regel dit|het ~ eens|nou|nu|eindelijk | doe|doen er|eens
+            iets aan | ik wil|eis mijn geld terug | bel|bellen me|mij terug | wie gaat|kan dit
+            oplossen | neem|nemen verantwoordelijkheid | kunnen jullie eerst | eerst ~ zorgen
+            dat""",
     },
     "persistence": {
         "en": """still | again | yet again | once again | keeps|kept * | for the second|third|
-            fourth|fifth|nth time | every single|time|day | for days|weeks|months | since
-            monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last""",
+            fourth|fifth|nth time | second|third|fourth|fifth time | every single|time|day
+            | every ~ minutes|hour|day|time|morning|evening|night|week | for # days|weeks|
+            months|hours | for days|weeks|months|hours | # days|weeks|months|hours waiting|
+            later|now | waiting # days|weeks|months|hours | waiting days|weeks|months|hours
+            | since monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last
+            | three|several|multiple|# times""",
         "nl": """nog steeds|altijd | weer | alweer | wederom | opnieuw | steeds | telkens
-            | elke|iedere keer|dag | voor de zoveelste|tweede|derde|vierde keer | zoveelste
-            | al # dagen|weken|maanden|uur|keer | al dagen|weken|maanden|tijden | sinds
-            maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|gisteren|vorige""",
+            | elke|iedere ~ keer|dag|avond|ochtend|week|minuten|uur | voor de zoveelste|tweede|
+            derde|vierde keer | zoveelste | al # dagen|weken|maanden|uur|uren|keer | al dagen|
+            weken|maanden|tijden|uren | sinds maandag|dinsdag|woensdag|donderdag|vrijdag|
+            zaterdag|zondag|gisteren|vorige|vanochtend | # keer | # maanden|weken later
+            | wachten al | wacht al""",
     },
     "failure": {
-        "en": """crash|crashes|crashed|crashing | keeps crashing|failing|dropping|freezing
-            | doesn|does|don|do|didn|did|won|can|couldn|isn|aren|wasn t|not ~ work|
-            working|open|load|connect|unlock|lock|charge|start|turn|respond|arrive|boot|sync
-            | not working|arrived|delivered|received | stopped working|charging|responding
-            | broken|broke|faulty|defective|damaged|dead | error|errors|bug|bugs|glitch*
-            | fails|failed|failing | stuck | freezes|frozen | never arrived|came|showed
-            | hasn t|haven t arrived|come | wrong item|size|order|product | missing parts|
-            items|package | lost my|the package|parcel | no signal|connection | jammed|jams
-            | keeps disconnecting | won t|can t log in|login | can t|cannot|unable log|sign in
-            | is down | went down | out of order""",
-        "nl": """werkt|werken|werkte|werkten ~ niet | doet|doen het niet | deed het niet
-            | kapot | is|zijn|was|waren|ging|gingen|gaat|alweer|weer|steeds|al stuk | defect | klemt|klemmen|klemde|hapert|haperen|hapert | valt|vallen
-            uit | viel|vielen uit | loopt|liep vast | vastgelopen|vastloopt | crasht|crashte
-            | foutmelding|foutmeldingen | error | gaat|ging niet aan|open|dicht | start|startte
-            niet | laadt|laden|laadde niet | kan|kon|kunnen niet inloggen|betalen|pinnen|
-            ontgrendelen|openen|laden|bellen | lukt|lukte niet | niet ontvangen|geleverd|
-            bezorgd|aangekomen | nooit aangekomen|ontvangen|geleverd | nog niet ontvangen|
-            geleverd|bezorgd | beschadigd | verkeerde|verkeerd maat|artikel|product|pakket|
-            bestelling|bedrag | ontbreekt|ontbreken | zoek geraakt|geraakt | kwijtgeraakt
-            | piept|kraakt|rammelt | reageert niet | geen verbinding|bereik|signaal""",
+        "en": """crash|crashes|crashed|crashing | keeps crashing|failing|dropping|freezing|
+            disconnecting|cutting | doesn|does|don|do|didn|did|won|can|couldn|isn|aren|wasn
+            t|not ~ work|working|open|load|connect|unlock|lock|charge|start|turn|respond|arrive|
+            boot|sync|pair|print|send|pay|log|sign|install|update|ride|shift|brake|close|ship|
+            shipped | not working|arrived|delivered|received|shipped|dispatched | stopped
+            working|charging|responding | broken|broke|faulty|defective|damaged|dead|smashed
+            | dies|died | error|errors|bug|bugs|glitch* | fails|failed|failing | stuck
+            | freezes|frozen | never arrived|came|showed|got|received | nobody came|showed
+            | didn t show|turn up | hasn|haven t ~ arrived|come|shipped|arrive | still hasn|
+            haven t | wrong item|size|order|
+            product|amount | missing|ingredients|parts|items|package | lost my|the package|
+            parcel | no signal|connection | jammed|jams | won|can t log|sign in | cannot|unable log|sign
+            in | can t|cannot login | went down | out of order | drops|dropping|dropped
+            | disconnects | cuts|cutting out | worn out | botched | messed|screwed up
+            | without internet|power|service|signal|phone | no working phone|internet|line
+            | came|arrived ~ without | not okay|ok|acceptable | hung up | cancelled ~ but
+            | ruined""",
+        "nl": """werkt|werken|werkte|werkten ~ niet | doet|doen|deed|deden het ~ niet | kapot
+            | is|zijn|was|waren|ging|gingen|gaat|alweer|weer|steeds|al stuk | defect | klemt|
+            klemmen|klemde|hapert|haperen|haperde | valt|vallen|viel|vielen ~~ uit | uitgevallen
+            | loopt|liep vast | vastgelopen|vastloopt | crasht|crashte | foutmelding|foutmeldingen
+            | foutcode | error | gaat|ging niet aan|open|dicht | start|startte niet | laadt|laden|
+            laadde niet | rijdt|rijden|fietst ~ niet | logt|logde ~~ uit | kan|kon|kunnen niet
+            inloggen|betalen|pinnen|ontgrendelen|openen|laden|bellen | lukt|lukte ~ niet
+            | niet ontvangen|geleverd|bezorgd|aangekomen|verzonden|verstuurd | nooit aangekomen|
+            ontvangen|geleverd | nog niet ontvangen|geleverd|bezorgd|verzonden | beschadigd
+            | verkeerde|verkeerd maat|artikel|product|pakket|bestelling|bedrag | ontbreekt|
+            ontbreken | zoek geraakt | kwijtgeraakt | piept|kraakt|rammelt | reageert niet
+            | geen verbinding|bereik|signaal|internet|werkende | versleten | verprutst|verknald
+            | mislukt | niemand geweest | kwam|kwamen ~ zonder | zonder internet|stroom|telefoon
+            | niet oke|ok|acceptabel | opgehangen | verbrand | lauw | verbreekt ~ verbinding""",
     },
     "broken_promise": {
         "en": """never called|got|wrote back | nobody|no one called|got back | promised|promise
-            ~ still|never|week|days|yesterday|but | was told ~ but|still|would | you said ~
-            would|will | supposed to ~ but|be | still haven t heard | still no answer|reply|
-            refund|word""",
+            ~ still|never|week|days|yesterday|but|within|by | was told ~ but|still|would | you
+            said ~ would|will | supposed to | meant to arrive | still haven t heard | still no
+            answer|reply|refund|word | despite my|the ~ instructions|request|requests
+            | anyway""",
         "nl": """nooit|niet teruggebeld|gebeld|teruggemaild | niemand belt|belde|heeft|neemt ~
-            terug|contact|op | beloofd|belooft|beloofde|toegezegd ~ vorige|gisteren|nog|niet|
-            maar|nooit|dagen|week|weken | zou|zouden ~ teruggebeld|terugbellen|terugkomen|
-            terugmailen | dat was vorige week|maand""",
+            terug|contact|op | beloofd|belooft|beloofde|beloven|toegezegd ~ vorige|gisteren|nog|
+            niet|maar|nooit|dagen|week|weken|binnen|voor | zou|zouden ~ teruggebeld|terugbellen|
+            terugkomen|terugmailen|geleverd|bezorgd|komen|klaar | dat was vorige|in ~ week|
+            maand|augustus|september|oktober|november|december|juli|juni | ondanks mijn|de ~
+            instructies|verzoek|afspraak | en toch""",
     },
     "ignored": {
         "en": """no answer|reply|response|callback | nobody|no one answers|responds|replies|
-            picks|gets|got|called | haven t|hasn t heard back | not heard back | ignored
-            | ignoring | left on read | on hold for""",
-        "nl": """geen antwoord|reactie|respons|gehoor | niemand reageert|antwoordt|belt|neemt
-            | nog niks|niets gehoord|vernomen | krijg|krijgen|kreeg ~ geen antwoord|reactie
-            | genegeerd | negeren | in de wacht""",
+            picks|gets|got|called | haven|hasn t heard back | not heard back | heard nothing
+            | ignored | ignoring | left on read | on hold | not a single reply|response
+            | second|third|fourth|fifth ~ time|times ~ called|calling|emailed|asked|chased""",
+        "nl": """geen antwoord|reactie|respons|gehoor | geen enkel antwoord | niemand reageert|
+            antwoordt|belt|neemt | nog niks|niets gehoord|vernomen | hoor|hoorde niks|niets
+            | krijg|krijgen|kreeg ~ geen antwoord|reactie | genegeerd | negeren | in de wacht
+            | tweede|derde|vierde|vijfde|# keer ~ gebeld|bel|gemaild|gevraagd""",
     },
     "money": {
         "en": """charged twice|double|me twice|two times | double charged|billed | billed
             twice|double | overcharged | refund | refunds | refunded | money back | wrong
             amount|invoice|bill | invoice is wrong | debited twice | extra charge|charges
-            | unauthorized|unauthorised charge|payment|debit | paid twice""",
-        "nl": """afgeschreven | twee keer|dubbel afgeschreven|betaald|gefactureerd|geincasseerd
-            | terugstorten | terugstorting | terugbetaling | terugbetalen | geld terug | teveel
-            betaald|gerekend|afgeschreven | te veel betaald|gerekend|afgeschreven | factuur
-            klopt niet | klopt ~ factuur | verkeerd bedrag | verkeerde factuur|bedrag
-            | onterecht afgeschreven|gefactureerd|geincasseerd|in rekening | incasso
-            | dubbele afschrijving|factuur|betaling | niet terugbetaald|teruggestort""",
+            | unauthorized|unauthorised charge|payment|debit | paid twice | billing|billed|
+            charging|charged ~ extra|twice|double|too | took|taken ~ from my card|account
+            | charges ~ on my ~ bill|invoice|card|statement | deposit | credit|compensation""",
+        "nl": """afgeschreven | twee keer afgeschreven|betaald|gefactureerd|geincasseerd
+            | dubbel afgeschreven|betaald|gefactureerd|geincasseerd | terugstorten
+            | terugstorting | terugbetaling | terugbetalen | geld terug | teveel|te veel
+            betaald|gerekend|afgeschreven|gefactureerd | rekent|rekenen|rekende ~ te|teveel
+            | euro te veel | factuur klopt niet | klopt ~ factuur | verkeerd bedrag
+            | verkeerde factuur|bedrag | onterecht afgeschreven|gefactureerd|geincasseerd|in
+            | onterechte afschrijving|incasso | incasso | dubbele afschrijving|factuur|betaling
+            | niet terugbetaald|teruggestort | aanbetaling | vergoeding | kosten ~ op mijn
+            rekening|factuur""",
     },
     # Praise words said about a failure: "Top service... drie weken geen antwoord".
     "sarcasm": {
         "en": """great another | great just great | just great | brilliant | thanks for
             nothing | thanks a lot | well done | good job | nice one | love it when | love
-            how | so much for | top service|notch | fantastic service | awesome service
-            | wonderful | what a joke | yeah right | oh great | oh joy""",
+            how | so much for | top service|notch | fantastic | awesome | wonderful | lovely
+            | perfect | what a joke | yeah right | oh great | oh joy | great | thanks""",
         "nl": """top service | topservice | fijn hoor | lekker dan | lekker bezig | goed bezig
-            | bedankt hoor | dank je wel hoor | geweldig hoor | super hoor | mooi is dat
-            | mooi zo | leuk hoor | heerlijk weer | knap hoor | chapeau hoor | echt niet
-            | klasse service | prima service | wat een service | hulde""",
+            | bedankt hoor | dank je wel hoor | geweldig | super hoor | mooi is dat | mooi zo
+            | leuk hoor | knap hoor | chapeau hoor | echt niet | klasse service | prima service
+            | wat een service|bank|bedrijf|klantenservice | hulde | bedankt | fantastisch
+            | top | super""",
     },
-    # Praise, including negated negatives that a lexicon counts against the writer.
+    # Praise that negates a negative; `webcare` also finds "geen|no ... storing|problem".
     "praise": {
-        "en": """never had a|any problem|problems|issue|issues|complaint|complaints|trouble
-            | never let me down | never lets me down | can t|cannot fault | no complaints
-            | nothing to complain | couldn t be happier | not disappointed | zero issues
-            | no issues|problems at all | without any problem|problems|issue|issues|trouble
-            | didn t expect it so|to be so fast|quick|good|easy | faster than expected
-            | can t|cannot beat | hassle free | worked flawlessly | works flawlessly""",
-        "nl": """nog nooit|nooit ~ probleem|problemen|pech|storing|storingen|klachten|klacht|
-            gedoe|last | geen klachten|klagen | niets|niks te klagen | niet teleurgesteld
-            | kan|kon niet beter | niet te verslaan | zonder problemen|gedoe|moeite|zorgen
-            | niet verwacht dat ~ zo snel|goed|makkelijk|mooi|fijn|soepel|vlot | sneller dan verwacht|gedacht | beter dan verwacht
-            | nooit teleurgesteld | nooit in de steek""",
+        "en": """can t fault | cannot fault | nothing to complain | couldn t be happier | not
+            disappointed | didn t expect ~ so|that fast|quick|quickly|good|easy|smooth | faster|better
+            than expected | can t beat | cannot beat | hassle free | worked|works flawlessly
+            | never lets|let me down | never going back to my|the old | not bad at all
+            | no|not|never|without|zero ~ problem|problems|issue|issues|trouble|complaint|
+            complaints|fuss|hassle|queue|delay|delays|outage|outages|crash|crashes|glitch|
+            glitches|errors|breakdown|breakdowns|downtime|choppy|regrets|worries""",
+        "nl": """niets|niks te klagen | niet teleurgesteld | kan|kon niet beter | niet te
+            verslaan | niet verwacht dat ~ zo snel|goed|makkelijk|mooi|fijn|soepel|vlot
+            | sneller|beter dan verwacht|gedacht | nooit teleurgesteld | stelt nooit teleur
+            | nooit in de steek | nooit meer terug naar mijn|de oude | niet gedacht dat
+            | geen|nooit|zonder|nergens ~ probleem|problemen|pech|storing|storingen|gedoe|klacht|
+            klachten|wachtrij|wachttijd|vertraging|moeite|haperende|haperingen|spijt|zorgen|
+            last""",
     },
-    # A failure that is over: "werkt weer", "crasht niet meer".
+    # A failure that is over: "werkt weer", "crasht niet meer", "fixed the outage".
     "resolved": {
-        "en": """works|working again | fixed now | is|was|got fixed|resolved|sorted | no
-            longer crash*|fail*|freez* | problem|issue solved|resolved""",
-        "nl": """werkt|werken|werkte weer | doet|doen het weer | is|zijn|werd|alweer opgelost|verholpen | crasht
-            niet meer | probleem opgelost|verholpen""",
+        "en": """works|working again | fixed|sorted|solved|resolved|repaired|replaced""",
+        "nl": """werkt|werken|werkte weer | doet|doen het weer | opgelost|verholpen|gerepareerd|
+            vervangen | crasht niet meer""",
     },
     "safety": {
-        "en": """caught|catch|catches fire | burst into flames | fire hazard | a|small fire | smoke | smoking | smoked
-            | burn|burned|burnt|burning | explod* | explosion | sparks|sparking | melted
-            | melting | overheat* | electric shock | got|gave me a shock | injur* | got|was
-            hurt | hurt my|myself | hospital | brakes ~ fail*|failed|gave|don|didn|work|not
-            | brake failure | dangerous | unsafe | hazard | gas leak|smell | smell gas
-            | carbon monoxide | leaking acid|battery | battery leak*""",
+        "en": """caught|catch|catches fire | burst into flames | fire hazard | a|small fire
+            | smoke | smoking | smoked | burn|burned|burnt|burning | explod* | explosion
+            | sparks|sparking | melted | melting | overheat* | electric shock | got|gave me a
+            shock | injur* | got|was hurt | hurt my|myself | in|to hospital | in|to the
+            hospital | brakes|brake ~ fail*|failed | brakes|brake ~ don|didn|doesn|won t work
+            | brakes|brake gave out|way | brake failure | dangerous | unsafe | hazard | gas
+            leak|smell | smell gas | carbon monoxide | leaking acid|battery | battery leak*
+            | swelled|swollen|swelling | could have been killed|hurt | nearly|almost ~ killed|
+            hit|fell | allergic reaction""",
         "nl": """rook|rookt|rookte|rookwolk|rookontwikkeling|rooklucht | brand | in brand|vlam
-            | brandde | brandt ~ accu|batterij|lader|motor | brandgevaar|brandlucht|brandplek
-            | ontploft|ontplofte|ontploffing|explodeerde|geexplodeerd | vlammen | vlam gevat
-            | vuur | gesmolten | smolt | oververhit* | gloeiend|bloed|veel|erg|heel te heet
-            | gewond|verwond*|letsel | in|naar het ziekenhuis | ziekenhuis in | eerste hulp
-            | stroomschok
-            | schok gekregen | onder stroom | gevaarlijk|levensgevaarlijk|onveilig | gevaar
-            | remmen|rem ~ werkt|werken|werkte|werkten ~ niet | remmen|rem ~ doet|doen|deed|deden
-            het niet | remmen|rem ~ weigert|weigeren|weigerde|faalt|falen|faalde
-            | gaslek|gaslucht | ruik|rook gas | koolmonoxide | lekt|lekkage ~ accu|batterij|
-            zuur""",
+            | brandde | brandt ~ accu|batterij|lader|motor | brandgevaar|brandlucht|brandplek|
+            brandgevaarlijk | ontploft|ontplofte|ontploffing|explodeerde|geexplodeerd|knalde|
+            knal|knalt | vlammen | vlam gevat | vuur | gesmolten | smolt | smelten | oververhit*
+            | gloeiend heet | bloedheet | veel|erg|heel te heet | gewond|verwond*|letsel | in|naar
+            het ziekenhuis | ziekenhuis in | eerste hulp | stroomschok | schok ~ gekregen|gaf
+            | een schok | onder stroom | gevaarlijk|levensgevaarlijk|onveilig | gevaar
+            | remmen|rem|achterrem|voorrem ~~ werkt|werken|werkte|werkten ~ niet | remmen|rem|
+            achterrem|voorrem ~~ doet|doen|deed|deden het ~ niet | remmen|rem|achterrem|voorrem ~
+            weigert|weigeren|weigerde|faalt|falen|faalde | gaslek|gaslucht | ruik|ruiken ~ gas
+            | koolmonoxide | lekt|lekkage ~ accu|batterij|zuur | bijna ~ aangereden|verongelukt|
+            gevallen|auto | allergische reactie | opgezwollen|bolling""",
     },
     "privacy": {
         "*": """datalek | data breach|leak | someone else s|someones data|details|invoice|order|
-            address|account | another customer s|customers data|details|invoice|order
-            | other people s|customers data|details|invoices|orders | hacked | gehackt
-            | gegevens van een|iemand ander|anders | andermans gegevens|factuur|bestelling
-            | iemand anders ~ gegevens|factuur|bestelling|adres|naam | persoonsgegevens
-            ~ gelekt|openbaar|zichtbaar | privacyschending | privacy ~ schending|geschonden|
-            breach|violation|violated | avg|gdpr ~ overtreding|schending|breach|violation
-            | my data ~ leaked|exposed""",
+            address|account|bill | another customer s|customers data|details|invoice|order
+            | other people s|customers data|details|invoices|orders | another|other ~ s data|
+            details|trips|bill|invoice|account|name|address|location|order|orders|statement|
+            history | neighbour|neighbor|neighbours|neighbors ~ bill|details|data|invoice|
+            post|order|account | in my name | with my details | hacked | gehackt | gegevens
+            van een|iemand ander|anders | andermans gegevens|factuur|bestelling | iemand anders
+            ~ gegevens|factuur|bestelling|adres|naam|rekening | factuur|gegevens|post|
+            bestelling|rekening|adres ~ van mijn|de|onze buurman|buurvrouw|buren | op mijn
+            naam | met mijn gegevens | persoonsgegevens ~ gelekt|openbaar|zichtbaar
+            | privacyschending | privacy ~ schending|geschonden|breach|violation|violated
+            | avg|gdpr ~ overtreding|schending|breach|violation | my data ~ leaked|exposed
+            | phishing""",
     },
     "outage": {
         "*": """storing | storingen | stroomstoring | outage | outages | offline | down again
-            | is|are|was down | ligt|lag eruit|plat | geen stroom|internet|tv|netwerk|
-            service|bereik | no power|internet|service|network|signal | service unavailable
-            | niemand kan ~ inloggen|betalen|pinnen | nobody|no one can ~ log|pay""",
+            | is|are|was ~ down | ligt|lag eruit|plat | ligt|lag er ~ uit | geen stroom|tv|
+            netwerk|service | no power|internet|service|network|signal | power cut | service
+            unavailable | niemand kan ~ inloggen|betalen|pinnen | nobody|no one can ~ log|pay
+            | weggevallen | unreachable | onbereikbaar""",
+    },
+    # Many people at once: with a failure, that is an outage ("foutmelding bij iedereen").
+    "widespread": {
+        "*": """bij iedereen | for everyone | iedereen in | everyone in | heel|hele ~ wijk|stad|
+            straat|dorp|regio|land|provincie | in heel|hele * | whole|entire ~ street|town|city|area|county|
+            country|region|neighbourhood|neighborhood""",
     },
     "legal": {
-        "*": """advocaat | lawyer | juridische stappen | legal action|steps | sue|suing
-            | rechtszaak | naar de rechter|consumentenbond | aangifte ~ doen|gedaan|doe|tegen
-            | doe|doen ~ aangifte | geschillencommissie | ombudsman | small claims
-            | ingebrekestelling | sommatie | to|in court
-            | autoriteit persoonsgegevens | report you to""",
+        "*": """advocaat | lawyer | solicitor | attorney | juridische stappen | legal action|
+            steps | sue|suing | rechtszaak | naar de rechter|consumentenbond | aangifte ~ doen|
+            gedaan|doe|tegen | doe|doen ~ aangifte | geschillencommissie | ombudsman | small
+            claims | ingebrekestelling | sommatie | to|in court | autoriteit persoonsgegevens
+            | report you to | acm | better business bureau | regulator | consumer law | strijd
+            met de wet | klacht indienen bij""",
     },
 }
 
@@ -180,6 +233,7 @@ REASONS: dict[str, dict[str, str]] = {
     "safety": {"nl": "veiligheid: gevaar voor mensen", "en": "safety: people at risk"},
     "privacy": {"nl": "privacy: gegevens in verkeerde handen", "en": "privacy: data exposed"},
     "outage": {"nl": "storing", "en": "outage"},
+    "widespread": {"nl": "treft veel mensen", "en": "affects many people"},
     "legal": {"nl": "dreigt met juridische stappen", "en": "threatens legal action"},
     "lexicon": {"nl": "woorden met gevoel", "en": "words with feeling"},
     "question": {"nl": "stelt een vraag", "en": "asks a question"},
