@@ -198,7 +198,8 @@ def _unsure(text: str, lang: str) -> bool:
         return True
     if max(nl, en) < MIXED_SHARE * top or not max(nl, en):
         return False
-    return any(word in _ENGLISH_WORDS for word in map(_unpunctuated, text.lower().split()))
+    said = [_unpunctuated(word) for word in text.lower().split()]
+    return any(word in _ENGLISH_WORDS or _DUTCH.lexicon.valence(word) for word in said if word)
 
 
 def score(
@@ -221,7 +222,11 @@ def score(
     elif guessed and _unsure(text, lang):
         compound, _ = _both(text)
     else:
-        return _unsupported(lang)
+        if cues is None:
+            cues = webcare.cues(text, None)
+        if not (webcare.evidence(cues) or webcare.praise(cues)):
+            return _unsupported(lang)
+        compound = 0.0  # the lexicons cannot read it, but a complaint is a complaint
     if cues is None:
         cues = webcare.cues(text, lang if lang in ("nl", "en") else None)
     compound, rule = webcare.temper(compound, cues)

@@ -51,14 +51,15 @@ _CLEAR_MONEY = frozenset(
     ]
 )
 _NUMBERS = frozenset(
-    ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "paar"]
+    """een twee drie vier vijf zes zeven acht negen tien paar one two three four five six
+    seven eight nine ten twelve few couple several""".split()
 )
 _GAPS = {"~": 3, "~~": 6}  # at most this many words between two parts of a phrase
 # A gap does not reach over these: "nooit zoveel problemen" is no praise.
 _GAP_STOP = frozenset(["zoveel", "zulke", "zon", "erger", "so", "many", "such", "much", "worse"])
 _NOT_AFTER_RESOLVED = frozenset({"niet", "not", "nog", "never", "nooit", "worden", "wordt"})
 _NEGATORS = frozenset({"geen", "nooit", "zonder", "nergens", "no", "never", "without", "zero"})
-_NOT = frozenset({"not", "t", "niet"})  # reaches only the next two words
+_NOT = frozenset({"not", "t", "niet"})  # reaches only the next three words
 # "please get this fixed", "when will it be solved": asked for, not done.
 _NOT_YET_DONE = frozenset(
     {"be", "get", "please", "to", "will", "can", "could", "should", "must", "moet", "moeten"}
@@ -186,7 +187,7 @@ def _keeps_meaning(rule: str, words: list[str], start: int, end: int) -> bool:
             and not (before and before[-1] in _NOT_YET_DONE)
         )
     if rule in _NEGATABLE and not (
-        _NEGATORS.isdisjoint(before) and _NOT.isdisjoint(before[-2:])
+        _NEGATORS.isdisjoint(before) and _NOT.isdisjoint(before[-3:])
     ):
         return False
     if rule == "safety" and words[start] == "brand":
