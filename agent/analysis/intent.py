@@ -95,9 +95,11 @@ _CATEGORY_BANDS = {
     "legal": (0.8, 0.84),
 }
 URGENT_AT = 0.8  # at or above: one of the urgent categories
-_FIRST_PERSON = frozenset(
-    ["mijn", "ik", "me", "mij", "we", "wij", "ons", "onze", "my", "i", "me", "our", "we", "us"]
+# Not naming us, these still say the writer has a problem with us, whatever the pronouns.
+_REPORTED = frozenset(
+    {"request", "broken_promise", "ignored", "money", "safety", "privacy", "outage", "legal"}
 )
+_FIRST_PERSON = frozenset(["mijn", "mn", "onze", "my", "our"])  # "mijn accu", "my order"
 _FLAG_WEIGHT = {"critic": 1.0, "ambassador": 0.8, "fan": 0.6}
 
 
@@ -182,7 +184,7 @@ def classify(
     found = webcare.cues(prepared, lang)
     # A question with a sigh ("Help, hoe blokkeer ik ...?") is a question, not a complaint.
     negative = label == "negative" and (not asks or compound <= _QUESTION_NEGATIVITY)
-    against = webcare.evidence(found, negative)
+    against = webcare.evidence(found, compound if not asks or negative else 0.0, about)
     settled = any(cue.rule in ("resolved", "praise") for cue in found)
     if about and not (against or settled) and label != "positive" and has_complaint_cue(prepared):
         against = [webcare.Cue("negative", w) for w in _cue_words(prepared)]
@@ -216,7 +218,7 @@ def _cue_words(text: Text) -> list[str]:
 
 def _reports_to_us(text: Text, against: list[webcare.Cue]) -> bool:
     rules = {cue.rule for cue in against}
-    return bool(rules - {"failure", "persistence", "sarcasm"}) or _first_person(text)
+    return not rules.isdisjoint(_REPORTED) or _first_person(text)
 
 
 def urgency(

@@ -18,6 +18,7 @@ A failure that is over ("werkt weer") is no evidence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any, NamedTuple
 
 from agent.analysis.text import Text, as_text
@@ -50,9 +51,35 @@ _CLEAR_MONEY = frozenset(
         "verkeerde",
     ]
 )
+_TIMES = re.compile(r"\d+x")  # "4x gemaild"
 _NUMBERS = frozenset(
-    """een twee drie vier vijf zes zeven acht negen tien paar one two three four five six
-    seven eight nine ten twelve few couple several""".split()
+    [
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "paar",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "twelve",
+        "few",
+        "couple",
+        "several",
+    ]
 )
 _GAPS = {"~": 3, "~~": 6}  # at most this many words between two parts of a phrase
 # A gap does not reach over these: "nooit zoveel problemen" is no praise.
@@ -65,7 +92,33 @@ _NOT_YET_DONE = frozenset(
     {"be", "get", "please", "to", "will", "can", "could", "should", "must", "moet", "moeten"}
 )
 _NEGATABLE = frozenset({"failure", "outage", "safety"})  # "geen enkele storing meer gehad"
-_OVER_WHEN_RESOLVED = frozenset({"failure", "persistence", "request", "outage", "widespread"})
+_OVER_WHEN_RESOLVED = frozenset(
+    {"failure", "persistence", "request", "outage", "widespread", "trouble", "negation"}
+)
+_SUPPORT = frozenset(
+    {"money", "persistence", "sarcasm", "trouble", "rhetorical", "impatience", "fed_up"}
+)
+_NEGATION_WORDS = frozenset(
+    [
+        "niet",
+        "geen",
+        "nooit",
+        "niks",
+        "niets",
+        "nergens",
+        "niemand",
+        "no",
+        "not",
+        "never",
+        "nothing",
+        "nobody",
+        "nowhere",
+        "none",
+        "t",
+        "cannot",
+    ]
+)
+_EMPHASIS = ("!!", "?!", "!?", "🙄", "😡", "🤬", "😤", "🤢", "👎", "😠", "😒", "🤮", "😩")
 # "Wanneer is dit opgelost?", "hopefully fixed soon": not solved yet.
 _HOPED = frozenset({"wanneer", "when", "hopelijk", "hopefully", "hoe", "how", "zal", "gaat"})
 _NOT_FIRE = frozenset({"personal", "employer", "sterk", "sterke", "het", "jullie", "ons"})
@@ -79,6 +132,7 @@ class Cue(NamedTuple):
 class _Slot(NamedTuple):
     exact: frozenset[str]
     prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
     number: bool
 
 
@@ -89,9 +143,10 @@ def _slot(spec: str) -> _Slot | int:
     if spec in _GAPS:
         return _GAPS[spec]
     options = spec.split("|")
-    exact = frozenset(o for o in options if not o.endswith("*") and o != "#")
+    exact = frozenset(o for o in options if "*" not in o and o != "#")
     prefixes = tuple(o[:-1] for o in options if o.endswith("*"))
-    return _Slot(exact, prefixes, "#" in options)
+    suffixes = tuple(o[1:] for o in options if o.startswith("*") and len(o) > 1)
+    return _Slot(exact, prefixes, suffixes, "#" in options)
 
 
 def _phrases() -> list[_Phrase]:
@@ -105,27 +160,37 @@ def _phrases() -> list[_Phrase]:
     return found
 
 
-def _index() -> tuple[dict[str, list[_Phrase]], list[tuple[str, _Phrase]]]:
+def _index() -> tuple[
+    dict[str, list[_Phrase]], list[tuple[str, _Phrase]], list[tuple[str, _Phrase]]
+]:
     exact: dict[str, list[_Phrase]] = {}
     prefixed: list[tuple[str, _Phrase]] = []
+    suffixed: list[tuple[str, _Phrase]] = []
     for phrase in _phrases():
         first = phrase[2][0]
         assert not isinstance(first, int), "a phrase cannot start with a gap"
+        if first.number:
+            for word in _NUMBERS:
+                exact.setdefault(word, []).append(phrase)
+            prefixed += [(digit, phrase) for digit in "0123456789"]
         for word in first.exact:
             exact.setdefault(word, []).append(phrase)
         prefixed += [(prefix, phrase) for prefix in first.prefixes]
-    return exact, prefixed
+        suffixed += [(suffix, phrase) for suffix in first.suffixes]
+    return exact, prefixed, suffixed
 
 
-_BY_FIRST, _BY_PREFIX = _index()
+_BY_FIRST, _BY_PREFIX, _BY_SUFFIX = _index()
 _PREFIXES = tuple(prefix for prefix, _ in _BY_PREFIX)
+_SUFFIXES = tuple(suffix for suffix, _ in _BY_SUFFIX)
 
 
 def _fits(slot: _Slot, word: str) -> bool:
     return (
         word in slot.exact
         or (bool(slot.prefixes) and word.startswith(slot.prefixes))
-        or (slot.number and (word.isdigit() or word in _NUMBERS))
+        or (bool(slot.suffixes) and word.endswith(slot.suffixes))
+        or (slot.number and (word.isdigit() or word in _NUMBERS or _TIMES.fullmatch(word)))
     )
 
 
@@ -162,6 +227,8 @@ def _scan(words: list[str], lang: str | None) -> list[Cue]:
         options = _BY_FIRST.get(word, [])
         if _PREFIXES and word.startswith(_PREFIXES):
             options = options + [p for prefix, p in _BY_PREFIX if word.startswith(prefix)]
+        if _SUFFIXES and word.endswith(_SUFFIXES):
+            options = options + [p for suffix, p in _BY_SUFFIX if word.endswith(suffix)]
         for rule, phrase_lang, slots in options:
             if phrase_lang not in allowed or i < taken.get(rule, 0):
                 continue
@@ -186,9 +253,7 @@ def _keeps_meaning(rule: str, words: list[str], start: int, end: int) -> bool:
             and _HOPED.isdisjoint(before[-3:])
             and not (before and before[-1] in _NOT_YET_DONE)
         )
-    if rule in _NEGATABLE and not (
-        _NEGATORS.isdisjoint(before) and _NOT.isdisjoint(before[-3:])
-    ):
+    if rule in _NEGATABLE and not (_NEGATORS.isdisjoint(before) and _NOT.isdisjoint(before[-3:])):
         return False
     if rule == "safety" and words[start] == "brand":
         return start == 0 or words[start - 1] not in _NOT_FIRE
@@ -198,29 +263,54 @@ def _keeps_meaning(rule: str, words: list[str], start: int, end: int) -> bool:
 def cues(text: str | Text, lang: str | None = None) -> list[Cue]:
     """The webcare cues in `text`, in reading order; read once per text and language."""
     prepared = as_text(text)
-    return prepared.derived(f"webcare:{lang}", lambda t: _scan(t.words, lang))
+    return prepared.derived(f"webcare:{lang}", lambda t: _read(t, lang))
 
 
-def evidence(found: list[Cue], negative: bool = False) -> list[Cue]:
-    """The cues that make `found`'s text a complaint (empty: no complaint). `negative` says
-    the tone is negative, which lets money and persistence count on their own."""
+def _read(text: Text, lang: str | None) -> list[Cue]:
+    found = _scan(text.words, lang)
+    said = [word for word in text.words if word in _NEGATION_WORDS]
+    if said:  # minus those inside praise ("nooit een probleem") or a phrase already read
+        inside = " ".join(cue.words for cue in found if cue.rule in ("praise", "resolved"))
+        spare = len(said) - sum(inside.split().count(word) for word in set(said))
+        found += [Cue("negation", word) for word in said[: max(spare, 0)]]
+    marks = [mark for mark in _EMPHASIS if mark in text.raw]
+    found += [Cue("emphasis", mark) for mark in marks[:1]]
+    return found
+
+
+def _points(found: list[Cue], compound: float, about: bool = False) -> int:
+    """How much of a complaint the weaker cues add up to; two points make one. Praise words
+    around trouble are sarcasm, not praise; about us, one problem word is one point more."""
+    count = Counter(cue.rule for cue in found)
+    trouble = min(count["trouble"], 2) + min(count["negation"], 2)
+    points = trouble + 2 * bool(count["rhetorical"] or count["fed_up"])
+    points += sum(1 for rule in ("persistence", "money", "emphasis", "impatience") if count[rule])
+    points += 2 if compound <= -0.5 else 1 if compound <= -0.05 else 0
+    if about and count["trouble"]:
+        points += 1
+    if count["sarcasm"] and (trouble or count["persistence"] or count["emphasis"]):
+        points += 1
+    elif compound >= 0.3:
+        points -= 1 + (compound >= 0.6)
+    return points - 2 * bool(count["praise"])
+
+
+def evidence(found: list[Cue], negative: bool | float = False, about: bool = False) -> list[Cue]:
+    """The cues that make `found`'s text a complaint (empty: no complaint). `negative` is
+    the lexicon's compound (or just whether it is negative): a negative tone lets weaker
+    cues (money, persistence, a problem word) count. `about` says the text is about us."""
+    compound = -0.3 if negative is True else 0.0 if negative is False else float(negative)
     rules = {cue.rule for cue in found}
     if "resolved" in rules and not rules & {"safety", "privacy", "legal", "ignored"}:
         found = [cue for cue in found if cue.rule not in _OVER_WHEN_RESOLVED]
     strong = [cue for cue in found if cue.rule in _EVIDENCE]
-    if "widespread" in rules and "failure" in rules:
+    if "widespread" in rules and rules & {"failure", "negation", "trouble"}:
         strong += [Cue("outage", cue.words) for cue in found if cue.rule == "widespread"]
     money = [cue for cue in found if cue.rule == "money"]
     clear = any(not _CLEAR_MONEY.isdisjoint(cue.words.split()) for cue in money)
-    persistent = [cue for cue in found if cue.rule == "persistence"]
-    sarcastic = [cue for cue in found if cue.rule == "sarcasm"]
-    if money and (strong or negative or persistent or clear):
-        strong += money
-    if strong or negative or (sarcastic and persistent):
-        strong += persistent
-    if strong:
-        strong += sarcastic
-    return strong
+    if not (strong or clear or _points(found, compound, about) >= 2):
+        return []
+    return strong + [cue for cue in found if cue.rule in _SUPPORT] or found
 
 
 def praise(found: list[Cue]) -> list[Cue]:
@@ -258,7 +348,7 @@ def temper(compound: float, found: list[Cue]) -> tuple[float, str | None]:
     lexicon's reading stands). A complaint is never positive, however politely it asks; a
     negated negative ("nooit een probleem") is not negative."""
     negative = compound <= -0.05
-    against = evidence(found, negative)
+    against = evidence(found, compound)
     if against and not negative:
         return round(-min(0.3 + 0.1 * len(against), 0.8), 4), "complaint_overrides"
     if not against and compound < 0.05 and praise(found):

@@ -36,14 +36,16 @@ PHRASES: dict[str, dict[str, str]] = {
             dat""",
     },
     "persistence": {
-        "en": """still | again | yet again | once again | keeps|kept * | for the second|third|
+        "en": """still | again | yet again | once again | keep|keeps|kept * | every|each * | for the second|third|
             fourth|fifth|nth time | second|third|fourth|fifth time | every single|time|day
             | every ~ minutes|hour|day|time|morning|evening|night|week | for # days|weeks|
-            months|hours | for days|weeks|months|hours | # days|weeks|months|hours waiting|
+            months|hours | for days|weeks|months|hours | for a|an week|month|day|hour | # days|weeks|
+            months|hours|day|week|month|hour | # days|weeks|months|hours waiting|
             later|now | waiting # days|weeks|months|hours | waiting days|weeks|months|hours
             | since monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last
             | three|several|multiple|# times""",
         "nl": """nog steeds|altijd | weer | alweer | wederom | opnieuw | steeds | telkens
+            | elke|iedere * | # dagen|weken|maanden|uur|uren|maand|week|dag | al # maand|week|dag
             | elke|iedere ~ keer|dag|avond|ochtend|week|minuten|uur | voor de zoveelste|tweede|
             derde|vierde keer | zoveelste | al # dagen|weken|maanden|uur|uren|keer | al dagen|
             weken|maanden|tijden|uren | sinds maandag|dinsdag|woensdag|donderdag|vrijdag|
@@ -68,7 +70,8 @@ PHRASES: dict[str, dict[str, str]] = {
             | without internet|power|service|signal|phone | no working phone|internet|line
             | came|arrived ~ without | not okay|ok|acceptable | hung up | cancelled ~ but
             | ruined""",
-        "nl": """werkt|werken|werkte|werkten ~ niet | doet|doen|deed|deden het ~ niet | kapot
+        "nl": """werkt|werken|werkte|werkten ~ niet | doet|doen|deed|deden het ~ niet | kapot*
+            | defecte | beschadigde
             | is|zijn|was|waren|ging|gingen|gaat|alweer|weer|steeds|al stuk | defect | klemt|
             klemmen|klemde|hapert|haperen|haperde | valt|vallen|viel|vielen ~~ uit | uitgevallen
             | loopt|liep vast | vastgelopen|vastloopt | crasht|crashte | foutmelding|foutmeldingen
@@ -110,16 +113,21 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": """charged twice|double|me twice|two times | double charged|billed | billed
             twice|double | overcharged | refund | refunds | refunded | money back | wrong
             amount|invoice|bill | invoice is wrong | debited twice | extra charge|charges
-            | unauthorized|unauthorised charge|payment|debit | paid twice | billing|billed|
+            | unauthorized|unauthorised charge|payment|debit | paid twice | fee | fees
+            | exit|cancellation|late fee | billing|billed|
             charging|charged ~ extra|twice|double|too | took|taken ~ from my card|account
+            | took the money | my money | disappeared from my | bounced | salary | returned my
+            ~ deposit | charged my ~ card | three|# times for one
             | charges ~ on my ~ bill|invoice|card|statement | deposit | credit|compensation""",
         "nl": """afgeschreven | twee keer afgeschreven|betaald|gefactureerd|geincasseerd
             | dubbel afgeschreven|betaald|gefactureerd|geincasseerd | terugstorten
-            | terugstorting | terugbetaling | terugbetalen | geld terug | teveel|te veel
+            | terugstorting | terugbetaling | terugbetalen | geld terug | restitutie | borg
+            | belast | teruggeboekt | teruggestort | bijbetalen | geld ~ weg|verdwenen|kwijt
+            | euro ~ verdwenen|weg|afgeschreven|teveel | mijn geld | teveel|te veel
             betaald|gerekend|afgeschreven|gefactureerd | rekent|rekenen|rekende ~ te|teveel
             | euro te veel | factuur klopt niet | klopt ~ factuur | verkeerd bedrag
             | verkeerde factuur|bedrag | onterecht afgeschreven|gefactureerd|geincasseerd|in
-            | onterechte afschrijving|incasso | incasso | dubbele afschrijving|factuur|betaling
+            | onterechte afschrijving|incasso | incasso | boete | dubbele afschrijving|factuur|betaling
             | niet terugbetaald|teruggestort | aanbetaling | vergoeding | kosten ~ op mijn
             rekening|factuur""",
     },
@@ -128,8 +136,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": """great another | great just great | just great | brilliant | thanks for
             nothing | thanks a lot | well done | good job | nice one | love it when | love
             how | so much for | top service|notch | fantastic | awesome | wonderful | lovely
-            | perfect | what a joke | yeah right | oh great | oh joy | great | thanks""",
-        "nl": """top service | topservice | fijn hoor | lekker dan | lekker bezig | goed bezig
+            | perfect | what a joke | yeah right | oh great | oh joy | great | thanks | love
+            that|how | bon appetit | smakelijk | cheers""",
+        "nl": """top service | topservice | fijn hoor | lekker dan | lekker bezig | goed bezig | heerlijk dat | fijn dat | leuk dat
             | bedankt hoor | dank je wel hoor | geweldig | super hoor | mooi is dat | mooi zo
             | leuk hoor | knap hoor | chapeau hoor | echt niet | klasse service | prima service
             | wat een service|bank|bedrijf|klantenservice | hulde | bedankt | fantastisch
@@ -141,6 +150,7 @@ PHRASES: dict[str, dict[str, str]] = {
             disappointed | didn t expect ~ so|that fast|quick|quickly|good|easy|smooth | faster|better
             than expected | can t beat | cannot beat | hassle free | worked|works flawlessly
             | never lets|let me down | never going back to my|the old | not bad at all
+            | without ~~ chaos|disaster|nightmare|mess
             | no|not|never|without|zero ~ problem|problems|issue|issues|trouble|complaint|
             complaints|fuss|hassle|queue|delay|delays|outage|outages|crash|crashes|glitch|
             glitches|errors|breakdown|breakdowns|downtime|choppy|regrets|worries""",
@@ -148,7 +158,7 @@ PHRASES: dict[str, dict[str, str]] = {
             verslaan | niet verwacht dat ~ zo snel|goed|makkelijk|mooi|fijn|soepel|vlot
             | sneller|beter dan verwacht|gedacht | nooit teleurgesteld | stelt nooit teleur
             | nooit in de steek | nooit meer terug naar mijn|de oude | niet gedacht dat
-            | geen|nooit|zonder|nergens ~ probleem|problemen|pech|storing|storingen|gedoe|klacht|
+            | zonder ~~ chaos|ramp|nachtmerrie|puinhoop | geen|nooit|zonder|nergens|nul ~ probleem|problemen|pech|storing|storingen|gedoe|klacht|
             klachten|wachtrij|wachttijd|vertraging|moeite|haperende|haperingen|spijt|zorgen|
             last""",
     },
@@ -167,7 +177,13 @@ PHRASES: dict[str, dict[str, str]] = {
             | brakes|brake gave out|way | brake failure | dangerous | unsafe | hazard | gas
             leak|smell | smell gas | carbon monoxide | leaking acid|battery | battery leak*
             | swelled|swollen|swelling | could have been killed|hurt | nearly|almost ~ killed|
-            hit|fell | allergic reaction""",
+            hit|fell | allergic reaction | hissing | hisses | crackling | crackles | burning
+            smell | smells burnt|burned|like burning | so|too|very hot | gets|got|getting|
+            became ~ hot | too hot to | wound | wounded | bleeding | blood | cut my|his|her|
+            their ~ mouth|hand|finger|lip|leg|arm|head | shard|shards|piece of glass | glass
+            in | broken glass | barely|hardly brakes|brake | brakes|brake ~ barely|hardly
+            | snapped ~ while | collapsed ~ while | fell off | choking | poisoning
+            | food poisoning | sick after | ill after""",
         "nl": """rook|rookt|rookte|rookwolk|rookontwikkeling|rooklucht | brand | in brand|vlam
             | brandde | brandt ~ accu|batterij|lader|motor | brandgevaar|brandlucht|brandplek|
             brandgevaarlijk | ontploft|ontplofte|ontploffing|explodeerde|geexplodeerd|knalde|
@@ -179,7 +195,12 @@ PHRASES: dict[str, dict[str, str]] = {
             achterrem|voorrem ~~ doet|doen|deed|deden het ~ niet | remmen|rem|achterrem|voorrem ~
             weigert|weigeren|weigerde|faalt|falen|faalde | gaslek|gaslucht | ruik|ruiken ~ gas
             | koolmonoxide | lekt|lekkage ~ accu|batterij|zuur | bijna ~ aangereden|verongelukt|
-            gevallen|auto | allergische reactie | opgezwollen|bolling""",
+            gevallen|auto | allergische reactie | opgezwollen|bolling | sist|sissen|siste
+            | knetter* | ruikt|rook|ruik ~ verbrand|schroei* | zo|te|heel|erg|gloeiend ~ heet
+            | wordt|werd|worden ~ heet | *wond | wond | bloed|bloedt|bloedde | gesneden | snee
+            | *scherf | *scherven | glas in | brak|bezweek|klapte ~ terwijl | remt|remmen ~
+            niet | remt ~ nauwelijks|slecht | voedselvergiftiging | ziek geworden | ziek na
+            | gestikt | verslikt""",
     },
     "privacy": {
         "*": """datalek | data breach|leak | someone else s|someones data|details|invoice|order|
@@ -194,19 +215,27 @@ PHRASES: dict[str, dict[str, str]] = {
             naam | met mijn gegevens | persoonsgegevens ~ gelekt|openbaar|zichtbaar
             | privacyschending | privacy ~ schending|geschonden|breach|violation|violated
             | avg|gdpr ~ overtreding|schending|breach|violation | my data ~ leaked|exposed
-            | phishing""",
+            | phishing | logged|logging into|in ~ my ~ account|accounts ~ from | someone|somebody
+            ~ logged|used|accessed ~ my | wasn t me | not me | ingelogd op mijn | iemand ~
+            ingelogd|ingebroken | factuur|gegevens|adres|bestelling|rekening|naam|pakket ~ van
+            ene|meneer|mevrouw | met de|met gegevens van | gegevens van weer|nog iemand
+            | s invoice|bill|details|data|address|statement|records|passport""",
     },
     "outage": {
         "*": """storing | storingen | stroomstoring | outage | outages | offline | down again
             | is|are|was ~ down | ligt|lag eruit|plat | ligt|lag er ~ uit | geen stroom|tv|
             netwerk|service | no power|internet|service|network|signal | power cut | service
             unavailable | niemand kan ~ inloggen|betalen|pinnen | nobody|no one can ~ log|pay
-            | weggevallen | unreachable | onbereikbaar""",
+            | weggevallen | unreachable | onbereikbaar | is|ligt|zijn|lijkt ~ plat | plat
+            | werkt|werken ~ nergens | nergens ~ pinnen|betalen|bereik|internet | aren|isn t
+            working|work anywhere | not working anywhere | anywhere today | half|halve ~ wijk|stad|straat|neighbourhood|
+            town|street|city | hele|heel ~ flat|wijk|straat|dorp | whole|entire ~ block|
+            building|street|town|area""",
     },
     # Many people at once: with a failure, that is an outage ("foutmelding bij iedereen").
     "widespread": {
         "*": """bij iedereen | for everyone | iedereen in | everyone in | heel|hele ~ wijk|stad|
-            straat|dorp|regio|land|provincie | in heel|hele * | whole|entire ~ street|town|city|area|county|
+            straat|dorp|regio|land|provincie | in heel|hele * | the whole|entire of | whole|entire ~ street|town|city|area|county|
             country|region|neighbourhood|neighborhood""",
     },
     "legal": {
@@ -215,7 +244,55 @@ PHRASES: dict[str, dict[str, str]] = {
             gedaan|doe|tegen | doe|doen ~ aangifte | geschillencommissie | ombudsman | small
             claims | ingebrekestelling | sommatie | to|in court | autoriteit persoonsgegevens
             | report you to | acm | better business bureau | regulator | consumer law | strijd
-            met de wet | klacht indienen bij""",
+            met de wet | klacht indienen bij | rechtsbijstand* | legal insurance|aid|advice
+            | juridisch* | juridische | dagvaard* | trading standards | ombudsman""",
+    },
+    # Words people describe trouble with. One counts as a point towards a complaint, not as
+    # a complaint: "traag" may be a question ("is het traag?"). Suffixes ("*wond") catch
+    # compounds (hoofdwond), prefixes ("beschimmel*") inflections.
+    "trouble": {
+        "en": """slow | slower | flat | sluggish | laggy | late | delayed | delay | delays | rubbish
+            | junk | garbage | useless | worthless | mouldy|moldy|mould|mold | rotten | spoiled
+            | expired | snapped | cracked | ripped | torn | leaking | leaks | disappeared
+            | vanished | vanishing | gone | lost | missing | wrong | incorrect | dirty
+            | scratched | dented | cold | soggy | stale | raw | worst | terrible | awful
+            | horrible | joke | ridiculous | scam | rip off | ripoff | nightmare | mess
+            | chaos | excuse|excuses | runaround | strung along | fobbed off | problem|problems|
+            issue|issues | stopped | unusable | unreachable | impossible""",
+        "nl": """traag | trager | sloom | laat | te laat | vertraging | vertraagd | bagger
+            | troep | rommel | waardeloos | nutteloos | beschimmel* | schimmel | rot | bedorven
+            | verlopen | over de datum | gebroken | brak | gescheurd | opengescheurd
+            | verdwenen | verdwijnt | weg | kwijt | ontbrak | ontbreekt | verkeerd* | klopt niet
+            | vies | vuil | gekrast | deuk | koud | lauw | slechtste | slecht
+            | belachelijk | schandalig | oplichting | oplichters | nachtmerrie | puinhoop | chaos
+            | smoes | smoesjes | excuus | probleem|problemen | onbruikbaar | onbereikbaar
+            | onmogelijk | aan het lijntje | van het kastje naar de muur | om de haverklap
+            | niks aan | spijt | lek | lekke""",
+    },
+    # Asked in a way that complains: "Is dit normaal?", "Why do I have to ...".
+    "rhetorical": {
+        "en": """is this normal | is that normal | what is this | how is this possible | how
+            can this be | why do|should|must i have|need to | why should i | seriously
+            | are you kidding | you can t reach|get a human|person | how hard can it be
+            | what kind of | for this price | for this money""",
+        "nl": """is dit|dat normaal | wat is dit | hoe kan dit|dat | hoe kan het dat | waarom
+            moet ik | serieus | echt waar | je krijgt|krijg je ~ niet te spreken | een mens
+            krijg je ~ niet | wat is dit voor | voor dit geld | voor deze prijs | hoe moeilijk
+            kan het zijn""",
+    },
+    # Impatience: "kunnen jullie eindelijk", "waar blijft mijn", "how much longer".
+    "impatience": {
+        "en": """finally | how much longer | where is|s my | how long do|will|must i | where is my | where s my
+            | when do i get | when will i get | still waiting | any update|news""",
+        "nl": """eindelijk | nou eens | hoe lang nog | hoe lang moet ik | waar blijft|blijven
+            | wanneer krijg ik | waar is mijn | help ~ alsjeblieft|aub|svp""",
+    },
+    "fed_up": {
+        "en": """i m done | i am done | fed up | had enough | never again | switching to
+            | leaving you | i regret | regret buying|my | should have bought|gone""",
+        "nl": """ik ben er klaar mee | ben er klaar mee | het zat | nooit meer ~ bij|van|een
+            | ik stap over | overstappen naar | ik ga weg | ik zeg op | ik zeg mijn ~ op
+            | had beter | spijt als haren""",
     },
 }
 
@@ -234,6 +311,12 @@ REASONS: dict[str, dict[str, str]] = {
     "privacy": {"nl": "privacy: gegevens in verkeerde handen", "en": "privacy: data exposed"},
     "outage": {"nl": "storing", "en": "outage"},
     "widespread": {"nl": "treft veel mensen", "en": "affects many people"},
+    "trouble": {"nl": "beschrijft een probleem", "en": "describes a problem"},
+    "rhetorical": {"nl": "verwijtende vraag", "en": "a reproachful question"},
+    "impatience": {"nl": "ongeduldig", "en": "impatient"},
+    "fed_up": {"nl": "is het zat", "en": "fed up"},
+    "negation": {"nl": "iets gebeurt niet", "en": "something does not happen"},
+    "emphasis": {"nl": "nadruk (!!, ?!, 🙄)", "en": "emphasis (!!, ?!, 🙄)"},
     "legal": {"nl": "dreigt met juridische stappen", "en": "threatens legal action"},
     "lexicon": {"nl": "woorden met gevoel", "en": "words with feeling"},
     "question": {"nl": "stelt een vraag", "en": "asks a question"},

@@ -82,13 +82,21 @@ def scores(messages: Sequence[dict[str, Any]], results: Sequence[dict[str, Any]]
     selling = [m for m, r in pairs if m["promotional"]]
     return {
         "intent accuracy": share(sum(m["intent"] == r["intent"] for m, r in pairs), len(pairs)),
-        "complaint recall": share(sum(r["intent"] == "complaint" for _, r in complaints), len(complaints)),
+        "complaint recall": share(
+            sum(r["intent"] == "complaint" for _, r in complaints), len(complaints)
+        ),
         "complaints read as praise": sum(r["intent"] == "praise" for _, r in complaints),
         "complaints read as positive": sum(r["sentiment"] == "positive" for _, r in complaints),
         "urgent ranked above all non-urgent": share(sum(u > ceiling for u in urgent), len(urgent)),
-        "promotional precision": share(sum(1 for m, r in pairs if r["promotional"] and m["promotional"]), len(said)),
-        "promotional recall": share(sum(1 for m, r in pairs if r["promotional"] and m["promotional"]), len(selling)),
-        "sentiment accuracy": share(sum(m["sentiment"] == r["sentiment"] for m, r in pairs), len(pairs)),
+        "promotional precision": share(
+            sum(1 for m, r in pairs if r["promotional"] and m["promotional"]), len(said)
+        ),
+        "promotional recall": share(
+            sum(1 for m, r in pairs if r["promotional"] and m["promotional"]), len(selling)
+        ),
+        "sentiment accuracy": share(
+            sum(m["sentiment"] == r["sentiment"] for m, r in pairs), len(pairs)
+        ),
     }
 
 
