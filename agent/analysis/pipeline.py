@@ -78,8 +78,12 @@ class Analyzer:
         classified = intent.classify(prepared, cue_lang, mood, mentions, about_us=about)
         kind = fixes.get("intent") if fixes.get("intent") in intent.INTENTS else None
         kind = kind or classified["intent"]
+        # Customers complain and ask; they do not advertise, even when they quote an offer.
+        selling = _promotional(prepared, lang, fixes, kind, classified["reasons"])
+        if selling and kind != "other" and not fixes.get("intent"):
+            kind = "other"  # an offer that sounds happy, or says "don't miss", is an offer
+            classified = {**classified, "reasons": [webcare.reason("promotion")]}
         category = classified["category"] if kind == classified["intent"] else None
-        selling = _promotional(prepared, lang, fixes)
         flag = flag_for(person, self.targets, moment) if person else None
         published = to_datetime(item.get("published_at")) or to_datetime(item.get("seen_at"))
         age = (moment - published).total_seconds() / 3600 if published else None
@@ -144,10 +148,22 @@ class Analyzer:
 
 
 _CORRECTABLE = ("language", "sentiment", "intent", "about_us", "promotional")
+_SERIOUS = frozenset(
+    {"failure", "broken_promise", "ignored", "request", "money", "safety", "privacy", "outage"}
+    | {"legal", "negative", "fed_up", "rhetorical"}
+)
+_SURE_PROMOTION = 0.8
 _DONE = ("answered", "ignored")
 
 
-def _promotional(text: Text, lang: str, fixes: dict[str, Any]) -> bool:
+def _promotional(
+    text: Text, lang: str, fixes: dict[str, Any], kind: str, why: list[dict[str, Any]]
+) -> bool:
+    """A complaint or question quoting an offer is no promotion, unless the offer is all it
+    says: a strong call to buy with nothing the matter."""
     if isinstance(fixes.get("promotional"), bool):
         return fixes["promotional"]
-    return promo.is_promotional(text, lang)
+    if kind not in ("complaint", "question"):
+        return promo.is_promotional(text, lang)
+    serious = any(reason["rule"] in _SERIOUS for reason in why)
+    return not serious and promo.promo_score(text, lang) >= _SURE_PROMOTION

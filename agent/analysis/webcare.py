@@ -121,6 +121,7 @@ _NEGATION_WORDS = frozenset(
 _EMPHASIS = ("!!", "?!", "!?", "🙄", "😡", "🤬", "😤", "🤢", "👎", "😠", "😒", "🤮", "😩")
 # "Wanneer is dit opgelost?", "hopefully fixed soon": not solved yet.
 _HOPED = frozenset({"wanneer", "when", "hopelijk", "hopefully", "hoe", "how", "zal", "gaat"})
+_FREE_OF = frozenset({"fee", "fees", "charge", "charges", "kosten", "boete", "extra"})
 _NOT_FIRE = frozenset({"personal", "employer", "sterk", "sterke", "het", "jullie", "ons"})
 
 
@@ -255,9 +256,18 @@ def _keeps_meaning(rule: str, words: list[str], start: int, end: int) -> bool:
         )
     if rule in _NEGATABLE and not (_NEGATORS.isdisjoint(before) and _NOT.isdisjoint(before[-3:])):
         return False
+    if rule == "money" and words[start] in _FREE_OF and not _NEGATORS.isdisjoint(before[-2:]):
+        return False  # "geen kosten", "no fees": an offer, not a charge
     if rule == "safety" and words[start] == "brand":
         return start == 0 or words[start - 1] not in _NOT_FIRE
     return True
+
+
+def first_words(rule: str) -> frozenset[str]:
+    """Words a phrase of `rule` can start with (exact words only): a cheap first test."""
+    return frozenset(
+        word for word, phrases in _BY_FIRST.items() if any(p[0] == rule for p in phrases)
+    )
 
 
 def cues(text: str | Text, lang: str | None = None) -> list[Cue]:

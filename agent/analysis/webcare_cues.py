@@ -247,6 +247,26 @@ PHRASES: dict[str, dict[str, str]] = {
             met de wet | klacht indienen bij | rechtsbijstand* | legal insurance|aid|advice
             | juridisch* | juridische | dagvaard* | trading standards | ombudsman""",
     },
+    # Calls to buy or book, offers with a deadline: what makes a post promotional.
+    "promotion": {
+        "nl": """bestel|bestelt|koop|shop|reserveer|boek ~ nu|direct|vandaag|meteen | nu te
+            bestellen|koop|boeken | actie geldig | geldig tot|t m|tm|t/m | alleen ~ deze|dit
+            week|weekend|maand|vandaag | alleen vandaag | zolang de voorraad strekt | op op
+            | maak|plan|boek ~ nu|snel|direct|vandaag ~ afspraak|proefrit | maak|plan ~ je|uw|een
+            afspraak | vraag nu|direct|vandaag ~ aan | sluit|regel|stap ~ vandaag|nu ~ af|over|
+            het | profiteer nu|van | welkomstbonus | halve prijs | tot # korting | # korting
+            | met|gebruik ~ code | mis het niet | schrijf je ~ in | meld je ~ aan | probeer ~
+            nu|gratis | eerste box|maand|jaar ~ gratis|voor | open dag | gratis proefrit
+            | gratis verzending | bekijk de actie | ontvang ~ gratis|bonus|korting""",
+        "en": """order|buy|shop|book|grab|get ~ now|today|yours | sign up ~ today|now | join ~
+            today|now | register ~ today|now|via | offer valid | valid until|through|till
+            | this week|weekend only | only this week|weekend | today only | while stocks last
+            | limited time | book your ~ appointment|slot|test|spot | request your|a free
+            | welcome bonus | half price | up to # off | # off | use ~ code | with code
+            | don t miss | try ~ now|free|today | first box|month|year ~ free|for | open day
+            | free test ride | free shipping|delivery | see the offer | get ~ free|bonus|off
+            | now available to order | order by""",
+    },
     # Words people describe trouble with. One counts as a point towards a complaint, not as
     # a complaint: "traag" may be a question ("is het traag?"). Suffixes ("*wond") catch
     # compounds (hoofdwond), prefixes ("beschimmel*") inflections.
