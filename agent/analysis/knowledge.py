@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from agent.analysis import topics
 from agent.analysis.text import Text
 from agent.analysis.textnorm import words
 
@@ -161,14 +162,26 @@ def _best(
 
 
 def _ranked(
-    have: _Bag, replies: Iterable[tuple[dict[str, Any], _Bag]], intent: str
+    have: _Bag,
+    replies: Iterable[tuple[dict[str, Any], _Bag]],
+    intent: str,
+    subjects: frozenset[str] = frozenset(),
 ) -> list[tuple[dict[str, Any], float]]:
+    """Saved replies that fit: one written for another intent never does (a complaint reply
+    is no answer to praise), nor one about another topic (a delayed delivery is not a
+    cancellation); then a matching intent counts most and shared words the rest."""
     ranked: list[tuple[dict[str, Any], float]] = []
     for reply, about in replies:
-        bonus = 40 if reply.get("intent") == intent else 0 if reply.get("intent") else 20
+        if reply.get("intent") not in (None, intent):
+            continue
+        if not topics.fits(subjects, topics.of_reply(reply)):
+            continue
+        bonus = 40 if reply.get("intent") == intent else 20
         floor = (SAVED_THRESHOLD - bonus) / 0.6
-        fit = round(bonus + 0.6 * _score(have, about, floor, typos=False), 1)
-        if fit >= SAVED_THRESHOLD:
+        words = _score(have, about, floor, typos=False)
+        on_topic = not subjects.isdisjoint(topics.of_reply(reply))
+        fit = round(bonus + 0.6 * words, 1)
+        if fit >= SAVED_THRESHOLD and (words or on_topic):  # the intent alone is not a fit
             ranked.append((reply, fit))
     return sorted(ranked, key=lambda pair: -pair[1])
 
@@ -198,7 +211,7 @@ def rank_saved(
     replies = (
         (reply, _prepared(_about(reply))) for reply in saved_replies if _fits_language(reply, lang)
     )
-    return _ranked(_have(text), replies, intent)
+    return _ranked(_have(text), replies, intent, topics.topics_of(text))
 
 
 class KnowledgeBase:
@@ -252,4 +265,6 @@ class KnowledgeBase:
                 for reply in self.saved_replies
                 if _fits_language(reply, lang)
             ]
-        return _ranked(_have(text), self._replies[lang], intent) if self.saved_replies else []
+        if not self.saved_replies:
+            return []
+        return _ranked(_have(text), self._replies[lang], intent, topics.topics_of(text))

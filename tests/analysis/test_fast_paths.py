@@ -25,6 +25,7 @@ from agent.analysis import (
     sentiment_nl,
     textnorm,
     tokens_nl,
+    topics,
 )
 from agent.analysis.knowledge import KnowledgeBase
 from agent.analysis.mentions import MentionMatcher
@@ -347,14 +348,21 @@ def _answer_in_full(text, lang):
 
 
 def _saved_in_full(text, kind, lang):
-    have, ranked = knowledge._bag(text), []
+    """Every saved reply scored to the end: one for another intent or another topic never
+    fits, nor one that shares neither words nor a topic with the text."""
+    have, ranked, said = knowledge._bag(text), [], topics.topics_of(text)
     for reply in PROFILE["saved_replies"]:
-        if _fits(reply, lang):
-            bonus = 40 if reply.get("intent") == kind else 0 if reply.get("intent") else 20
-            about = knowledge._bag(f"{reply.get('title') or ''} {reply['text']}")
-            fit = round(bonus + 0.6 * knowledge._score(have, about, typos=False), 1)
-            if fit >= knowledge.SAVED_THRESHOLD:
-                ranked.append((reply, fit))
+        theirs = topics.of_reply(reply)
+        if not _fits(reply, lang) or reply.get("intent") not in (None, kind):
+            continue
+        if said and theirs and said.isdisjoint(theirs):
+            continue
+        bonus = 40 if reply.get("intent") == kind else 20
+        about = knowledge._bag(f"{reply.get('title') or ''} {reply['text']}")
+        words = knowledge._score(have, about, typos=False)
+        fit = round(bonus + 0.6 * words, 1)
+        if fit >= knowledge.SAVED_THRESHOLD and (words or not said.isdisjoint(theirs)):
+            ranked.append((reply, fit))
     return sorted(ranked, key=lambda pair: -pair[1])
 
 
