@@ -68,7 +68,7 @@ class Analyzer:
         lang = fixes.get("language") or given or language.detect(text)
         cues = webcare.cues(prepared, lang if lang in ("nl", "en") else None)
         guessed = not (fixes.get("language") or given)
-        scored = sentiment.score(text, lang, cues=cues, guessed=guessed)
+        scored = webcare.mood(sentiment.score(text, lang, guessed=guessed), cues)
         mood = _corrected_sentiment(scored, fixes.get("sentiment"))
         mentions = self.matcher.find(prepared)[:MAX_MENTIONS]
         about = fixes.get("about_us")

@@ -74,12 +74,13 @@ def _has_price_sign(folded: str) -> bool:
     )
 
 
-def _found(text: Text) -> tuple[list[str], list[str], list[str]]:
+def _found(text: Text, lang: str | None = None) -> tuple[list[str], list[str], list[str]]:
     """Cues by kind: (strong, price, soft). Phrases are looked up word by word (one dictionary
     lookup per word is far cheaper than scanning the text with a regex of a hundred
     alternatives); calls to act with words in between ("bestel de Vonk E1 nu", "maak snel
     een afspraak") come from the webcare reading's "promotion" phrases."""
-    calls = [cue.words for cue in webcare.cues(text, None) if cue.rule == "promotion"]
+    cue_lang = lang if lang in ("nl", "en") else None  # as the pipeline reads it: once
+    calls = [cue.words for cue in webcare.cues(text, cue_lang) if cue.rule == "promotion"]
     found: dict[str, list[str]] = {"strong": calls, "soft": []}
     said = text.words
     if not _FIRST_WORDS.isdisjoint(said):
@@ -113,7 +114,7 @@ def promo_score(text: str | Text, lang: str | None = None) -> float:
         and _CALL_WORDS.isdisjoint(prepared.words)
     ):
         return 0.0  # not a single cue: most texts
-    strong, price, soft = _found(prepared)
+    strong, price, soft = _found(prepared, lang)
     (w_strong, most_strong), (w_price, most_price), (w_soft, most_soft) = _WEIGHTS.values()
     score = (
         w_strong * min(len(strong), most_strong)

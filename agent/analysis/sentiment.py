@@ -18,7 +18,7 @@ from typing import NotRequired, TypedDict
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from agent.analysis import language, webcare
+from agent.analysis import language
 from agent.analysis.lexicon_nl import DutchLexicon
 from agent.analysis.sentiment_nl import DutchScorer
 from agent.analysis.textnorm import expand_hashtags, fix_punctuation
@@ -60,7 +60,7 @@ class Sentiment(TypedDict):
     compound: float
     lang: str
     supported: bool
-    rule: NotRequired[str]  # set when the webcare reading overrode the lexicon
+    rule: NotRequired[str]  # set by `webcare.mood` when the webcare reading overrode it
     words: NotRequired[list[str]]
 
 
@@ -202,16 +202,11 @@ def _unsure(text: str, lang: str) -> bool:
     return any(word in _ENGLISH_WORDS or _DUTCH.lexicon.valence(word) for word in said if word)
 
 
-def score(
-    text: str,
-    lang: str | None = None,
-    cues: list[webcare.Cue] | None = None,
-    guessed: bool = False,
-) -> Sentiment:
-    """Label and compound score of `text`; `lang` (ISO code) skips language detection, and
-    `guessed` says it was detected all the same (so it may be doubted, as a language the
-    caller knows is not). `cues` are the text's webcare cues when already read: a complaint
-    is never positive and a negated negative ("nooit een probleem") never negative."""
+def score(text: str, lang: str | None = None, guessed: bool = False) -> Sentiment:
+    """Label and compound score of `text`: its polarity, as the lexicons read it (the
+    webcare reading of what is wrong is `webcare.mood`). `lang` (ISO code) skips language
+    detection, and `guessed` says it was detected all the same, so it may be doubted, as a
+    language the caller knows is not."""
     text = bounded(text)
     guessed = guessed or lang is None
     lang = language.detect(text) if lang is None else lang.lower().split("-")[0]
@@ -222,24 +217,8 @@ def score(
     elif guessed and _unsure(text, lang):
         compound, _ = _both(text)
     else:
-        if cues is None:
-            cues = webcare.cues(text, None)
-        if not (webcare.evidence(cues) or webcare.praise(cues)):
-            return _unsupported(lang)
-        compound = 0.0  # the lexicons cannot read it, but a complaint is a complaint
-    if cues is None:
-        cues = webcare.cues(text, lang if lang in ("nl", "en") else None)
-    compound, rule = webcare.temper(compound, cues)
-    result: Sentiment = {
-        "label": label(compound),
-        "compound": compound,
-        "lang": lang,
-        "supported": True,
-    }
-    if rule:
-        result["rule"] = rule
-        result["words"] = [cue.words for cue in cues if cue.rule != "persistence"][:6]
-    return result
+        return _unsupported(lang)
+    return {"label": label(compound), "compound": compound, "lang": lang, "supported": True}
 
 
 def felt_words(text: str, lang: str | None, most: int = 6) -> list[str]:

@@ -8,7 +8,7 @@ topics and the message's topics are both known but disjoint does not fit.
 
 from __future__ import annotations
 
-import itertools
+from functools import lru_cache
 from typing import Any
 
 from agent.analysis.text import Text, as_text
@@ -109,26 +109,42 @@ _STEMS: dict[str, tuple[str, ...]] = {
 TOPICS = tuple(_STEMS)
 
 
+_SINGLE = tuple((topic, tuple(s for s in stems if " " not in s)) for topic, stems in _STEMS.items())
+# First word of a two-word stem -> (beginning of the second word, topic).
+_PAIRS: dict[str, list[tuple[str, str]]] = {}
+for _topic, _stems in _STEMS.items():
+    for _stem in _stems:
+        if " " in _stem:
+            _first, _second = _stem.split(" ", 1)
+            _PAIRS.setdefault(_first, []).append((_second, _topic))
+
+
+@lru_cache(maxsize=65536)  # words repeat across messages; most have no topic
+def _word_topics(word: str) -> frozenset[str]:
+    return frozenset(topic for topic, stems in _SINGLE if word.startswith(stems))
+
+
 def topics_of(text: str | Text) -> frozenset[str]:
     """The topics `text` touches, from its words and two-word phrases."""
-    prepared = as_text(text)
-    said = prepared.words
-    pairs = [f"{a} {b}" for a, b in itertools.pairwise(said)]
-    found = set()
-    for topic, stems in _STEMS.items():
-        if any(word.startswith(stems) for word in said) or any(
-            pair.startswith(stems) for pair in pairs
-        ):
-            found.add(topic)
+    said = as_text(text).words
+    found: set[str] = set().union(*map(_word_topics, said)) if said else set()
+    for i in [i for i, word in enumerate(said[:-1]) if word in _PAIRS]:
+        found.update(t for second, t in _PAIRS[said[i]] if said[i + 1].startswith(second))
     return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _reply_topics(named: str | None, about: str) -> frozenset[str]:
+    return frozenset({named}) if named in _STEMS else topics_of(about)
 
 
 def of_reply(reply: dict[str, Any]) -> frozenset[str]:
     """A saved reply's topics: the one the profile names, else read from title and text."""
     named = reply.get("topic")
-    if named in _STEMS:
-        return frozenset({named})
-    return topics_of(f"{reply.get('title') or ''} {reply.get('text') or ''}")
+    return _reply_topics(
+        named if isinstance(named, str) else None,
+        f"{reply.get('title') or ''} {reply.get('text') or ''}",
+    )
 
 
 def fits(item_topics: frozenset[str], reply_topics: frozenset[str]) -> bool:

@@ -137,7 +137,8 @@ class _Slot(NamedTuple):
     number: bool
 
 
-_Phrase = tuple[str, str, tuple[_Slot | int, ...]]  # rule, language, slots (int: a gap)
+# rule, language, slots (int: a gap), and the words the phrase must end in (None: any)
+_Phrase = tuple[str, str, tuple[_Slot | int, ...], frozenset[str] | None]
 
 
 def _slot(spec: str) -> _Slot | int:
@@ -150,6 +151,14 @@ def _slot(spec: str) -> _Slot | int:
     return _Slot(exact, prefixes, suffixes, "#" in options)
 
 
+def _ending(slot: _Slot | int) -> frozenset[str] | None:
+    """The last slot's words, when they are all a phrase can end in: a text without any of
+    them cannot match, which one set test tells before trying the phrase word by word."""
+    if isinstance(slot, int) or slot.prefixes or slot.suffixes or slot.number:
+        return None
+    return slot.exact
+
+
 def _phrases() -> list[_Phrase]:
     found = []
     for rule, by_lang in PHRASES.items():
@@ -157,7 +166,7 @@ def _phrases() -> list[_Phrase]:
             text = re.sub(r"\s*\|(?=\S)|(?<=\S)\|\s*", "|", " ".join(text.split()))
             for phrase in text.split(" | "):
                 slots = tuple(map(_slot, phrase.split()))
-                found.append((rule, lang, slots))
+                found.append((rule, lang, slots, _ending(slots[-1])))
     return found
 
 
@@ -220,18 +229,54 @@ def _allowed(lang: str | None) -> frozenset[str]:
     return frozenset({"*", "nl", "en"})
 
 
+_Options = tuple[frozenset[str] | None, tuple[_Phrase, ...]]
+
+
+def _starting(word: str) -> _Options:
+    """The phrases that may start with `word` (none, for most words), and every word one of
+    them may end in (None: some may end anywhere): a text with none of those is done."""
+    options = list(_BY_FIRST.get(word, ()))
+    if _PREFIXES and word.startswith(_PREFIXES):
+        options += [p for prefix, p in _BY_PREFIX if word.startswith(prefix)]
+    if _SUFFIXES and word.endswith(_SUFFIXES):
+        options += [p for suffix, p in _BY_SUFFIX if word.endswith(suffix)]
+    endings = [p[3] for p in options]
+    ends = None if None in endings else frozenset().union(*endings)
+    return ends, tuple(options)
+
+
+class _Starts(dict[str, _Options]):
+    """word -> `_starting(word)`, worked out once per word; emptied when it grows past a
+    bound, so a flood of made-up words cannot fill memory."""
+
+    def __missing__(self, word: str) -> _Options:
+        if len(self) >= _REMEMBER:
+            self.clear()
+        value = self[word] = _starting(word)
+        return value
+
+
+_STARTS = _Starts()
+_REMEMBER = 65536
+
+
 def _scan(words: list[str], lang: str | None) -> list[Cue]:
+    starts = list(map(_STARTS.__getitem__, words))  # one dictionary lookup per word
+    hot = [i for i, found in enumerate(starts) if found[1]]
+    if not hot:
+        return []
     allowed = _allowed(lang)
     cues: list[Cue] = []
+    said = frozenset(words)
     taken: dict[str, int] = {}  # per rule: words before this index are part of a match
-    for i, word in enumerate(words):
-        options = _BY_FIRST.get(word, [])
-        if _PREFIXES and word.startswith(_PREFIXES):
-            options = options + [p for prefix, p in _BY_PREFIX if word.startswith(prefix)]
-        if _SUFFIXES and word.endswith(_SUFFIXES):
-            options = options + [p for suffix, p in _BY_SUFFIX if word.endswith(suffix)]
-        for rule, phrase_lang, slots in options:
+    for i in hot:
+        ends, options = starts[i]
+        if ends is not None and ends.isdisjoint(said):
+            continue
+        for rule, phrase_lang, slots, last in options:
             if phrase_lang not in allowed or i < taken.get(rule, 0):
+                continue
+            if last is not None and last.isdisjoint(said):
                 continue
             end = _end(words, i, slots)
             if end < 0 or not _keeps_meaning(rule, words, i, end):
@@ -283,15 +328,19 @@ def _read(text: Text, lang: str | None) -> list[Cue]:
         inside = " ".join(cue.words for cue in found if cue.rule in ("praise", "resolved"))
         spare = len(said) - sum(inside.split().count(word) for word in set(said))
         found += [Cue("negation", word) for word in said[: max(spare, 0)]]
-    marks = [mark for mark in _EMPHASIS if mark in text.raw]
-    found += [Cue("emphasis", mark) for mark in marks[:1]]
+    raw = text.raw
+    if "!" in raw or "?" in raw or not raw.isascii():
+        marks = [mark for mark in _EMPHASIS if mark in raw]
+        found += [Cue("emphasis", mark) for mark in marks[:1]]
     return found
 
 
 def _points(found: list[Cue], compound: float, about: bool = False) -> int:
     """How much of a complaint the weaker cues add up to; two points make one. Praise words
     around trouble are sarcasm, not praise; about us, one problem word is one point more."""
-    count = Counter(cue.rule for cue in found)
+    count: Counter[str] = Counter()
+    for cue in found:
+        count[cue.rule] += 1
     trouble = min(count["trouble"], 2) + min(count["negation"], 2)
     points = trouble + 2 * bool(count["rhetorical"] or count["fed_up"])
     points += sum(1 for rule in ("persistence", "money", "emphasis", "impatience") if count[rule])
@@ -309,6 +358,8 @@ def evidence(found: list[Cue], negative: bool | float = False, about: bool = Fal
     """The cues that make `found`'s text a complaint (empty: no complaint). `negative` is
     the lexicon's compound (or just whether it is negative): a negative tone lets weaker
     cues (money, persistence, a problem word) count. `about` says the text is about us."""
+    if not found:
+        return []  # most texts: no cue at all
     compound = -0.3 if negative is True else 0.0 if negative is False else float(negative)
     rules = {cue.rule for cue in found}
     if "resolved" in rules and not rules & {"safety", "privacy", "legal", "ignored"}:
@@ -353,10 +404,36 @@ def reasons(found: list[Cue]) -> list[dict[str, Any]]:
     return [reason(rule, words) for rule, words in by_rule.items()]
 
 
+def mood(scored: dict[str, Any], found: list[Cue]) -> dict[str, Any]:
+    """A sentiment score (`sentiment.score`) after the webcare reading: a complaint is
+    never positive, however politely it asks ("please fix"); a negated negative ("nooit een
+    probleem") never negative; a complaint in a language the lexicons cannot read is still
+    negative. The rule and the words that changed it are kept for the reasons."""
+    if not found:
+        return scored
+    if not scored.get("supported", True) and not (evidence(found) or praise(found)):
+        return scored
+    compound, rule = temper(scored.get("compound", 0.0), found)
+    if rule is None:
+        return scored
+    label = "positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral"
+    words = [cue.words for cue in found if cue.rule not in ("persistence", "promotion")]
+    return {
+        **scored,
+        "label": label,
+        "compound": compound,
+        "supported": True,
+        "rule": rule,
+        "words": words[:6],
+    }
+
+
 def temper(compound: float, found: list[Cue]) -> tuple[float, str | None]:
     """The compound after the webcare reading, and the rule that changed it (None when the
     lexicon's reading stands). A complaint is never positive, however politely it asks; a
     negated negative ("nooit een probleem") is not negative."""
+    if not found:
+        return compound, None
     negative = compound <= -0.05
     against = evidence(found, compound)
     if against and not negative:

@@ -122,7 +122,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "nl": """afgeschreven | twee keer afgeschreven|betaald|gefactureerd|geincasseerd
             | dubbel afgeschreven|betaald|gefactureerd|geincasseerd | terugstorten
             | terugstorting | terugbetaling | terugbetalen | geld terug | restitutie | borg
-            | belast | teruggeboekt | teruggestort | bijbetalen | geld ~ weg|verdwenen|kwijt
+            | belast | teruggeboekt | rekent|rekende|rekenen|rekenden ~ af | schrijft|schreef ~ af
+            | teruggestort | bijbetalen | geld ~ weg|verdwenen|kwijt
             | euro ~ verdwenen|weg|afgeschreven|teveel | mijn geld | teveel|te veel
             betaald|gerekend|afgeschreven|gefactureerd | rekent|rekenen|rekende ~ te|teveel
             | euro te veel | factuur klopt niet | klopt ~ factuur | verkeerd bedrag
