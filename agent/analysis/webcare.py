@@ -17,6 +17,7 @@ A failure that is over ("werkt weer") is no evidence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from typing import Any, NamedTuple
@@ -26,6 +27,7 @@ from agent.analysis.webcare_cues import PHRASES, REASONS
 
 CATEGORIES = ("safety", "privacy", "money", "outage", "legal")  # most urgent first
 _EVIDENCE = frozenset({"failure", "broken_promise", "ignored", "request", *CATEGORIES} - {"money"})
+_CLEAR_MONEY_MORE = frozenset({"opzegging", "opgezegd", "cancelled", "canceled", "cancelling"})
 _CLEAR_MONEY = frozenset(
     [
         "twice",
@@ -121,6 +123,69 @@ _NEGATION_WORDS = frozenset(
 _EMPHASIS = ("!!", "?!", "!?", "🙄", "😡", "🤬", "😤", "🤢", "👎", "😠", "😒", "🤮", "😩")
 # "Wanneer is dit opgelost?", "hopefully fixed soon": not solved yet.
 _HOPED = frozenset({"wanneer", "when", "hopelijk", "hopefully", "hoe", "how", "zal", "gaat"})
+_DATA_NOUNS = frozenset(
+    [
+        "gegevens",
+        "klantgegevens",
+        "persoonsgegevens",
+        "adres",
+        "adressen",
+        "bestellingen",
+        "paspoort",
+        "telefoonnummer",
+        "bsn",
+        "rekeninggegevens",
+        "facturen",
+        "data",
+        "details",
+        "address",
+        "addresses",
+        "orders",
+        "passport",
+        "invoices",
+        "records",
+    ]
+)
+_OTHERS = frozenset(
+    [
+        "buurman",
+        "buurvrouw",
+        "buren",
+        "vreemde",
+        "vreemden",
+        "neighbour",
+        "neighbor",
+        "neighbours",
+        "neighbors",
+        "stranger",
+        "strangers",
+    ]
+)
+_OTHER_PAIRS = frozenset(
+    f"{a} {b}"
+    for a in ("andere", "another", "other", "different")
+    for b in [
+        "klant",
+        "klanten",
+        "persoon",
+        "gebruiker",
+        "gebruikers",
+        "mensen",
+        "huishouden",
+        "customer",
+        "customers",
+        "person",
+        "people",
+        "user",
+        "users",
+        "household",
+        "account",
+    ]
+) | {"someone else", "iemand anders", "somebody else"}
+_BILLS = frozenset(
+    ["rekening", "factuur", "nota", "afschrijving", "bill", "invoice", "statement", "charge"]
+)
+_AMOUNT = re.compile(r"[€$£]\s?\d|\d\s?(?:euro|eur|dollars?|pounds?)\b", re.IGNORECASE)
 _FREE_OF = frozenset({"fee", "fees", "charge", "charges", "kosten", "boete", "extra"})
 _NOT_FIRE = frozenset({"personal", "employer", "sterk", "sterke", "het", "jullie", "ons"})
 
@@ -328,11 +393,33 @@ def _read(text: Text, lang: str | None) -> list[Cue]:
         inside = " ".join(cue.words for cue in found if cue.rule in ("praise", "resolved"))
         spare = len(said) - sum(inside.split().count(word) for word in set(said))
         found += [Cue("negation", word) for word in said[: max(spare, 0)]]
+    found += _co_occurring(text, found)
     raw = text.raw
     if "!" in raw or "?" in raw or not raw.isascii():
         marks = [mark for mark in _EMPHASIS if mark in raw]
         found += [Cue("emphasis", mark) for mark in marks[:1]]
     return found
+
+
+def _co_occurring(text: Text, found: list[Cue]) -> list[Cue]:
+    """What no phrase says but two words together do: personal data with another person
+    ("bestellingen en adressen van andere klanten") is a privacy leak; an amount with a bill
+    ("mijn rekening 90 euro") is about money; a cancellation with a charge is a clear one."""
+    said = frozenset(text.words)
+    more = []
+    data = said & _DATA_NOUNS
+    if data and "privacy" not in {c.rule for c in found}:
+        words = text.words
+        others = [w for w in words if w in _OTHERS]
+        others += [p for p in map(" ".join, itertools.pairwise(words)) if p in _OTHER_PAIRS]
+        if others:
+            more.append(Cue("privacy", " ".join([*sorted(data)[:2], others[0]])))
+    bills = said & _BILLS
+    if bills and _AMOUNT.search(text.raw):
+        more.append(Cue("money", " ".join(sorted(bills)[:2])))
+    if not said.isdisjoint(_CLEAR_MONEY_MORE):
+        more.append(Cue("cancelled", next(w for w in text.words if w in _CLEAR_MONEY_MORE)))
+    return more
 
 
 def _points(found: list[Cue], compound: float, about: bool = False) -> int:
@@ -343,7 +430,8 @@ def _points(found: list[Cue], compound: float, about: bool = False) -> int:
         count[cue.rule] += 1
     trouble = min(count["trouble"], 2) + min(count["negation"], 2)
     points = trouble + 2 * bool(count["rhetorical"] or count["fed_up"])
-    points += sum(1 for rule in ("persistence", "money", "emphasis", "impatience") if count[rule])
+    points += min(count["persistence"], 2)
+    points += sum(1 for rule in ("money", "emphasis", "impatience") if count[rule])
     points += 2 if compound <= -0.5 else 1 if compound <= -0.05 else 0
     if about and count["trouble"]:
         points += 1
@@ -369,6 +457,7 @@ def evidence(found: list[Cue], negative: bool | float = False, about: bool = Fal
         strong += [Cue("outage", cue.words) for cue in found if cue.rule == "widespread"]
     money = [cue for cue in found if cue.rule == "money"]
     clear = any(not _CLEAR_MONEY.isdisjoint(cue.words.split()) for cue in money)
+    clear = clear or bool(money and "cancelled" in rules)
     if not (strong or clear or _points(found, compound, about) >= 2):
         return []
     return strong + [cue for cue in found if cue.rule in _SUPPORT] or found

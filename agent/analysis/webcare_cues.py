@@ -24,7 +24,8 @@ PHRASES: dict[str, dict[str, str]] = {
             you finally | when will you ~ fix|sort|solve|repair|refund | when will this|it be
             fix*|sort*|solve*|repair* | why is nobody | why is no one | someone please
             | take responsibility | make sure ~ works|working | get this fixed | get it
-            sorted""",
+            sorted | refund please | money back please | could|can|would you ~ correct|adjust|
+            refund|reverse|cancel|fix|sort""",
         "nl": """graag ~ oplossen|terugstorten|terugbetalen|vergoeden|repareren|terugbellen|
             vervangen | graag snel | graag ~ monteur|actie|reactie | los dit|het|dat ~ op
             | lossen jullie | oplossen graag | terugstorten|terugbetalen | stort|storten ~ terug
@@ -33,7 +34,8 @@ PHRASES: dict[str, dict[str, str]] = {
             doet|opgelost|geregeld | regel dit|het ~ eens|nou|nu|eindelijk | doe|doen er|eens
             iets aan | ik wil|eis mijn geld terug | bel|bellen me|mij terug | wie gaat|kan dit
             oplossen | neem|nemen verantwoordelijkheid | kunnen jullie eerst | eerst ~ zorgen
-            dat""",
+            dat | graag terug|retour | wilt|kunt|kunnen|willen u|jullie ~ aanpassen|corrigeren|
+            rechtzetten|terugbetalen|terugstorten|oplossen|repareren|vervangen""",
     },
     "persistence": {
         "en": """still | again | yet again | once again | keep|keeps|kept * | every|each * | for the second|third|
@@ -43,14 +45,15 @@ PHRASES: dict[str, dict[str, str]] = {
             months|hours|day|week|month|hour | # days|weeks|months|hours waiting|
             later|now | waiting # days|weeks|months|hours | waiting days|weeks|months|hours
             | since monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last
-            | three|several|multiple|# times""",
+            | three|several|multiple|# times | after # calls|attempts|tries|emails|visits
+            | twice""",
         "nl": """nog steeds|altijd | weer | alweer | wederom | opnieuw | steeds | telkens
             | elke|iedere * | # dagen|weken|maanden|uur|uren|maand|week|dag | al # maand|week|dag
             | elke|iedere ~ keer|dag|avond|ochtend|week|minuten|uur | voor de zoveelste|tweede|
             derde|vierde keer | zoveelste | al # dagen|weken|maanden|uur|uren|keer | al dagen|
             weken|maanden|tijden|uren | sinds maandag|dinsdag|woensdag|donderdag|vrijdag|
             zaterdag|zondag|gisteren|vorige|vanochtend | # keer | # maanden|weken later
-            | wachten al | wacht al""",
+            | wachten al | wacht al | na # telefoontjes|pogingen|mails|keer""",
     },
     "failure": {
         "en": """crash|crashes|crashed|crashing | keeps crashing|failing|dropping|freezing|
@@ -69,7 +72,7 @@ PHRASES: dict[str, dict[str, str]] = {
             | disconnects | cuts|cutting out | worn out | botched | messed|screwed up
             | without internet|power|service|signal|phone | no working phone|internet|line
             | came|arrived ~ without | not okay|ok|acceptable | hung up | cancelled ~ but
-            | ruined""",
+            | ruined | locked out | never came|turned up | fell apart""",
         "nl": """werkt|werken|werkte|werkten ~ niet | doet|doen|deed|deden het ~ niet | kapot*
             | defecte | beschadigde
             | is|zijn|was|waren|ging|gingen|gaat|alweer|weer|steeds|al stuk | defect | klemt|
@@ -84,7 +87,8 @@ PHRASES: dict[str, dict[str, str]] = {
             ontbreken | zoek geraakt | kwijtgeraakt | piept|kraakt|rammelt | reageert niet
             | geen verbinding|bereik|signaal|internet|werkende | versleten | verprutst|verknald
             | mislukt | niemand geweest | kwam|kwamen ~ zonder | zonder internet|stroom|telefoon
-            | niet oke|ok|acceptabel | opgehangen | verbrand | lauw | verbreekt ~ verbinding""",
+            | niet oke|ok|acceptabel | opgehangen | verbrand | lauw | verbreekt ~ verbinding
+            | nooit gekomen|bezorgd | niet gekomen|bezorgd | buitengesloten | kan er niet in""",
     },
     "broken_promise": {
         "en": """never called|got|wrote back | nobody|no one called|got back | promised|promise
@@ -151,17 +155,19 @@ PHRASES: dict[str, dict[str, str]] = {
             disappointed | didn t expect ~ so|that fast|quick|quickly|good|easy|smooth | faster|better
             than expected | can t beat | cannot beat | hassle free | worked|works flawlessly
             | never lets|let me down | never going back to my|the old | not bad at all
-            | without ~~ chaos|disaster|nightmare|mess
+            | without ~~ chaos|disaster|nightmare|mess | can t|cannot complain | didn t think
+            | never thought ~ could|would|this|so | in no time | no time at all
             | no|not|never|without|zero ~ problem|problems|issue|issues|trouble|complaint|
             complaints|fuss|hassle|queue|delay|delays|outage|outages|crash|crashes|glitch|
-            glitches|errors|breakdown|breakdowns|downtime|choppy|regrets|worries""",
+            glitches|errors|breakdown|breakdowns|downtime|choppy|regrets|worries|dropouts|
+            drops|interruptions|buffering""",
         "nl": """niets|niks te klagen | niet teleurgesteld | kan|kon niet beter | niet te
             verslaan | niet verwacht dat ~ zo snel|goed|makkelijk|mooi|fijn|soepel|vlot
             | sneller|beter dan verwacht|gedacht | nooit teleurgesteld | stelt nooit teleur
             | nooit in de steek | nooit meer terug naar mijn|de oude | niet gedacht dat
             | zonder ~~ chaos|ramp|nachtmerrie|puinhoop | geen|nooit|zonder|nergens|nul ~ probleem|problemen|pech|storing|storingen|gedoe|klacht|
             klachten|wachtrij|wachttijd|vertraging|moeite|haperende|haperingen|spijt|zorgen|
-            last""",
+            last|onderbrekingen|uitval | kan|mag niet klagen | in een mum van tijd""",
     },
     # A failure that is over: "werkt weer", "crasht niet meer", "fixed the outage".
     "resolved": {
@@ -184,7 +190,8 @@ PHRASES: dict[str, dict[str, str]] = {
             their ~ mouth|hand|finger|lip|leg|arm|head | shard|shards|piece of glass | glass
             in | broken glass | barely|hardly brakes|brake | brakes|brake ~ barely|hardly
             | snapped ~ while | collapsed ~ while | fell off | choking | poisoning
-            | food poisoning | sick after | ill after""",
+            | food poisoning | sick after | ill after | i fell | fell off | fallen off | sparking
+            | gave off sparks""",
         "nl": """rook|rookt|rookte|rookwolk|rookontwikkeling|rooklucht | brand | in brand|vlam
             | brandde | brandt ~ accu|batterij|lader|motor | brandgevaar|brandlucht|brandplek|
             brandgevaarlijk | ontploft|ontplofte|ontploffing|explodeerde|geexplodeerd|knalde|
@@ -201,7 +208,8 @@ PHRASES: dict[str, dict[str, str]] = {
             | wordt|werd|worden ~ heet | *wond | wond | bloed|bloedt|bloedde | gesneden | snee
             | *scherf | *scherven | glas in | brak|bezweek|klapte ~ terwijl | remt|remmen ~
             niet | remt ~ nauwelijks|slecht | voedselvergiftiging | ziek geworden | ziek na
-            | gestikt | verslikt""",
+            | gestikt | verslikt | bezeerd | geblesseerd | ben|is|was|werd ~ gevallen
+            | geeft|geven|gaf ~ vonken | spoedeisende hulp""",
     },
     "privacy": {
         "*": """datalek | data breach|leak | someone else s|someones data|details|invoice|order|
@@ -225,7 +233,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "outage": {
         "*": """storing | storingen | stroomstoring | outage | outages | offline | down again
             | is|are|was ~ down | ligt|lag eruit|plat | ligt|lag er ~ uit | geen stroom|tv|
-            netwerk|service | no power|internet|service|network|signal | power cut | service
+            netwerk|service | no power|internet|service|network | power cut | service
             unavailable | niemand kan ~ inloggen|betalen|pinnen | nobody|no one can ~ log|pay
             | weggevallen | unreachable | onbereikbaar | is|ligt|zijn|lijkt ~ plat | plat
             | werkt|werken ~ nergens | nergens ~ pinnen|betalen|bereik|internet | aren|isn t
@@ -258,7 +266,8 @@ PHRASES: dict[str, dict[str, str]] = {
             het | profiteer nu|van | welkomstbonus | halve prijs | tot # korting | # korting
             | met|gebruik ~ code | mis het niet | schrijf je ~ in | meld je ~ aan | probeer ~
             nu|gratis | eerste box|maand|jaar ~ gratis|voor | open dag | gratis proefrit
-            | gratis verzending | bekijk de actie | ontvang ~ gratis|bonus|korting""",
+            | gratis verzending | bekijk de actie | ontvang ~ gratis|bonus|korting
+            | voorwaarden van toepassing""",
         "en": """order|buy|shop|book|grab|get ~ now|today|yours | sign up ~ today|now | join ~
             today|now | register ~ today|now|via | offer valid | valid until|through|till
             | this week|weekend only | only this week|weekend | today only | while stocks last
@@ -266,7 +275,7 @@ PHRASES: dict[str, dict[str, str]] = {
             | welcome bonus | half price | up to # off | # off | use ~ code | with code
             | don t miss | try ~ now|free|today | first box|month|year ~ free|for | open day
             | free test ride | free shipping|delivery | see the offer | get ~ free|bonus|off
-            | now available to order | order by""",
+            | now available to order | order by | terms apply | t cs apply""",
     },
     # Words people describe trouble with. One counts as a point towards a complaint, not as
     # a complaint: "traag" may be a question ("is het traag?"). Suffixes ("*wond") catch
@@ -295,18 +304,21 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": """is this normal | is that normal | what is this | how is this possible | how
             can this be | why do|should|must i have|need to | why should i | seriously
             | are you kidding | you can t reach|get a human|person | how hard can it be
-            | what kind of | for this price | for this money""",
+            | what kind of | for this price | for this money | why is|was my | why am i
+            | how did that|this happen | how could this|that happen""",
         "nl": """is dit|dat normaal | wat is dit | hoe kan dit|dat | hoe kan het dat | waarom
             moet ik | serieus | echt waar | je krijgt|krijg je ~ niet te spreken | een mens
             krijg je ~ niet | wat is dit voor | voor dit geld | voor deze prijs | hoe moeilijk
-            kan het zijn""",
+            kan het zijn | waarom is|staat|wordt mijn | hoe kan dat|dit gebeuren""",
     },
     # Impatience: "kunnen jullie eindelijk", "waar blijft mijn", "how much longer".
     "impatience": {
         "en": """finally | how much longer | where is|s my | how long do|will|must i | where is my | where s my
-            | when do i get | when will i get | still waiting | any update|news""",
+            | when do i get | when will i get | still waiting | any update|news | it s been ~
+            month|months|week|weeks|days|ages | it has been ~ month|months|week|weeks|days|ages""",
         "nl": """eindelijk | nou eens | hoe lang nog | hoe lang moet ik | waar blijft|blijven
-            | wanneer krijg ik | waar is mijn | help ~ alsjeblieft|aub|svp""",
+            | wanneer krijg ik | waar is mijn | help ~ alsjeblieft|aub|svp | het duurt|duurt ~
+            al|lang|eeuwen | nog nieuws""",
     },
     "fed_up": {
         "en": """i m done | i am done | fed up | had enough | never again | switching to
