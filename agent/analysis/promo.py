@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.analysis import webcare
+from agent.analysis import webcare, webcare_match
 from agent.analysis.text import Text, as_text
 from agent.analysis.times import now_or, to_datetime
 
@@ -59,7 +59,7 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 _INDEX = _phrase_index()
 _FIRST_WORDS = frozenset(_INDEX)
-_CALL_WORDS = webcare.first_words("promotion")
+_CALL_WORDS = webcare_match.first_words("promotion")
 
 
 def _has_price_sign(folded: str) -> bool:
