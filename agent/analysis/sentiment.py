@@ -92,7 +92,7 @@ def _nothing_vader_knows(text: str) -> bool:
 
 def english(text: str) -> float:
     """VADER's compound for English text, after undoing typography and splitting hashtags."""
-    text = expand_hashtags(fix_punctuation(text), _ENGLISH_VOCABULARY)
+    text = expand_hashtags(fix_punctuation(text), _ENGLISH_VOCABULARY, _HASHTAG_WORDS)
     if _nothing_vader_knows(text):
         return 0.0  # what VADER answers, without its word-by-word rules
     return _ENGLISH.polarity_scores(text)["compound"]
@@ -115,7 +115,7 @@ def _unsupported(lang: str) -> Sentiment:
     return {"label": "neutral", "compound": 0.0, "lang": lang, "supported": False}
 
 
-_REPEATS = re.compile(r"([^\w\s])\1{3,}")  # the same emoji or mark, four times or more
+_REPEATS = re.compile(r"([^\w\s])\1{4,}")  # the same emoji or mark, five times or more
 _SYMBOL = re.compile(r"[^\w\s.,!?;:'\"()\-]")
 MAX_CHARS = 5000
 MAX_SYMBOLS = 100
@@ -134,7 +134,7 @@ def _may_repeat(text: str) -> bool:
     if not text.isascii():
         return _REPEATS.search(text) is not None
     marks = text.encode("ascii").translate(None, _WORD_OR_SPACE)
-    return len(marks) > 3 and _REPEATS.search(marks.decode("ascii")) is not None
+    return len(marks) > 4 and _REPEATS.search(marks.decode("ascii")) is not None
 
 
 def _symbol_count(text: str) -> int:
@@ -148,11 +148,11 @@ def bounded(text: str) -> str:
 
     VADER looks up every token with list.index, so its time grows with the square of the
     tokens: 10,000 emoji in one hostile comment took over a minute. A post says what it feels
-    in its first few thousand characters; runs of one emoji say it three times at most.
+    in its first few thousand characters; runs of one emoji say it four times at most.
     """
     text = text[: 4 * MAX_CHARS]
     if _may_repeat(text):  # a template sub costs even when nothing matches
-        text = _REPEATS.sub(r"\1\1\1", text)
+        text = _REPEATS.sub(r"\1\1\1\1", text)  # VADER counts up to four "!"
     text = text[:MAX_CHARS]
     if len(text) <= MAX_SYMBOLS or _symbol_count(text) <= MAX_SYMBOLS:
         return text
@@ -167,18 +167,23 @@ def bounded(text: str) -> str:
 
 
 def _both(text: str) -> tuple[float, str]:
-    """Score with both lexicons when the language is unsure, and keep the stronger reading
-    when the two agree; when they disagree, the language the words point to decides (English
-    on a tie: its lexicon is the larger). A text with English words and no Dutch ones is
-    English: the Dutch rules would only blur VADER's reading."""
+    """Score with both lexicons when the language is unsure. When both read something, the
+    language the words point to decides; on a tie, the stronger reading if the two agree,
+    else English (its lexicon is the larger). A text with nothing Dutch about it is English
+    when VADER reads it: the Dutch rules would only blur VADER's reading."""
     said = language.votes(text)
     nl, en = said.get("nl", 0.0), said.get("en", 0.0)
     if en and not nl:
         return english(text), "en"
     if nl and not en:
         return dutch(text), "nl"
-    d, e = dutch(text), english(text)
-    if d * e >= 0:  # consistent (or one has nothing to say): the stronger one
+    e = english(text)
+    if not nl and e:
+        return e, "en"  # nothing Dutch about it, and English reads it: as VADER would
+    d = dutch(text)
+    if nl != en and d and e:  # both read it: the language the words point to
+        return (d, "nl") if nl > en else (e, "en")
+    if d * e >= 0:  # consistent, or one has nothing to say: the stronger reading
         return (d, "nl") if abs(d) > abs(e) else (e, "en")
     return (d, "nl") if nl > en else (e, "en")
 
@@ -194,8 +199,15 @@ def _unsure(text: str, lang: str) -> bool:
     votes = language.votes(text)
     top = max(votes.values(), default=0.0)
     nl, en = votes.get("nl", 0.0), votes.get("en", 0.0)
-    if en and en >= MIXED_SHARE * top and len(said) <= SHORT_ENGLISH:
+    short = len(said) <= SHORT_ENGLISH
+    if en and en >= MIXED_SHARE * top and short:
         return True
+    lowered = text.lower().split()
+    if short and (
+        not _ENGLISH_WORDS.isdisjoint(lowered)
+        or not _ENGLISH_WORDS.isdisjoint(map(_unpunctuated, lowered))
+    ):
+        return True  # "Yay progress!", "Give 'em hell": words only English knows
     if max(nl, en) < MIXED_SHARE * top or not max(nl, en):
         return False
     said = [_unpunctuated(word) for word in text.lower().split()]
