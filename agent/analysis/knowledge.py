@@ -117,6 +117,12 @@ def _score(
     return round(75 * covered / total + 0.25 * overall, 1)
 
 
+def _shares_a_word(have: _Bag, wanted: _Bag) -> bool:
+    return not (
+        wanted.word_set.isdisjoint(have.word_set) and wanted.stem_set.isdisjoint(have.stem_set)
+    )
+
+
 def _slip_of_any(word: str, said: tuple[str, ...]) -> bool:
     return bool(process.extractOne(word, said, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH))
 
@@ -178,10 +184,11 @@ def _ranked(
             continue
         bonus = 40 if reply.get("intent") == intent else 20
         floor = (SAVED_THRESHOLD - bonus) / 0.6
-        words = _score(have, about, floor, typos=False)
-        on_topic = not subjects.isdisjoint(topics.of_reply(reply))
-        fit = round(bonus + 0.6 * words, 1)
-        if fit >= SAVED_THRESHOLD and (words or on_topic):  # the intent alone is not a fit
+        fit = round(bonus + 0.6 * _score(have, about, floor, typos=False), 1)
+        if fit < SAVED_THRESHOLD:
+            continue
+        # The intent alone is not a fit: the reply shares a word or the topic with the text.
+        if _shares_a_word(have, about) or not subjects.isdisjoint(topics.of_reply(reply)):
             ranked.append((reply, fit))
     return sorted(ranked, key=lambda pair: -pair[1])
 

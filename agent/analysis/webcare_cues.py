@@ -202,7 +202,7 @@ PHRASES: dict[str, dict[str, str]] = {
             | remmen|rem|achterrem|voorrem ~~ werkt|werken|werkte|werkten ~ niet | remmen|rem|
             achterrem|voorrem ~~ doet|doen|deed|deden het ~ niet | remmen|rem|achterrem|voorrem ~
             weigert|weigeren|weigerde|faalt|falen|faalde | gaslek|gaslucht | ruik|ruiken ~ gas
-            | koolmonoxide | lekt|lekkage ~ accu|batterij|zuur | bijna ~ aangereden|verongelukt|
+            | koolmonoxide | te roken | lekt|lekkage ~ accu|batterij|zuur | bijna ~ aangereden|verongelukt|
             gevallen|auto | allergische reactie | opgezwollen|bolling | sist|sissen|siste
             | knetter* | ruikt|rook|ruik ~ verbrand|schroei* | zo|te|heel|erg|gloeiend ~ heet
             | wordt|werd|worden ~ heet | *wond | wond | bloed|bloedt|bloedde | gesneden | snee

@@ -361,9 +361,11 @@ def _saved_in_full(text, kind, lang):
             continue
         bonus = 40 if reply.get("intent") == kind else 20
         about = knowledge._bag(f"{reply.get('title') or ''} {reply['text']}")
-        words = knowledge._score(have, about, typos=False)
-        fit = round(bonus + 0.6 * words, 1)
-        if fit >= knowledge.SAVED_THRESHOLD and (words or not said.isdisjoint(theirs)):
+        fit = round(bonus + 0.6 * knowledge._score(have, about, typos=False), 1)
+        shares = not set(have.words).isdisjoint(about.words) or not set(have.stems).isdisjoint(
+            about.stems
+        )
+        if fit >= knowledge.SAVED_THRESHOLD and (shares or not said.isdisjoint(theirs)):
             ranked.append((reply, fit))
     return sorted(ranked, key=lambda pair: -pair[1])
 
