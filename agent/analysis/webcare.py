@@ -202,7 +202,11 @@ def _points(found: list[Cue], compound: float, about: bool = False) -> int:
     points += 2 if compound <= -0.5 else 1 if compound <= -0.05 else 0
     if about and count["trouble"]:
         points += 1
-    if count["sarcasm"] and (trouble or count["persistence"] or count["emphasis"]):
+    # "Top service... al vijf weken": a praising phrase around waiting is sarcasm; a single
+    # praise word ("Weer een top ervaring, geweldig!") only around real trouble.
+    said = [cue.words for cue in found if cue.rule == "sarcasm"]
+    phrase = any(" " in words for words in said)
+    if said and (trouble or count["emphasis"] or (phrase and count["persistence"])):
         points += 1
     elif compound >= 0.3:
         points -= 1 + (compound >= 0.6)

@@ -57,6 +57,7 @@ _NOT_YET_DONE = frozenset(
 )
 _NEGATABLE = frozenset({"failure", "outage", "safety"})  # "geen enkele storing meer gehad"
 _HOPED = frozenset({"wanneer", "when", "hopelijk", "hopefully", "hoe", "how", "zal", "gaat"})
+_WITHIN = frozenset({"binnen", "within", "in", "onder", "under"})
 _FREE_OF = frozenset({"fee", "fees", "charge", "charges", "kosten", "boete", "extra"})
 _NOT_FIRE = frozenset({"personal", "employer", "sterk", "sterke", "het", "jullie", "ons"})
 
@@ -239,6 +240,8 @@ def _keeps_meaning(rule: str, words: list[str], start: int, end: int) -> bool:
         )
     if rule in _NEGATABLE and not (_NEGATORS.isdisjoint(before) and _NOT.isdisjoint(before[-3:])):
         return False
+    if rule == "persistence" and before and before[-1] in _WITHIN:
+        return False  # "binnen een uur geregeld" is quick, not waiting
     if rule == "money" and words[start] in _FREE_OF and not _NEGATORS.isdisjoint(before[-2:]):
         return False  # "geen kosten", "no fees": an offer, not a charge
     if rule == "safety" and words[start] == "brand":
