@@ -42,36 +42,45 @@ _EXTRA_BY_VALENCE: dict[float, str] = {
         gebruiksvriendelijk inspiratie enthousiast nice blij hou_van attent""",
     1.5: """dank gelukt opgelost verbetering beter vet yes haha hihi aangeraden aanraden soepel
         netjes keurig vlot welkom hartelijk mee_eens bevalt bevallen beviel aanbevelen""",
+    1.2: """steun terecht""",
     1.0: """oké okay ok geen_probleem""",
     # Function words that Pattern lists in a rarer adjective sense: "naar" (to / nasty),
     # "net" (just / neat), "beste" (Dear ... / best), "gerust" (feel free / reassured).
     # "gemaakt" is "made" far more often than Pattern's "affected".
     0.0: """naar net juist gerust beste even wel nou gemaakt gemaakte""",
     -0.8: """meh sorry hmm""",
-    -1.0: """verboden mis wachttijd tekort achterstand kritiek schuld schuldig somber""",
+    -1.0: """verboden mis wachttijd tekort achterstand kritiek schuld schuldig somber onrust
+        bizar grof duurder ophef""",
     -1.2: """helaas zucht pff bang hapert achteruit in_de_wacht te_lang te_weinig file files
         lauw slap verlies straf janken tekorten bezuinigen""",
-    -1.5: """verloren schimmel spijt ontslag ontslagen weigert geweigerd afgewezen boete
+    -1.5: """eng zwak onterecht onbetaalbaar affaire
+        verloren schimmel spijt ontslag ontslagen weigert geweigerd afgewezen boete
         propaganda huilen zeur zeuren misgaat misging bezuiniging bezuinigingen slachtoffer
         slachtoffers onmogelijk
         probleem vertraging klacht klachten gedoe schade crash vastgelopen vastlopen
         foutmelding ingewikkeld omslachtig verwarrend zonde zoveelste klagen te_laat te_duur
         versleten gebroken lek beschadigd beschadiging is_stuk onder_verwachting
         niemand_die wacht_al""",
-    -1.8: """tegenvallend beu pijn angst geirriteerd geïrriteerd gezeur verdriet dood
+    -1.8: """stom treurig zielig misselijk falend
+        tegenvallend beu pijn angst geirriteerd geïrriteerd gezeur verdriet dood
         problematisch misgegaan misgaan bedreiging dreiging
         storing storingen fout fouten balen baal bah traag rommel zooi defect kapot
         crasht nep matig ontevreden nog_geen geen_reactie geen_excuses geen_oplossing
         zonder_uitleg al_tijden""",
-    -2.0: """gefrustreerd verdomme onzin nonsens mislukt mislukking blunder manipulatie
+    -2.0: """waanzin kul flauwekul gezwets geneuzel geklets lafheid arrogantie minachting
+        incompetent
+        gefrustreerd verdomme onzin nonsens mislukt mislukking blunder manipulatie
         lamlendig oneerlijk schaamte rellen
         drama chaos frustratie irritatie ergernis troep jakkes grr argh wtf onbereikbaar
         genegeerd negeren boos kwaad verdrietig onwerkbaar absurd idioot verspilling haat
         erger ergeren irriteer irriteren
         nooit_meer klaar_mee het_zat niet_serieus kastje_muur""",
-    -2.2: """woede woest falen faalt gefaald onbruikbaar onbekwaam misleidend misleiding
+    -2.2: """verraad verraden verrader verraders schaamteloos
+        woede woest falen faalt gefaald onbruikbaar onbekwaam misleidend misleiding
         onrecht gezeik""",
-    -2.5: """beschimmeld bedorven leugen leugens liegen liegt gelogen loog bedroevend debiel
+    -2.5: """schande prutsers zakkenvullers graaiers leugenaar leugenaars bedrieger bedriegers
+        achterlijk kotsmisselijk bullshit gelul
+        beschimmeld bedorven leugen leugens liegen liegt gelogen loog bedroevend debiel
         genaaid schandaal corrupt corruptie fraude bedrog geweld oorlog racisme discriminatie
         doden ranzig walgen walg kotsen
         teleurstelling teleurgesteld teleurstellend frustrerend irritant ergerlijk ellende
