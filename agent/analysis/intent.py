@@ -100,6 +100,11 @@ _REPORTED = frozenset(
     {"request", "broken_promise", "ignored", "money", "safety", "privacy", "outage", "legal"}
 )
 _FIRST_PERSON = frozenset(["mijn", "mn", "onze", "my", "our"])  # "mijn accu", "my order"
+_SELF = frozenset(["ik", "i", "me", "mij", "we", "wij"])
+# Said to us: "jullie", "you", "thanks". The impersonal Dutch "je" is left out.
+_ADDRESSED = frozenset(
+    ["jullie", "u", "uw", "you", "your", "yours", "bedankt", "dankjewel", "dankuwel", "thanks", "thank", "thx"]
+)
 _FLAG_WEIGHT = {"critic": 1.0, "ambassador": 0.8, "fan": 0.6}
 
 
@@ -191,17 +196,22 @@ def classify(
     # Not naming us, a message is still ours to answer when it reports a problem of the
     # writer's own ("mijn accu", "my order") or an urgent one; but never a competitor's.
     theirs = bool(mentions) and all(m.get("kind") == "competitor" for m in mentions)
-    ours = about or (not theirs and bool(against) and _reports_to_us(prepared, against))
+    addressed = not theirs and not _ADDRESSED.isdisjoint(prepared.words)
+    ours = about or (
+        not theirs and bool(against) and (addressed or _reports_to_us(prepared, against))
+    )
     praised = webcare.praise(found)
     if ours and (against or negative):
         intent, why = "complaint", webcare.reasons(against) or [webcare.reason("negative")]
     elif asks:
         intent, why = "question", [webcare.reason("question")]
-    elif about and (label == "positive" or praised):
+    elif (about or addressed) and (label == "positive" or praised):
         intent, why = "praise", webcare.reasons(praised) or [webcare.reason("lexicon")]
     else:
         intent, why = "other", []
-    urgent = webcare.category(found, intent == "complaint") if intent != "praise" else None
+    # Only what someone asks or reports to us is urgent: a news post about a fire is not.
+    asked = intent in ("complaint", "question")
+    urgent = webcare.category(found, intent == "complaint") if asked else None
     return {
         "intent": intent,
         "is_question": asks,
@@ -217,8 +227,12 @@ def _cue_words(text: Text) -> list[str]:
 
 
 def _reports_to_us(text: Text, against: list[webcare.Cue]) -> bool:
+    """A problem of the writer's own: an urgent or pressing cue, "my ...", or something of
+    theirs that fails ("ik kan niet inloggen")."""
     rules = {cue.rule for cue in against}
-    return not rules.isdisjoint(_REPORTED) or _first_person(text)
+    if not rules.isdisjoint(_REPORTED) or _first_person(text):
+        return True
+    return "failure" in rules and not _SELF.isdisjoint(text.words)
 
 
 def urgency(
