@@ -26,7 +26,7 @@ def _sentiment(scored: dict[str, Any], text: Text, lang: str | None) -> list[dic
         return [webcare.reason(rule, scored.get("words") or [])]
     if rule == "praise_overrides":
         return [webcare.reason(rule, scored.get("words") or [])]
-    felt = sentiment.felt_words(text.raw, lang or scored.get("lang"))
+    felt = sentiment.felt_words(text.words, lang or scored.get("lang"))
     return [webcare.reason("lexicon", felt)] if felt else []
 
 

@@ -103,7 +103,20 @@ _FIRST_PERSON = frozenset(["mijn", "mn", "onze", "my", "our"])  # "mijn accu", "
 _SELF = frozenset(["ik", "i", "me", "mij", "we", "wij"])
 # Said to us: "jullie", "you", "thanks". The impersonal Dutch "je" is left out.
 _ADDRESSED = frozenset(
-    ["jullie", "u", "uw", "you", "your", "yours", "bedankt", "dankjewel", "dankuwel", "thanks", "thank", "thx"]
+    [
+        "jullie",
+        "u",
+        "uw",
+        "you",
+        "your",
+        "yours",
+        "bedankt",
+        "dankjewel",
+        "dankuwel",
+        "thanks",
+        "thank",
+        "thx",
+    ]
 )
 _FLAG_WEIGHT = {"critic": 1.0, "ambassador": 0.8, "fan": 0.6}
 

@@ -233,14 +233,14 @@ def score(text: str, lang: str | None = None, guessed: bool = False) -> Sentimen
     return {"label": label(compound), "compound": compound, "lang": lang, "supported": True}
 
 
-def felt_words(text: str, lang: str | None, most: int = 6) -> list[str]:
-    """The words of `text` that carry sentiment in its language's lexicon, for reasons."""
-    said = [_unpunctuated(word) for word in text.lower().split()]
+def felt_words(said: list[str], lang: str | None, most: int = 6) -> list[str]:
+    """Which of the words `said` (folded) carry sentiment in the language's lexicon, for
+    the reasons the user reads."""
     if lang == "nl":
         valence = _DUTCH.lexicon.valence
-        found = [word for word in said if word and valence(word)]
+        found = [word for word in said if valence(word)]
     else:
-        found = [word for word in said if word in _ENGLISH.lexicon]
+        found = [word for word in said if word in _ENGLISH_WORDS]
     return list(dict.fromkeys(found))[:most]
 
 

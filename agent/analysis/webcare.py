@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from typing import Any
 
 from agent.analysis.text import Text, as_text
@@ -80,6 +79,17 @@ _NEGATION_WORDS = frozenset(
         "cannot",
     ]
 )
+_COUNTED = [
+    "trouble",
+    "negation",
+    "rhetorical",
+    "fed_up",
+    "persistence",
+    "money",
+    "emphasis",
+    "impatience",
+    "praise",
+]
 _EMPHASIS = ("!!", "?!", "!?", "🙄", "😡", "🤬", "😤", "🤢", "👎", "😠", "😒", "🤮", "😩")
 # "Wanneer is dit opgelost?", "hopefully fixed soon": not solved yet.
 _DATA_NOUNS = frozenset(
@@ -145,22 +155,38 @@ _BILLS = frozenset(
     ["rekening", "factuur", "nota", "afschrijving", "bill", "invoice", "statement", "charge"]
 )
 _AMOUNT = re.compile(r"[€$£]\s?\d|\d\s?(?:euro|eur|dollars?|pounds?)\b", re.IGNORECASE)
+_CO_WORDS = _DATA_NOUNS | _BILLS | _CLEAR_MONEY_MORE  # a text without any: nothing to pair
+
+
+class Cues(list[Cue]):
+    """A text's cues, remembering what `evidence` made of them: the pipeline asks for the
+    sentiment, the intent, praise and the category, each with the same cues."""
+
+    __slots__ = ("judged",)
+
+    def __init__(self, found: list[Cue]) -> None:
+        super().__init__(found)
+        self.judged: dict[tuple[float, bool], list[Cue]] = {}
 
 
 def cues(text: str | Text, lang: str | None = None) -> list[Cue]:
     """The webcare cues in `text`, in reading order; read once per text and language."""
     prepared = as_text(text)
-    return prepared.derived(f"webcare:{lang}", lambda t: _read(t, lang))
+    return prepared.derived(f"webcare:{lang}", lambda t: Cues(_read(t, lang)))
 
 
 def _read(text: Text, lang: str | None) -> list[Cue]:
-    found = scan(text.words, lang)
-    said = [word for word in text.words if word in _NEGATION_WORDS]
-    if said:  # minus those inside praise ("nooit een probleem") or a phrase already read
+    words = text.words
+    found = scan(words, lang)
+    present = frozenset(words)
+    if not _NEGATION_WORDS.isdisjoint(present):
+        said = [word for word in words if word in _NEGATION_WORDS]
+        # Minus those inside praise ("nooit een probleem") or a solved problem.
         inside = " ".join(cue.words for cue in found if cue.rule in ("praise", "resolved"))
         spare = len(said) - sum(inside.split().count(word) for word in set(said))
         found += [Cue("negation", word) for word in said[: max(spare, 0)]]
-    found += _co_occurring(text, found)
+    if not _CO_WORDS.isdisjoint(present):
+        found += _co_occurring(text, found, present)
     raw = text.raw
     if "!" in raw or "?" in raw or not raw.isascii():
         marks = [mark for mark in _EMPHASIS if mark in raw]
@@ -168,11 +194,10 @@ def _read(text: Text, lang: str | None) -> list[Cue]:
     return found
 
 
-def _co_occurring(text: Text, found: list[Cue]) -> list[Cue]:
+def _co_occurring(text: Text, found: list[Cue], said: frozenset[str]) -> list[Cue]:
     """What no phrase says but two words together do: personal data with another person
     ("bestellingen en adressen van andere klanten") is a privacy leak; an amount with a bill
     ("mijn rekening 90 euro") is about money; a cancellation with a charge is a clear one."""
-    said = frozenset(text.words)
     more = []
     data = said & _DATA_NOUNS
     if data and "privacy" not in {c.rule for c in found}:
@@ -192,13 +217,14 @@ def _co_occurring(text: Text, found: list[Cue]) -> list[Cue]:
 def _points(found: list[Cue], compound: float, about: bool = False) -> int:
     """How much of a complaint the weaker cues add up to; two points make one. Praise words
     around trouble are sarcasm, not praise; about us, one problem word is one point more."""
-    count: Counter[str] = Counter()
+    count = dict.fromkeys(_COUNTED, 0)
     for cue in found:
-        count[cue.rule] += 1
+        if cue.rule in count:
+            count[cue.rule] += 1
     trouble = min(count["trouble"], 2) + min(count["negation"], 2)
     points = trouble + 2 * bool(count["rhetorical"] or count["fed_up"])
     points += min(count["persistence"], 2)
-    points += sum(1 for rule in ("money", "emphasis", "impatience") if count[rule])
+    points += bool(count["money"]) + bool(count["emphasis"]) + bool(count["impatience"])
     points += 2 if compound <= -0.5 else 1 if compound <= -0.05 else 0
     if about and count["trouble"]:
         points += 1
@@ -220,6 +246,16 @@ def evidence(found: list[Cue], negative: bool | float = False, about: bool = Fal
     if not found:
         return []  # most texts: no cue at all
     compound = -0.3 if negative is True else 0.0 if negative is False else float(negative)
+    judged = found.judged if isinstance(found, Cues) else None
+    if judged is not None:
+        key = (compound, about)
+        if key not in judged:
+            judged[key] = _evidence(list(found), compound, about)
+        return judged[key]
+    return _evidence(found, compound, about)
+
+
+def _evidence(found: list[Cue], compound: float, about: bool) -> list[Cue]:
     rules = {cue.rule for cue in found}
     if "resolved" in rules and not rules & {"safety", "privacy", "legal", "ignored"}:
         found = [cue for cue in found if cue.rule not in _OVER_WHEN_RESOLVED]
@@ -237,9 +273,8 @@ def evidence(found: list[Cue], negative: bool | float = False, about: bool = Fal
 def praise(found: list[Cue]) -> list[Cue]:
     """Praise cues ("nog nooit een probleem", "can't fault them"); none when anything in the
     text is evidence of a complaint."""
-    if evidence(found):
-        return []
-    return [cue for cue in found if cue.rule == "praise"]
+    praised = [cue for cue in found if cue.rule == "praise"]
+    return [] if not praised or evidence(found) else praised
 
 
 def category(found: list[Cue], complaint: bool) -> str | None:

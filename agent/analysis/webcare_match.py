@@ -11,6 +11,8 @@ offer rather than a charge.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from agent.analysis.webcare_cues import PHRASES
@@ -88,12 +90,18 @@ def _slot(spec: str) -> _Slot | int:
     return _Slot(exact, prefixes, suffixes, "#" in options)
 
 
-def _ending(slot: _Slot | int) -> frozenset[str] | None:
-    """The last slot's words, when they are all a phrase can end in: a text without any of
-    them cannot match, which one set test tells before trying the phrase word by word."""
-    if isinstance(slot, int) or slot.prefixes or slot.suffixes or slot.number:
-        return None
-    return slot.exact
+def _ending(slots: tuple[_Slot | int, ...]) -> frozenset[str] | None:
+    """The words of the phrase's last plain slot (no prefix, suffix or number), one of which
+    the text must contain: a text without any cannot match, which one set test tells before
+    trying the phrase word by word. None when no later slot is plain."""
+    for slot in reversed(slots[1:]):
+        if (
+            not isinstance(slot, int)
+            and slot.exact
+            and not (slot.prefixes or slot.suffixes or slot.number)
+        ):
+            return slot.exact
+    return None
 
 
 def _phrases() -> list[_Phrase]:
@@ -103,7 +111,7 @@ def _phrases() -> list[_Phrase]:
             text = re.sub(r"\s*\|(?=\S)|(?<=\S)\|\s*", "|", " ".join(text.split()))
             for phrase in text.split(" | "):
                 slots = tuple(map(_slot, phrase.split()))
-                found.append((rule, lang, slots, _ending(slots[-1])))
+                found.append((rule, lang, slots, _ending(slots)))
     return found
 
 
@@ -201,7 +209,7 @@ def scan(words: list[str], lang: str | None) -> list[Cue]:
     """The cues among `words` (folded), in reading order; `lang` limits language-bound
     phrases ("brand" is a fire only in Dutch), None allows both."""
     starts = list(map(_STARTS.__getitem__, words))  # one dictionary lookup per word
-    hot = [i for i, found in enumerate(starts) if found[1]]
+    hot = list(compress(range(len(starts)), map(itemgetter(1), starts)))
     if not hot:
         return []
     allowed = _allowed(lang)
