@@ -191,6 +191,8 @@ PHRASES: dict[str, dict[str, str]] = {
             in | broken glass | barely|hardly brakes|brake | brakes|brake ~ barely|hardly
             | snapped ~ while | collapsed ~ while | fell off | choking | poisoning
             | food poisoning | sick after | ill after | i fell | fell off | fallen off | sparking
+            | exposed|bare|loose wire|wires|cable|cables | frame|fork|handlebar|handlebars|stem|
+            crank ~ cracked|snapped|broke|split
             | gave off sparks""",
         "nl": """rook|rookt|rookte|rookwolk|rookontwikkeling|rooklucht | brand | in brand|vlam
             | brandde | brandt ~ accu|batterij|lader|motor | brandgevaar|brandlucht|brandplek|
@@ -209,7 +211,8 @@ PHRASES: dict[str, dict[str, str]] = {
             | *scherf | *scherven | glas in | brak|bezweek|klapte ~ terwijl | remt|remmen ~
             niet | remt ~ nauwelijks|slecht | voedselvergiftiging | ziek geworden | ziek na
             | gestikt | verslikt | bezeerd | geblesseerd | ben|is|was|werd ~ gevallen
-            | geeft|geven|gaf ~ vonken | spoedeisende hulp""",
+            | geeft|geven|gaf ~ vonken | spoedeisende hulp | blootliggende|losse draden|draad|kabel
+            | frame|vork|stuur|balhoofd|crank ~ gescheurd|gebroken|afgebroken|brak|knapte""",
     },
     "privacy": {
         "*": """datalek | data breach|leak | someone else s|someones data|details|invoice|order|
@@ -224,7 +227,9 @@ PHRASES: dict[str, dict[str, str]] = {
             naam | met mijn gegevens | persoonsgegevens ~ gelekt|openbaar|zichtbaar
             | privacyschending | privacy ~ schending|geschonden|breach|violation|violated
             | avg|gdpr ~ overtreding|schending|breach|violation | my data ~ leaked|exposed
-            | phishing | logged|logging into|in ~ my ~ account|accounts ~ from | someone|somebody
+            | phishing | meant|intended|addressed for|to someone else | bedoeld voor iemand anders
+            | someone else s package|parcel | logged|logging into|in ~ my ~ account|accounts ~
+            from | someone|somebody
             ~ logged|used|accessed ~ my | wasn t me | not me | ingelogd op mijn | iemand ~
             ingelogd|ingebroken | factuur|gegevens|adres|bestelling|rekening|naam|pakket ~ van
             ene|meneer|mevrouw | met de|met gegevens van | gegevens van weer|nog iemand
@@ -243,7 +248,9 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     # Many people at once: with a failure, that is an outage ("foutmelding bij iedereen").
     "widespread": {
-        "*": """bij iedereen | for everyone | iedereen in | everyone in | heel|hele ~ wijk|stad|
+        "*": """bij iedereen | for everyone | iedereen in | everyone in | for anyone | bij niemand
+            | voor niemand | is it just me | ligt het aan mij | anyone else | iemand anders ook
+            | meer mensen | landelijk | nationwide | heel|hele ~ wijk|stad|
             straat|dorp|regio|land|provincie | in heel|hele * | the whole|entire of | whole|entire ~ street|town|city|area|county|
             country|region|neighbourhood|neighborhood""",
     },
@@ -288,7 +295,8 @@ PHRASES: dict[str, dict[str, str]] = {
             | scratched | dented | cold | soggy | stale | raw | worst | terrible | awful
             | horrible | joke | ridiculous | scam | rip off | ripoff | nightmare | mess
             | chaos | excuse|excuses | runaround | strung along | fobbed off | problem|problems|
-            issue|issues | stopped | unusable | unreachable | impossible""",
+            issue|issues | stopped | unusable | unreachable | impossible | expected better|more
+            | could be better | not what i expected|ordered|paid | hoped for better""",
         "nl": """traag | trager | sloom | laat | te laat | vertraging | vertraagd | bagger
             | troep | rommel | waardeloos | nutteloos | beschimmel* | schimmel | rot | bedorven
             | verlopen | over de datum | gebroken | brak | gescheurd | opengescheurd
@@ -297,7 +305,8 @@ PHRASES: dict[str, dict[str, str]] = {
             | belachelijk | schandalig | oplichting | oplichters | nachtmerrie | puinhoop | chaos
             | smoes | smoesjes | excuus | probleem|problemen | onbruikbaar | onbereikbaar
             | onmogelijk | aan het lijntje | van het kastje naar de muur | om de haverklap
-            | niks aan | spijt | lek | lekke""",
+            | niks aan | spijt | lek | lekke | verwacht|verwachtte ~ beter|meer | kan|kon beter
+            | niet wat ik ~ verwachtte|verwacht|bestelde|besteld""",
     },
     # Asked in a way that complains: "Is dit normaal?", "Why do I have to ...".
     "rhetorical": {
@@ -314,7 +323,8 @@ PHRASES: dict[str, dict[str, str]] = {
     # Impatience: "kunnen jullie eindelijk", "waar blijft mijn", "how much longer".
     "impatience": {
         "en": """finally | how much longer | where is|s my | how long do|will|must i | where is my | where s my
-            | when do i get | when will i get | still waiting | any update|news | it s been ~
+            | when do i get | when will i get | still waiting | any update|news | take|takes|
+            taking|took ~ so long|forever|ages | hello anyone | is anyone there | it s been ~
             month|months|week|weeks|days|ages | it has been ~ month|months|week|weeks|days|ages""",
         "nl": """eindelijk | nou eens | hoe lang nog | hoe lang moet ik | waar blijft|blijven
             | wanneer krijg ik | waar is mijn | help ~ alsjeblieft|aub|svp | het duurt|duurt ~
