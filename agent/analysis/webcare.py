@@ -166,7 +166,7 @@ class Cues(list[Cue]):
 
     def __init__(self, found: list[Cue]) -> None:
         super().__init__(found)
-        self.judged: dict[tuple[float, bool], list[Cue]] = {}
+        self.judged: dict[tuple[float, bool], list[Cue]] = {}  # (tone, about) -> evidence
 
 
 def cues(text: str | Text, lang: str | None = None) -> list[Cue]:
@@ -248,11 +248,23 @@ def evidence(found: list[Cue], negative: bool | float = False, about: bool = Fal
     compound = -0.3 if negative is True else 0.0 if negative is False else float(negative)
     judged = found.judged if isinstance(found, Cues) else None
     if judged is not None:
-        key = (compound, about)
+        # `_points` reads the tone only through these thresholds: same side, same verdict.
+        key = (_tone(compound), about)
         if key not in judged:
-            judged[key] = _evidence(list(found), compound, about)
+            judged[key] = _evidence(list(found), key[0], about)
         return judged[key]
     return _evidence(found, compound, about)
+
+
+def _tone(compound: float) -> float:
+    """A compound standing for every compound `_points` cannot tell from it."""
+    for edge in (-0.5, -0.05):
+        if compound <= edge:
+            return edge
+    for edge in (0.6, 0.3):
+        if compound >= edge:
+            return edge
+    return 0.0
 
 
 def _evidence(found: list[Cue], compound: float, about: bool) -> list[Cue]:
