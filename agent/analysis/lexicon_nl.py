@@ -228,6 +228,7 @@ class DutchLexicon:
         # Each word is worked out once; a dict lookup per token is what the scorer pays after.
         self._known = _Remembered(self._valence)
         self.valence = self._known.__getitem__
+        self.weighed = self._known.get  # the valence when already worked out, else None
 
     def valences(self, words: list[str]) -> list[float]:
         """`valence` of each word, in order."""

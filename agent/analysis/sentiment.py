@@ -237,8 +237,11 @@ def felt_words(said: list[str], lang: str | None, most: int = 6) -> list[str]:
     """Which of the words `said` (folded) carry sentiment in the language's lexicon, for
     the reasons the user reads."""
     if lang == "nl":
-        valence = _DUTCH.lexicon.valence
-        found = [word for word in said if valence(word)]
+        # Only words the scorer has already weighed (or the lexicon lists): working out a
+        # new word's valence here (inflections, compounds) would cost more than the score.
+        lexicon = _DUTCH.lexicon
+        weighed, listed = lexicon.weighed, lexicon.words
+        found = [word for word in said if weighed(word) or listed.get(word)]
     else:
         found = [word for word in said if word in _ENGLISH_WORDS]
     return list(dict.fromkeys(found))[:most]
