@@ -182,13 +182,14 @@ def _ranked(
             continue
         if not topics.fits(subjects, topics.of_reply(reply)):
             continue
+        # The intent alone is not a fit: the reply shares a word or the topic with the text
+        # (checked first: it is cheap, and most replies fail it).
+        if not (_shares_a_word(have, about) or not subjects.isdisjoint(topics.of_reply(reply))):
+            continue
         bonus = 40 if reply.get("intent") == intent else 20
         floor = (SAVED_THRESHOLD - bonus) / 0.6
         fit = round(bonus + 0.6 * _score(have, about, floor, typos=False), 1)
-        if fit < SAVED_THRESHOLD:
-            continue
-        # The intent alone is not a fit: the reply shares a word or the topic with the text.
-        if _shares_a_word(have, about) or not subjects.isdisjoint(topics.of_reply(reply)):
+        if fit >= SAVED_THRESHOLD:
             ranked.append((reply, fit))
     return sorted(ranked, key=lambda pair: -pair[1])
 
