@@ -18,6 +18,7 @@ from pathlib import Path
 BENCHES = (
     "store",
     "sentiment",
+    "webcare",
     "analysis",
     "matching",
     "api",

@@ -1,7 +1,9 @@
 """What someone wants from us, and how soon they should hear back.
 
 Intent follows the order a social media manager works in: a complaint about us comes before a
-question, a question before praise. Questions are recognised with or without "?", in Dutch and
+question, a question before praise. Complaints are read from webcare cues (`webcare`: what
+fails, what is asked, money, safety...) as well as from a negative tone, so "please fix this"
+is no praise; every intent carries the reasons that decided it. Questions are recognised with or without "?", in Dutch and
 English, from question words at the start of a sentence, verb-first inversion ("Kunnen jullie",
 "Does anyone") and fixed asking phrases ("weet iemand", "is het mogelijk"). Exclamations that
 look like questions ("Wat een service!", "How great is this!") are not questions.
@@ -13,6 +15,7 @@ import math
 import re
 from typing import Any
 
+from agent.analysis import webcare
 from agent.analysis.text import Text, as_text
 from agent.analysis.textnorm import fold, whole_word_matches
 
@@ -82,7 +85,39 @@ _CUE_LAST = _last_words(_CUES)
 _STARTERS = frozenset("|".join((_WH, _VERB_NL, _VERB_EN, _VERB_NAME)).split("|"))
 _OPENERS = _STARTERS | frozenset(_GREETINGS.split("|"))
 _QUESTION_NEGATIVITY = -0.5  # "How do I block my card?" sounds negative to VADER
-_BANDS = {"complaint": (0.7, 1.0), "question": (0.45, 0.7), "praise": (0.2, 0.45)}
+_BANDS = {"complaint": (0.7, 0.8), "question": (0.45, 0.7), "praise": (0.2, 0.45)}
+# Urgent categories above every other complaint, each in its own band, safety on top.
+_CATEGORY_BANDS = {
+    "safety": (0.96, 1.0),
+    "privacy": (0.92, 0.96),
+    "money": (0.88, 0.92),
+    "outage": (0.84, 0.88),
+    "legal": (0.8, 0.84),
+}
+URGENT_AT = 0.8  # at or above: one of the urgent categories
+# Not naming us, these still say the writer has a problem with us, whatever the pronouns.
+_REPORTED = frozenset(
+    {"request", "broken_promise", "ignored", "money", "safety", "privacy", "outage", "legal"}
+)
+_FIRST_PERSON = frozenset(["mijn", "mn", "onze", "my", "our"])  # "mijn accu", "my order"
+_SELF = frozenset(["ik", "i", "me", "mij", "we", "wij"])
+# Said to us: "jullie", "you", "thanks". The impersonal Dutch "je" is left out.
+_ADDRESSED = frozenset(
+    [
+        "jullie",
+        "u",
+        "uw",
+        "you",
+        "your",
+        "yours",
+        "bedankt",
+        "dankjewel",
+        "dankuwel",
+        "thanks",
+        "thank",
+        "thx",
+    ]
+)
 _FLAG_WEIGHT = {"critic": 1.0, "ambassador": 0.8, "fan": 0.6}
 
 
@@ -142,6 +177,10 @@ def _about(mentions: list[dict[str, Any]], org_terms: Any) -> bool:
     return any(m.get("kind") != "competitor" for m in mentions)
 
 
+def _first_person(text: Text) -> bool:
+    return not _FIRST_PERSON.isdisjoint(text.words)
+
+
 def classify(
     text: str | Text,
     lang: str | None,
@@ -150,26 +189,63 @@ def classify(
     org_terms: Any = None,
     about_us: bool = False,
 ) -> dict[str, Any]:
-    """Intent of `text`. `about_us` says it was written under our own post; otherwise a
-    mention of one of `org_terms` (default: any non-competitor mention) makes it about us.
-    `lang` is accepted for symmetry: cues of both languages count, people mix them."""
-    about = about_us or _about(mentions or [], org_terms)
+    """Intent of `text`, the urgency category and the reasons that decided both. `about_us`
+    says it was written under our own post; otherwise a mention of one of `org_terms`
+    (default: any non-competitor mention) makes it about us. Webcare cues of both languages
+    count when `lang` is unknown, people mix them."""
+    mentions = mentions or []
+    about = about_us or _about(mentions, org_terms)
     label = _label(sentiment)
     prepared = as_text(text)
     asks = is_question(prepared)
     compound = sentiment.get("compound", 0.0) if isinstance(sentiment, dict) else 0.0
+    found = webcare.cues(prepared, lang)
     # A question with a sigh ("Help, hoe blokkeer ik ...?") is a question, not a complaint.
     negative = label == "negative" and (not asks or compound <= _QUESTION_NEGATIVITY)
-    # Complaint words only matter for what is about us, so only then are they looked for.
-    if about and (negative or (label != "positive" and has_complaint_cue(prepared))):
-        intent = "complaint"
+    against = webcare.evidence(found, compound if not asks or negative else 0.0, about)
+    settled = any(cue.rule in ("resolved", "praise") for cue in found)
+    if about and not (against or settled) and label != "positive" and has_complaint_cue(prepared):
+        against = [webcare.Cue("negative", w) for w in _cue_words(prepared)]
+    # Not naming us, a message is still ours to answer when it reports a problem of the
+    # writer's own ("mijn accu", "my order") or an urgent one; but never a competitor's.
+    theirs = bool(mentions) and all(m.get("kind") == "competitor" for m in mentions)
+    addressed = not theirs and not _ADDRESSED.isdisjoint(prepared.words)
+    ours = about or (
+        not theirs and bool(against) and (addressed or _reports_to_us(prepared, against))
+    )
+    praised = webcare.praise(found)
+    if ours and (against or negative):
+        intent, why = "complaint", webcare.reasons(against) or [webcare.reason("negative")]
     elif asks:
-        intent = "question"
-    elif about and label == "positive":
-        intent = "praise"
+        intent, why = "question", [webcare.reason("question")]
+    elif (about or addressed) and (label == "positive" or praised):
+        intent, why = "praise", webcare.reasons(praised) or [webcare.reason("lexicon")]
     else:
-        intent = "other"
-    return {"intent": intent, "is_question": asks, "about_us": about}
+        intent, why = "other", []
+    # Only what someone asks or reports to us is urgent: a news post about a fire is not.
+    asked = intent in ("complaint", "question")
+    urgent = webcare.category(found, intent == "complaint") if asked else None
+    return {
+        "intent": intent,
+        "is_question": asks,
+        "about_us": about,
+        "category": urgent,
+        "category_words": [cue.words for cue in found if cue.rule == urgent],
+        "reasons": why,
+    }
+
+
+def _cue_words(text: Text) -> list[str]:
+    return whole_word_matches(_COMPLAINT_CUE, text.folded)
+
+
+def _reports_to_us(text: Text, against: list[webcare.Cue]) -> bool:
+    """A problem of the writer's own: an urgent or pressing cue, "my ...", or something of
+    theirs that fails ("ik kan niet inloggen")."""
+    rules = {cue.rule for cue in against}
+    if not rules.isdisjoint(_REPORTED) or _first_person(text):
+        return True
+    return "failure" in rules and not _SELF.isdisjoint(text.words)
 
 
 def urgency(
@@ -178,10 +254,13 @@ def urgency(
     age_hours: float | None,
     author_flag: str | None = None,
     answered: bool = False,
+    category: str | None = None,
 ) -> float:
-    """0..1: complaints above questions above praise above the rest; within each band, older,
-    stronger-felt and from critics or fans first. Answered items sink below all open ones."""
-    low, high = _BANDS.get(intent, (0.0, 0.2))
+    """0..1 in bands: safety > privacy > money > outage > legal threats > other complaints >
+    questions > praise > the rest. Within a band, older, stronger-felt and from critics or
+    fans first. Answered items sink below all open ones."""
+    band = category if category in _CATEGORY_BANDS else intent
+    low, high = _CATEGORY_BANDS.get(band) or _BANDS.get(intent, (0.0, 0.2))
     age = max(age_hours or 0.0, 0.0)
     age_weight = 1 - math.exp(-age / 24)  # half-way after ~17 hours, near full after two days
     if intent == "complaint":

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from agent.analysis import topics
 from agent.analysis.text import Text
 from agent.analysis.textnorm import words
 
@@ -116,6 +117,12 @@ def _score(
     return round(75 * covered / total + 0.25 * overall, 1)
 
 
+def _shares_a_word(have: _Bag, wanted: _Bag) -> bool:
+    return not (
+        wanted.word_set.isdisjoint(have.word_set) and wanted.stem_set.isdisjoint(have.stem_set)
+    )
+
+
 def _slip_of_any(word: str, said: tuple[str, ...]) -> bool:
     return bool(process.extractOne(word, said, scorer=fuzz.ratio, score_cutoff=_WORD_MATCH))
 
@@ -161,11 +168,25 @@ def _best(
 
 
 def _ranked(
-    have: _Bag, replies: Iterable[tuple[dict[str, Any], _Bag]], intent: str
+    have: _Bag,
+    replies: Iterable[tuple[dict[str, Any], _Bag]],
+    intent: str,
+    subjects: frozenset[str] = frozenset(),
 ) -> list[tuple[dict[str, Any], float]]:
+    """Saved replies that fit: one written for another intent never does (a complaint reply
+    is no answer to praise), nor one about another topic (a delayed delivery is not a
+    cancellation); then a matching intent counts most and shared words the rest."""
     ranked: list[tuple[dict[str, Any], float]] = []
     for reply, about in replies:
-        bonus = 40 if reply.get("intent") == intent else 0 if reply.get("intent") else 20
+        if reply.get("intent") not in (None, intent):
+            continue
+        if not topics.fits(subjects, topics.of_reply(reply)):
+            continue
+        # The intent alone is not a fit: the reply shares a word or the topic with the text
+        # (checked first: it is cheap, and most replies fail it).
+        if not (_shares_a_word(have, about) or not subjects.isdisjoint(topics.of_reply(reply))):
+            continue
+        bonus = 40 if reply.get("intent") == intent else 20
         floor = (SAVED_THRESHOLD - bonus) / 0.6
         fit = round(bonus + 0.6 * _score(have, about, floor, typos=False), 1)
         if fit >= SAVED_THRESHOLD:
@@ -198,7 +219,7 @@ def rank_saved(
     replies = (
         (reply, _prepared(_about(reply))) for reply in saved_replies if _fits_language(reply, lang)
     )
-    return _ranked(_have(text), replies, intent)
+    return _ranked(_have(text), replies, intent, topics.topics_of(text))
 
 
 class KnowledgeBase:
@@ -252,4 +273,6 @@ class KnowledgeBase:
                 for reply in self.saved_replies
                 if _fits_language(reply, lang)
             ]
-        return _ranked(_have(text), self._replies[lang], intent) if self.saved_replies else []
+        if not self.saved_replies:
+            return []
+        return _ranked(_have(text), self._replies[lang], intent, topics.topics_of(text))

@@ -13,8 +13,9 @@ mildly positive polarity to factual words ("bereikbaar", "gratis", "nodig"), and
 thresholds would otherwise call every announcement positive.
 
 `DutchLexicon.valence` also understands inflection (mooie → mooi, waardeloze → waardeloos,
-slechtste → slecht), compounds (klant+onvriendelijk, super+snel, top+service) and falls back
-on the English lexicon for words that are not Dutch ("nice", "awesome").
+slechtste → slecht), compounds (klant+onvriendelijk, super+snel, top+service) where the parts keep their meaning
+(not "huis+gemaakte"), and knows the English words Dutch writers borrow ("nice", "fail")
+without reading Dutch text with the whole English lexicon.
 """
 
 import re
@@ -31,40 +32,80 @@ _MAX_VALENCE = 4.0
 _EXTRA_BY_VALENCE: dict[float, str] = {
     3.0: """fantastisch geweldig wauw topper toppers toppie kanjer kanjers chapeau bravo hulde
         gefeliciteerd felicitaties proficiat petje_af fantastic awesome amazing""",
-    2.5: """top aanrader gaaf genoten dankbaar trots vreugde gastvrijheid gastvrij liefde
+    2.5: """razendsnel
+        top aanrader gaaf genoten dankbaar trots vreugde gastvrijheid gastvrij liefde
         applaus hoera joepie yay wow love boven_verwachting""",
     2.0: """bedankt dankjewel dankuwel dankje bedankje thanks thx tnx merci
         complimenten compliment waardeer waarderen gewaardeerd waardering genieten geniet
         plezier succes geslaagd lof respect held helden feest feestje toffe tof eer
         gamechanger game_changer aanwinst gezellig leerzaam behulpzaam klantvriendelijk
-        gebruiksvriendelijk inspiratie enthousiast nice blij hou_van""",
+        gebruiksvriendelijk inspiratie enthousiast nice blij hou_van attent""",
     1.5: """dank gelukt opgelost verbetering beter vet yes haha hihi aangeraden aanraden soepel
         netjes keurig vlot welkom hartelijk mee_eens bevalt bevallen beviel aanbevelen""",
+    1.2: """steun terecht""",
     1.0: """oké okay ok geen_probleem""",
     # Function words that Pattern lists in a rarer adjective sense: "naar" (to / nasty),
     # "net" (just / neat), "beste" (Dear ... / best), "gerust" (feel free / reassured).
-    0.0: """naar net juist gerust beste even wel nou""",
+    # "gemaakt" is "made" far more often than Pattern's "affected".
+    0.0: """naar net juist gerust beste even wel nou gemaakt gemaakte""",
     -0.8: """meh sorry hmm""",
-    -1.2: """helaas zucht pff bang hapert achteruit in_de_wacht te_lang te_weinig""",
-    -1.5: """probleem vertraging klacht klachten gedoe schade crash vastgelopen vastlopen
+    -1.0: """verboden mis wachttijd tekort achterstand kritiek schuld schuldig somber onrust
+        bizar grof duurder ophef""",
+    -1.2: """helaas zucht pff bang hapert achteruit in_de_wacht te_lang te_weinig file files
+        lauw slap verlies straf janken tekorten bezuinigen""",
+    -1.5: """eng zwak onterecht onbetaalbaar affaire
+        verloren schimmel spijt ontslag ontslagen weigert geweigerd afgewezen boete
+        propaganda huilen zeur zeuren misgaat misging bezuiniging bezuinigingen slachtoffer
+        slachtoffers onmogelijk
+        probleem vertraging klacht klachten gedoe schade crash vastgelopen vastlopen
         foutmelding ingewikkeld omslachtig verwarrend zonde zoveelste klagen te_laat te_duur
         versleten gebroken lek beschadigd beschadiging is_stuk onder_verwachting
         niemand_die wacht_al""",
-    -1.8: """storing storingen fout fouten balen baal bah traag rommel zooi defect kapot
+    -1.8: """stom treurig zielig misselijk falend
+        tegenvallend beu pijn angst geirriteerd geïrriteerd gezeur verdriet dood
+        problematisch misgegaan misgaan bedreiging dreiging
+        storing storingen fout fouten balen baal bah traag rommel zooi defect kapot
         crasht nep matig ontevreden nog_geen geen_reactie geen_excuses geen_oplossing
         zonder_uitleg al_tijden""",
-    -2.0: """drama chaos frustratie irritatie ergernis troep jakkes grr argh wtf onbereikbaar
+    -2.0: """waanzin kul flauwekul gezwets geneuzel geklets lafheid arrogantie minachting
+        incompetent
+        gefrustreerd verdomme onzin nonsens mislukt mislukking blunder manipulatie
+        lamlendig oneerlijk schaamte rellen
+        drama chaos frustratie irritatie ergernis troep jakkes grr argh wtf onbereikbaar
         genegeerd negeren boos kwaad verdrietig onwerkbaar absurd idioot verspilling haat
         erger ergeren irriteer irriteren
         nooit_meer klaar_mee het_zat niet_serieus kastje_muur""",
-    -2.5: """teleurstelling teleurgesteld teleurstellend frustrerend irritant ergerlijk ellende
+    -2.2: """verraad verraden verrader verraders schaamteloos
+        woede woest falen faalt gefaald onbruikbaar onbekwaam misleidend misleiding
+        onrecht gezeik""",
+    -2.5: """schande prutsers zakkenvullers graaiers leugenaar leugenaars bedrieger bedriegers
+        achterlijk kotsmisselijk bullshit gelul
+        beschimmeld bedorven leugen leugens liegen liegt gelogen loog bedroevend debiel
+        genaaid schandaal corrupt corruptie fraude bedrog geweld oorlog racisme discriminatie
+        doden ranzig walgen walg kotsen
+        teleurstelling teleurgesteld teleurstellend frustrerend irritant ergerlijk ellende
         ramp puinhoop prutswerk bagger afgesnauwd onprofessioneel amateuristisch
         klantonvriendelijk onacceptabel onaanvaardbaar pissig woedend scam""",
     -3.0: """schandalig schandelijk oplichting oplichters oplichterij afzetterij wanprestatie
-        waardeloos belachelijk""",
+        waardeloos belachelijk oplichter terreur""",
 }
 EXTRA: dict[str, float] = {
     word: valence for valence, words in _EXTRA_BY_VALENCE.items() for word in words.split()
+}
+
+# English words Dutch writers use as their own. Only these are read in Dutch text: VADER's
+# whole lexicon would read "like" ("like en deel"), "no" or "please" as feelings, and a
+# Dutch hashtag split into English words would be scored as English.
+_LOANWORDS_BY_VALENCE: dict[float, str] = {
+    2.5: "love great congrats blessed",
+    2.0: "nice cool happy fun proud excited perfect best",
+    1.0: "lol lmao",
+    -1.5: "sad boring cringe meh",
+    -2.0: "fail fake bad sucks hate shit facepalm",
+    -2.5: "worst fuck epicfail fml",
+}
+LOANWORDS: dict[str, float] = {
+    word: valence for valence, words in _LOANWORDS_BY_VALENCE.items() for word in words.split()
 }
 
 EMOJI: dict[str, float] = {
@@ -169,17 +210,25 @@ class _Remembered(dict[str, float]):
 
 
 class DutchLexicon:
-    """Word -> valence for Dutch text, with English as a fallback for non-Dutch words."""
+    """Word -> valence for Dutch text. The English lexicon only helps split hashtags into
+    words; English words count only when Dutch writers use them (`LOANWORDS`)."""
 
     def __init__(self, english: Mapping[str, float]) -> None:
         emoticons = {face.lower(): valence for face, valence in EMOTICONS.items()}
-        self.words: dict[str, float] = {**pattern_valences(), **EXTRA, **EMOJI, **emoticons}
+        self.words: dict[str, float] = {
+            **pattern_valences(),
+            **LOANWORDS,
+            **EXTRA,
+            **EMOJI,
+            **emoticons,
+        }
         self.dutch = dutch_words() | self.words.keys()
         self.english = english
         self.vocabulary = frozenset(self.dutch | english.keys())
         # Each word is worked out once; a dict lookup per token is what the scorer pays after.
         self._known = _Remembered(self._valence)
         self.valence = self._known.__getitem__
+        self.weighed = self._known.get  # the valence when already worked out, else None
 
     def valences(self, words: list[str]) -> list[float]:
         """`valence` of each word, in order."""
@@ -195,7 +244,7 @@ class DutchLexicon:
         if word in self.dutch:
             return 0.0  # a known Dutch word without sentiment ("wanneer" is not wan+neer)
         compound = self._compound(word)
-        return self.english.get(word, 0.0) if compound is None else compound
+        return 0.0 if compound is None else compound
 
     def _head(self, word: str) -> float:
         if word in self.words:
@@ -209,7 +258,9 @@ class DutchLexicon:
             return None
         for cut in range(3, len(word) - _MIN_HEAD + 1):
             modifier, head = word[:cut], word[cut:]
-            head_valence = self._head(head) if len(head) >= _MIN_HEAD else 0.0
+            # A participle head changes meaning: "huisgemaakte" is not "gemaakt" (affected).
+            keeps = len(head) >= _MIN_HEAD and (not head.startswith("ge") or head in EXTRA)
+            head_valence = self._head(head) if keeps else 0.0
             if head_valence and modifier in _BOOSTING_PREFIXES:
                 return head_valence * _PREFIX_BOOST
             known_modifier = modifier not in _PARTICLES and any(

@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from agent.analysis import disclosure, intent, language, promo, sentiment, suggestions
+from agent.analysis import (
+    disclosure,
+    explain,
+    intent,
+    language,
+    promo,
+    sentiment,
+    suggestions,
+    webcare,
+)
 from agent.analysis.mentions import MentionMatcher
 from agent.analysis.mentions import about_us as mentions_about_us
 from agent.analysis.people import flag_for
@@ -57,14 +66,24 @@ class Analyzer:
         fixes = item.get("corrections") or {}
         given = (item.get("lang") or "").split("-")[0].lower()
         lang = fixes.get("language") or given or language.detect(text)
-        mood = _corrected_sentiment(sentiment.score(text, lang), fixes.get("sentiment"))
+        cues = webcare.cues(prepared, lang if lang in ("nl", "en") else None)
+        guessed = not (fixes.get("language") or given)
+        scored = webcare.mood(sentiment.score(text, lang, guessed=guessed), cues)
+        mood = _corrected_sentiment(scored, fixes.get("sentiment"))
         mentions = self.matcher.find(prepared)[:MAX_MENTIONS]
         about = fixes.get("about_us")
         if not isinstance(about, bool):
             about = about_us_hint or mentions_about_us(mentions)
-        classified = intent.classify(prepared, lang, mood, mentions, about_us=about)
+        cue_lang = lang if lang in ("nl", "en") else None
+        classified = intent.classify(prepared, cue_lang, mood, mentions, about_us=about)
         kind = fixes.get("intent") if fixes.get("intent") in intent.INTENTS else None
         kind = kind or classified["intent"]
+        # Customers complain and ask; they do not advertise, even when they quote an offer.
+        selling = _promotional(prepared, lang, fixes, kind, classified["reasons"])
+        if selling and kind != "other" and not fixes.get("intent"):
+            kind = "other"  # an offer that sounds happy, or says "don't miss", is an offer
+            classified = {**classified, "reasons": [webcare.reason("promotion")]}
+        category = classified["category"] if kind == classified["intent"] else None
         flag = flag_for(person, self.targets, moment) if person else None
         published = to_datetime(item.get("published_at")) or to_datetime(item.get("seen_at"))
         age = (moment - published).total_seconds() / 3600 if published else None
@@ -79,14 +98,18 @@ class Analyzer:
             "about_us": about,
             "intent": kind,
             "is_question": classified["is_question"],
-            "urgency": intent.urgency(kind, mood["compound"], age, flag, answered),
+            "urgency": intent.urgency(kind, mood["compound"], age, flag, answered, category),
+            "urgency_category": category,
             "needs_reply": reply,
             "author": {
                 "flag": flag,
                 "interactions": len((person or {}).get("interactions") or []),
             },
-            "promotional": _promotional(prepared, lang, fixes),
+            "promotional": selling,
             "corrected": sorted(k for k in fixes if k in _CORRECTABLE) if fixes else [],
+            "reasons": explain.reasons(
+                fixes, classified, scored, mood, category, selling, prepared, age
+            ),
             "suggestions": [],
         }
         if reply:
@@ -107,6 +130,7 @@ class Analyzer:
         lang = context.get("lang") or language.detect(text or "")
         mentions = self.matcher.find(text or "")[:MAX_MENTIONS]
         selling = promo.is_promotional(text, lang)
+        why = explain.promotion(text) if selling else []
         limit = self.targets.get("max_promo_share", promo.DEFAULT_LIMIT)
         share = promo.promo_share(own_posts or [], now, limit=limit)
         if context.get("kind", "post") == "post":
@@ -117,16 +141,29 @@ class Analyzer:
             "language": lang,
             "disclosure": disclosure.check(text, lang, self.profile, mentions),
             "promotional": selling,
+            "promotional_reasons": why,
             "promo_share": share,
             "mentions": mentions,
         }
 
 
 _CORRECTABLE = ("language", "sentiment", "intent", "about_us", "promotional")
+_SERIOUS = frozenset(
+    {"failure", "broken_promise", "ignored", "request", "money", "safety", "privacy", "outage"}
+    | {"legal", "negative", "fed_up", "rhetorical"}
+)
+_SURE_PROMOTION = 0.8
 _DONE = ("answered", "ignored")
 
 
-def _promotional(text: Text, lang: str, fixes: dict[str, Any]) -> bool:
+def _promotional(
+    text: Text, lang: str, fixes: dict[str, Any], kind: str, why: list[dict[str, Any]]
+) -> bool:
+    """A complaint or question quoting an offer is no promotion, unless the offer is all it
+    says: a strong call to buy with nothing the matter."""
     if isinstance(fixes.get("promotional"), bool):
         return fixes["promotional"]
-    return promo.is_promotional(text, lang)
+    if kind not in ("complaint", "question"):
+        return promo.is_promotional(text, lang)
+    serious = any(reason["rule"] in _SERIOUS for reason in why)
+    return not serious and promo.promo_score(text, lang) >= _SURE_PROMOTION

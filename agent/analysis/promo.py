@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agent.analysis import webcare, webcare_match
 from agent.analysis.text import Text, as_text
 from agent.analysis.times import now_or, to_datetime
 
@@ -34,7 +35,7 @@ _STRONG = (
 _SOFT = (
     "korting|aanbieding|actie|gratis|uitverkoop|sale|voordeel|nieuw|lancering|deal|offer|"
     "discount|free|new|launch|exclusive|exclusief|webinar|ticket|tickets|aanmelden|inschrijven|"
-    "slechts|vanaf|nu voor|per maand|only|now for|per month"
+    "slechts|vanaf|nu voor|per maand|only|now for|per month|tijdelijk|temporarily"
 )
 _PRICE = re.compile(
     r"(?:€|eur\b|\$|£)\s?\d+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:€|euro\b|eur\b)|"
@@ -58,6 +59,7 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 _INDEX = _phrase_index()
 _FIRST_WORDS = frozenset(_INDEX)
+_CALL_WORDS = webcare_match.first_words("promotion")
 
 
 def _has_price_sign(folded: str) -> bool:
@@ -72,20 +74,25 @@ def _has_price_sign(folded: str) -> bool:
     )
 
 
-def _found(text: Text) -> tuple[list[str], list[str], list[str]]:
+def _found(text: Text, lang: str | None = None) -> tuple[list[str], list[str], list[str]]:
     """Cues by kind: (strong, price, soft). Phrases are looked up word by word (one dictionary
     lookup per word is far cheaper than scanning the text with a regex of a hundred
-    alternatives)."""
-    found: dict[str, list[str]] = {"strong": [], "soft": []}
+    alternatives); calls to act with words in between ("bestel de Vonk E1 nu", "maak snel
+    een afspraak") come from the webcare reading's "promotion" phrases."""
+    cue_lang = lang if lang in ("nl", "en") else None  # as the pipeline reads it: once
+    calls = [cue.words for cue in webcare.cues(text, cue_lang) if cue.rule == "promotion"]
+    found: dict[str, list[str]] = {"strong": calls, "soft": []}
     said = text.words
     if not _FIRST_WORDS.isdisjoint(said):
+        taken = " ".join(calls)
         free = 0  # a word already part of a longer phrase does not start another
         for i in [i for i, word in enumerate(said) if word in _INDEX]:
             if i < free:
                 continue
             for parts, kind in _INDEX[said[i]]:
-                if tuple(said[i : i + len(parts)]) == parts:
-                    found[kind].append(" ".join(parts))
+                phrase = " ".join(parts)
+                if tuple(said[i : i + len(parts)]) == parts and phrase not in taken:
+                    found[kind].append(phrase)
                     free = i + len(parts)
                     break
     price = _PRICE.findall(text.folded) if _has_price_sign(text.folded) else []
@@ -101,9 +108,13 @@ def promo_cues(text: str | Text) -> list[str]:
 def promo_score(text: str | Text, lang: str | None = None) -> float:
     """0..1: how strongly `text` sells. `lang` is accepted for symmetry (see module doc)."""
     prepared = as_text(text)
-    if _FIRST_WORDS.isdisjoint(prepared.words) and not _has_price_sign(prepared.folded):
+    if (
+        _FIRST_WORDS.isdisjoint(prepared.words)
+        and not _has_price_sign(prepared.folded)
+        and _CALL_WORDS.isdisjoint(prepared.words)
+    ):
         return 0.0  # not a single cue: most texts
-    strong, price, soft = _found(prepared)
+    strong, price, soft = _found(prepared, lang)
     (w_strong, most_strong), (w_price, most_price), (w_soft, most_soft) = _WEIGHTS.values()
     score = (
         w_strong * min(len(strong), most_strong)
@@ -119,12 +130,13 @@ def is_promotional(text: str | Text, lang: str | None = None) -> bool:
 
 
 def post_is_promotional(post: dict[str, Any]) -> bool:
-    """The user's correction wins over the stored flag, which wins over recognising it again."""
+    """The user's correction wins; a post stored as promotional stays so; one stored as not
+    promotional is read again, so a better reading counts for posts stored before it."""
     corrected = (post.get("corrections") or {}).get("promotional")
     if isinstance(corrected, bool):
         return corrected
-    if isinstance(post.get("promotional"), bool):
-        return post["promotional"]
+    if post.get("promotional") is True:
+        return True
     return is_promotional(post.get("text") or "", post.get("lang"))
 
 

@@ -14,6 +14,21 @@ GREETING = {
     "en": ("Hi {name},", "Hi,"),
 }
 
+CALL = {
+    "nl": {
+        "phone": "Bel ons direct op {phone}, dan helpen we je meteen verder.",
+        "none": "Stuur ons meteen een DM met je telefoonnummer, dan bellen we je direct.",
+    },
+    "nl_u": {
+        "phone": "Belt u ons direct op {phone}? Dan helpen we u meteen verder.",
+        "none": "Stuurt u ons meteen een DM met uw telefoonnummer? Dan bellen we u direct.",
+    },
+    "en": {
+        "phone": "Please call us right away on {phone} and we'll help you at once.",
+        "none": "Please DM us your phone number right away and we'll call you at once.",
+    },
+}
+
 CONTACT = {
     "nl": {"phone": "ons bellen op {phone}", "email": "ons mailen via {email}", "or": " of "},
     "en": {"phone": "call us on {phone}", "email": "email us at {email}", "or": " or "},
@@ -48,43 +63,72 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "contact": {
         "nl_je": (
-            "Dank dat je het meldt, en sorry voor het ongemak met {subject}. Wil je {contact}? "
-            "Dan helpen we je persoonlijk verder.",
+            "Sorry voor het ongemak met {subject}, dat moet beter. Wil je {contact}? Dan helpen "
+            "we je persoonlijk verder.",
             "Vervelend, dit willen we graag voor je oplossen. Je kunt {contact}, dan zoeken we "
             "samen uit wat er misgaat.",
         ),
         "nl_u": (
-            "Dank dat u het meldt, en excuses voor het ongemak met {subject}. Wilt u {contact}? "
-            "Dan helpen we u persoonlijk verder.",
+            "Excuses voor het ongemak met {subject}, dat moet beter. Wilt u {contact}? Dan "
+            "helpen we u persoonlijk verder.",
             "Vervelend, dit willen we graag voor u oplossen. U kunt {contact}, dan zoeken we "
             "samen uit wat er misgaat.",
         ),
         "en": (
-            "Thanks for letting us know, and sorry for the trouble with {subject}. Could you "
-            "{contact}? We'll help you personally.",
+            "Sorry for the trouble with {subject}, that's not good enough. Could you {contact}? "
+            "We'll help you personally.",
             "Sorry about this, we'd like to sort it out for you. You can {contact} and we'll "
             "work out together what's going wrong.",
         ),
     },
     "follow_up": {
         "nl_je": (
-            "Dank dat je dit meldt, en sorry voor het ongemak met {subject}. We zoeken uit wat "
-            "er aan de hand is en laten het je hier weten.",
-            "Goed dat je het laat weten. We duiken erin en komen hier bij je terug zodra we "
-            "meer weten over {subject}.",
+            "Sorry voor het ongemak met {subject}. We zoeken uit wat er aan de hand is en laten "
+            "het je hier weten.",
+            "Zo hoort het niet te gaan. We duiken erin en komen hier bij je terug zodra we meer "
+            "weten over {subject}.",
         ),
         "nl_u": (
-            "Dank dat u dit meldt, en excuses voor het ongemak met {subject}. We zoeken uit wat "
-            "er aan de hand is en laten het u hier weten.",
-            "Goed dat u het laat weten. We duiken erin en komen hier bij u terug zodra we meer "
+            "Excuses voor het ongemak met {subject}. We zoeken uit wat er aan de hand is en "
+            "laten het u hier weten.",
+            "Zo hoort het niet te gaan. We duiken erin en komen hier bij u terug zodra we meer "
             "weten over {subject}.",
         ),
         "en": (
-            "Thanks for flagging this, and sorry for the trouble with {subject}. We're looking "
-            "into what's going on and will get back to you here.",
-            "Good that you let us know. We're digging into it and will come back to you here "
+            "Sorry for the trouble with {subject}. We're looking into what's going on and will "
+            "get back to you here.",
+            "That's not how it should go. We're digging into it and will come back to you here "
             "as soon as we know more about {subject}.",
         ),
+    },
+    # Safety first: stop, get safe, call; never "we'll look into it".
+    "safety": {
+        "nl_je": (
+            "Dit klinkt gevaarlijk, dus eerst je veiligheid: stop meteen met het gebruik van "
+            "{subject} en houd afstand. {call} Is er brand of is iemand gewond? Bel dan eerst "
+            "112.",
+            "Gebruik {subject} nu niet meer en breng jezelf en anderen in veiligheid. {call} "
+            "Bij brand, rook of letsel: bel eerst 112.",
+        ),
+        "nl_u": (
+            "Dit klinkt gevaarlijk, dus eerst uw veiligheid: stop meteen met het gebruik van "
+            "{subject} en houd afstand. {call} Is er brand of is iemand gewond? Bel dan eerst "
+            "112.",
+            "Gebruik {subject} nu niet meer en breng uzelf en anderen in veiligheid. {call} "
+            "Bij brand, rook of letsel: bel eerst 112.",
+        ),
+        "en": (
+            "This sounds dangerous, so your safety first: stop using {subject} straight away "
+            "and keep your distance. {call} If there is a fire or anyone is hurt, call the "
+            "emergency services first.",
+            "Please stop using {subject} now and get yourself and others to safety. {call} "
+            "With fire, smoke or an injury, call the emergency services first.",
+        ),
+    },
+    "safety_known": {
+        "nl_je": ("Dit klinkt gevaarlijk en je veiligheid gaat voor. {answer}",),
+        "nl_u": ("Dit klinkt gevaarlijk en uw veiligheid gaat voor. {answer}",),
+        "en": ("This sounds dangerous and your safety comes first. {answer}",),
     },
     "answer": {
         "nl_je": ("Goede vraag! {answer}", "Dank voor je vraag. {answer}"),
@@ -192,6 +236,14 @@ WHY: dict[str, dict[str, str]] = {
     "follow_up": {
         "nl": "Klacht over {subject}: publiek erkennen en toezeggen dat je erop terugkomt.",
         "en": "Complaint about {subject}: acknowledge publicly and promise to come back.",
+    },
+    "safety": {
+        "nl": "Veiligheid: laat direct stoppen en bellen, geen standaard 'we zoeken het uit'.",
+        "en": "Safety: tell them to stop and call at once, no canned 'we'll look into it'.",
+    },
+    "safety_known": {
+        "nl": "Veiligheid: het veiligheidsadvies uit kennisbank-item '{question}'.",
+        "en": "Safety: the safety advice from knowledge base entry '{question}'.",
     },
     "answer": {
         "nl": "Vraag lijkt op kennisbank-item '{question}' ({score}% overeenkomst).",

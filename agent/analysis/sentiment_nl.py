@@ -123,6 +123,8 @@ def _boosted(text: _Tokens, i: int, start: int, valence: float) -> tuple[float, 
             break
         if text.base[j] and before not in BOOSTERS and before not in NEGATORS:
             continue
+        if before in BOOSTERS and j > start and text.lower[j - 1] in NEGATORS:
+            continue  # "niet echt goed" is less than "niet goed", not more
         valence += _booster(text, j, valence) * (1.0, 0.95, 0.9)[distance - 1]
         if before in NEGATORS:
             valence *= N_SCALAR if valence > 0 else LITOTES

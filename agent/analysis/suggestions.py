@@ -15,7 +15,7 @@ import re
 import zlib
 from typing import Any
 
-from agent.analysis import disclosure
+from agent.analysis import disclosure, escalation
 from agent.analysis.knowledge import KnowledgeBase
 from agent.analysis.reply_templates import CONTACT, GREETING, INTENT_NAMES, TEMPLATES, WHY
 from agent.analysis.text import Text
@@ -27,6 +27,7 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([,.!?])")
 _NAME_END = re.compile(r"[|(\[,]")
 _TITLES = {"dr", "drs", "ir", "ing", "mr", "prof", "mevr", "dhr", "mw", "mrs", "ms"}
 _FALLBACK_SUBJECT = {"nl": "onze dienst", "en": "our service"}
+_PRODUCT = {"nl": "het product", "en": "the product"}
 _LANGS = ("nl", "en")  # what `reply_language` answers
 _COMPANY = {"bv", "nv", "vof", "ltd", "inc", "gmbh", "llc", "bank", "group", "groep"}
 
@@ -77,6 +78,10 @@ def _contact(lang: str, profile: dict[str, Any]) -> str | None:
     return words["or"].join(ways) or None
 
 
+def _names_product(analysis: dict[str, Any]) -> bool:
+    return any(m.get("kind") == "product" for m in analysis.get("mentions") or [])
+
+
 def _subject(analysis: dict[str, Any], profile: dict[str, Any], lang: str) -> str:
     ours = [m for m in analysis.get("mentions") or [] if m.get("kind") != "competitor"]
     products = [m["term"] for m in ours if m.get("kind") == "product"]
@@ -94,8 +99,12 @@ def _plan(
     person: dict[str, Any] | None,
     contact: str | None,
     known: KnowledgeBase,
+    category: str | None = None,
 ) -> list[tuple[str, dict[str, Any]]]:
     dm = (profile.get("contact") or {}).get("dm", True)
+    if intent == "complaint" and category == "safety":
+        voice = _voice(lang, profile)
+        return escalation.plan(profile, known.knowledge, lang, voice)
     if intent == "complaint":
         plan = [("apology", {})] if dm else []
         plan += [("contact", {"contact": contact})] if contact else []
@@ -188,12 +197,17 @@ class Replier:
         name = _first_name((item.get("author") or {}).get("name"), self._org)
         seed = str(item.get("id") or raw)
         subject = _subject(analysis, profile, lang)
-        plan = _plan(intent, asked, lang, profile, person, self._contact[lang], self.known)[:3]
+        category = analysis.get("urgency_category")
+        plan = _plan(
+            intent, asked, lang, profile, person, self._contact[lang], self.known, category
+        )[:3]
         if len(plan) == 1:  # without DM or contact details: offer the other wording as well
             plan.append((plan[0][0], {**plan[0][1], "offset": 1}))
         results: list[dict[str, Any]] = []
         for kind, fields in plan:
             values = {"subject": subject, **fields}
+            if kind == "safety" and not _names_product(analysis):
+                values["subject"] = _PRODUCT[lang]  # "stop using it" means the thing, not us
             body = _variant(kind, voice, seed, values.pop("offset", 0)).format(**values)
             # Only a knowledge-base answer, written by the organisation, might disclose already.
             disclosed = kind == "answer" and disclosure.is_present(body, profile)

@@ -193,8 +193,17 @@ def split_hashtag(body: str, known: Container[str]) -> list[str]:
     return list(_split(body, known))
 
 
-def expand_hashtags(text: str, known: Container[str]) -> str:
-    """Replace each hashtag by its words, so #topservice reads as "top service"."""
+def expand_hashtags(text: str, known: Container[str], needs: Container[str] | None = None) -> str:
+    """Replace each hashtag by its words, so #topservice reads as "top service". With
+    `needs`, only a hashtag with one of those words among its parts is replaced: a tag
+    of everyday words ("#greatjob") says a feeling, a slogan ("#beatcancer") may not."""
     if "#" not in text:
         return text
-    return _HASHTAG.sub(lambda m: " ".join(split_hashtag(m[1], known)), text)
+
+    def words_of(match: re.Match[str]) -> str:
+        parts = split_hashtag(match[1], known)
+        if needs is not None and (len(parts) < 2 or not any(p in needs for p in parts)):
+            return match[0]  # one word, or a slogan: read as written ("#FF" stays in caps)
+        return " ".join(parts)
+
+    return _HASHTAG.sub(words_of, text)

@@ -8,7 +8,8 @@
  *   send those), become a desktop notification, unless the user is already
  *   looking at it (items this browser just sent for analysis are remembered for
  *   a while), and at most one every few minutes: a pile-on must not become a
- *   storm of pop-ups. The list in the dashboard has them all.
+ *   storm of pop-ups. A safety item notifies at once, whatever the throttle.
+ *   The list in the dashboard has them all.
  * - source.blocked becomes a notification: a source Roos listens to refused it.
  */
 import { broadcastToTabs, sendToTabs } from "./tabs.js";
@@ -118,17 +119,20 @@ function isUrgent(analysis) {
 
 /**
  * One notification per item, and at most one every THROTTLE_MS (kept in session
- * storage: the worker may be restarted between two events).
+ * storage: the worker may be restarted between two events). A safety item (smoke, fire,
+ * an injury) is never held back by the throttle: it notifies at once.
  * @param {any} item
  */
 async function notifyOnce(item) {
   const id = String(item.id);
   if (recentlySent.has(id) || notified.has(id)) return;
   remember(notified, id);
+  const safety = item.analysis?.urgency_category === "safety";
   const { lastNotifiedAt = 0 } = await chrome.storage.session.get("lastNotifiedAt");
-  if (Date.now() - lastNotifiedAt < THROTTLE_MS) return;
+  if (!safety && Date.now() - lastNotifiedAt < THROTTLE_MS) return;
   await chrome.storage.session.set({ lastNotifiedAt: Date.now() });
-  await notify(item.url, chrome.i18n.getMessage("notifyUrgentTitle"), excerpt(item));
+  const title = safety ? "notifySafetyTitle" : "notifyUrgentTitle";
+  await notify(item.url, chrome.i18n.getMessage(title), excerpt(item));
 }
 
 /** @param {any} data */

@@ -25,6 +25,7 @@ from agent.analysis import (
     sentiment_nl,
     textnorm,
     tokens_nl,
+    topics,
 )
 from agent.analysis.knowledge import KnowledgeBase
 from agent.analysis.mentions import MentionMatcher
@@ -190,7 +191,8 @@ PINNED_DUTCH = [
     ("Super!", 0.5093),
     ("Super snel geholpen", 0.1533),
     ("SUPER BLIJ met VlotPay :) <3", 0.8947),
-    ("Weer geen mail ontvangen #fail #nooitmeer", -0.7579),
+    # "#fail" is a loanword now (-2.0), no longer VADER's whole lexicon (-2.5).
+    ("Weer geen mail ontvangen #fail #nooitmeer", -0.7184),
     ("Top service #klantvriendelijk 👍👍", 0.91),
     ("Klantonvriendelijk en onprofessioneel... wat een drama :(", -0.9266),
     ("Geen probleem, hou van jullie app", 0.6124),
@@ -209,12 +211,13 @@ PINNED_DUTCH = [
     ("Onder de verwachting, helaas", -0.5719),
     ("Dit is echt belachelijk slecht geregeld, ik ben woedend.", -0.9047),
     ("Mooie app; vlot, simpel & gratis", 0.7151),
-    ("Niet echt geweldig = meh", -0.6705),
+    # "niet echt" / "niet zo" soften: a booster after a negation no longer strengthens.
+    ("Niet echt geweldig = meh", -0.6149),
     ("Ik hou van deze bank x", 0.4588),
     ("xD wat grappig", 0.6422),
     ("Gewacht al twee weken op mijn pas", -0.3612),
     ("Prima geregeld, 10/10 zou weer doen", 0.486),
-    ("Nou, dat ging niet zo goed...", -0.2796),
+    ("Nou, dat ging niet zo goed...", -0.229),
     ("Dank u wel voor de hulp, echt top!", 0.7639),
     ("Totaal niet blij met de service", -0.4134),
     ("Wat een topservice van Vlotbank!", 0.553),
@@ -347,14 +350,23 @@ def _answer_in_full(text, lang):
 
 
 def _saved_in_full(text, kind, lang):
-    have, ranked = knowledge._bag(text), []
+    """Every saved reply scored to the end: one for another intent or another topic never
+    fits, nor one that shares neither words nor a topic with the text."""
+    have, ranked, said = knowledge._bag(text), [], topics.topics_of(text)
     for reply in PROFILE["saved_replies"]:
-        if _fits(reply, lang):
-            bonus = 40 if reply.get("intent") == kind else 0 if reply.get("intent") else 20
-            about = knowledge._bag(f"{reply.get('title') or ''} {reply['text']}")
-            fit = round(bonus + 0.6 * knowledge._score(have, about, typos=False), 1)
-            if fit >= knowledge.SAVED_THRESHOLD:
-                ranked.append((reply, fit))
+        theirs = topics.of_reply(reply)
+        if not _fits(reply, lang) or reply.get("intent") not in (None, kind):
+            continue
+        if said and theirs and said.isdisjoint(theirs):
+            continue
+        bonus = 40 if reply.get("intent") == kind else 20
+        about = knowledge._bag(f"{reply.get('title') or ''} {reply['text']}")
+        fit = round(bonus + 0.6 * knowledge._score(have, about, typos=False), 1)
+        shares = not set(have.words).isdisjoint(about.words) or not set(have.stems).isdisjoint(
+            about.stems
+        )
+        if fit >= knowledge.SAVED_THRESHOLD and (shares or not said.isdisjoint(theirs)):
+            ranked.append((reply, fit))
     return sorted(ranked, key=lambda pair: -pair[1])
 
 

@@ -25,6 +25,8 @@ KEYS = {
     "promotional",
     "corrected",
     "suggestions",
+    "urgency_category",
+    "reasons",
 }
 
 

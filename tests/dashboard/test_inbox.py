@@ -156,8 +156,9 @@ def test_a_new_item_appears_live_in_its_place(context, agent):
     page = open_dashboard(context, agent).page
     expect(page.locator("#live")).to_have_attribute("data-state", "on")
     before = shown_ids(page)
+    # Safety comes first in the inbox, above the double charge and the outage seeded before.
     fresh = item(
-        9, "VlotPay is al een week stuk en niemand reageert!", author="Gijs Gerritsen", hours=40
+        9, "De VlotPay-paslezer werd heet en begon te roken!", author="Gijs Gerritsen", hours=40
     )
     seed(agent, [fresh], {fresh["id"]: ("complaint", "negative")})
     expect(card(page, fresh)).to_be_visible()

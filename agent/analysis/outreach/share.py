@@ -1,7 +1,8 @@
 """Worth sharing: recent, relevant, useful items that are not anyone's advertising.
 
 Sharing others' good content is the 80% that makes the feed valuable; a competitor's ad or
-our own promotion never counts.
+our own promotion never counts, nor what people say to or about us (a complaint, a question,
+praise): that is for the inbox, not for the feed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,18 @@ def _is_ours(item: dict[str, Any], profile: dict[str, Any]) -> bool:
     return any(author == " ".join(words(n)) for n in names if n)
 
 
+def _others_useful_content(analysis: dict[str, Any]) -> bool:
+    """Worth sharing is someone else's useful post: never a complaint, an urgent report or a
+    negative post; nor a question to us or praise for us (intent "praise" is always about
+    us). An article that asks in its title ("waar moet je op letten?") may be shared."""
+    intent = analysis.get("intent")
+    if intent in ("complaint", "praise") or (intent == "question" and analysis.get("about_us")):
+        return False
+    if analysis.get("urgency_category"):
+        return False
+    return (analysis.get("sentiment") or {}).get("label") != "negative"
+
+
 def worth_sharing(
     items: list[dict[str, Any]],
     profile: dict[str, Any],
@@ -57,8 +70,7 @@ def worth_sharing(
             or len(text) < MIN_LENGTH
             or analysis.get("promotional")
             or analysis.get("duplicate_of")
-            or analysis.get("intent") == "complaint"
-            or (analysis.get("sentiment") or {}).get("label") == "negative"
+            or not _others_useful_content(analysis)
             or _is_competitor(item, competitors)
             or _is_ours(item, profile)
         ):

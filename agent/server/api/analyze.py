@@ -51,6 +51,25 @@ SUGGESTION = {
         "why": {"type": "string"},
     },
 }
+REASON = {
+    "type": "object",
+    "required": ["rule", "words", "nl", "en"],
+    "properties": {
+        "rule": {"type": "string"},
+        "words": {"type": "array", "items": {"type": "string"}},
+        "nl": {"type": "string"},
+        "en": {"type": "string"},
+    },
+}
+REASONS = {
+    "type": "object",
+    "description": "Why each label was given: the rule and the words, in Dutch and English.",
+    "properties": {
+        label: {"type": "array", "items": REASON}
+        for label in ("intent", "sentiment", "urgency", "promotional")
+    },
+}
+URGENCY_CATEGORIES = ["safety", "privacy", "money", "outage", "legal", None]
 RESULT = {
     "type": "object",
     "required": [
@@ -83,6 +102,8 @@ RESULT = {
         },
         "promotional": {"type": "boolean"},
         "suggestions": {"type": "array", "items": SUGGESTION},
+        "urgency_category": {"enum": URGENCY_CATEGORIES},
+        "reasons": REASONS,
     },
 }
 ANALYZED = {

@@ -1,8 +1,9 @@
 """Respond: everything that needs an answer, most urgent first, with who handles it.
 
 Urgency is worked out again at read time with the analysis' own rule
-(``analysis.intent.urgency``: complaints above questions above praise, older and from critics
-or fans first), because an item's stored urgency was computed when it arrived and waiting is
+(``analysis.intent.urgency``: safety > privacy > money > outage > legal threats > other
+complaints > questions > praise, older and from critics or fans first; an open safety item is
+always first), because an item's stored urgency was computed when it arrived and waiting is
 exactly what should push it up. Waiting time is shown twice: in all and within business hours.
 """
 
@@ -71,7 +72,10 @@ def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dic
             waited / 3600 if waited is not None else None,
             flag,
             status_of(item) != "open",
+            analysis.get("urgency_category"),
         ),
+        "urgency_category": analysis.get("urgency_category"),
+        "reasons": analysis.get("reasons") or {},
         "published_at": start.isoformat() if start else None,
         "waiting_seconds": waited,
         "business_seconds": (
@@ -88,7 +92,9 @@ def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dic
 
 
 def most_urgent_first(entry: dict) -> tuple:
-    return (-entry["urgency"], entry["published_at"] or "", entry["id"])
+    """Safety first whatever the scores say, then urgency (category bands, then waiting)."""
+    unsafe = entry.get("urgency_category") == "safety" and entry["status"] == "open"
+    return (not unsafe, -entry["urgency"], entry["published_at"] or "", entry["id"])
 
 
 def keep(entry: dict, q: dict) -> bool:

@@ -48,6 +48,25 @@
   }
 
   /**
+   * Pure: why a label was given, as one line for a hover title ("iets werkt niet: crasht ·
+   * vraagt om actie: please fix"), in the UI language; "" without reasons.
+   * @param {any} reasons
+   * @param {string} lang
+   */
+  function why(reasons, lang) {
+    if (!Array.isArray(reasons)) return "";
+    return reasons
+      .slice(0, 4)
+      .map((/** @type {any} */ r) => {
+        const text = String(r?.[lang] ?? r?.en ?? r?.rule ?? "");
+        const words = Array.isArray(r?.words) ? r.words.slice(0, 4).map(String).join(", ") : "";
+        return words ? `${text}: ${words}` : text;
+      })
+      .filter(Boolean)
+      .join(" · ");
+  }
+
+  /**
    * Just above the item's content, inside the item, so it scrolls with it.
    * @param {Element} element
    * @param {HTMLElement} host
@@ -64,22 +83,31 @@
     host.dataset.itemId = id;
     host.dataset.sentiment = look.sentiment;
     const score = Number(result?.sentiment?.compound ?? 0).toFixed(2);
+    const lang = chrome.i18n.getUILanguage().toLowerCase().startsWith("nl") ? "nl" : "en";
+    const reasons = result?.reasons ?? {};
+    const felt = why(reasons.sentiment, lang);
     const line = el("div", { className: "line" });
     line.append(
       el("span", { className: "roos", text: "Roos" }),
       el("span", {
         className: `chip ${look.sentiment}`,
         text: t(SENTIMENT[look.sentiment]),
-        title: t("sentimentTitle", [score]),
+        title: felt ? `${t("sentimentTitle", [score])} — ${felt}` : t("sentimentTitle", [score]),
       }),
     );
-    if (look.intent) line.append(el("span", { className: "chip intent", text: t(INTENT[look.intent]) }));
-    if (look.promotional) line.append(el("span", { className: "chip", text: t("badgePromotional") }));
+    if (look.intent) {
+      const title = why([...(reasons.urgency ?? []), ...(reasons.intent ?? [])], lang);
+      line.append(el("span", { className: "chip intent", text: t(INTENT[look.intent]), title }));
+    }
+    if (look.promotional) {
+      const title = why(reasons.promotional, lang);
+      line.append(el("span", { className: "chip", text: t("badgePromotional"), title }));
+    }
     for (const term of look.terms) {
       line.append(el("span", { className: "chip term", text: term, title: t("badgeMentionsTitle") }));
     }
     fill(root, [line]);
   }
 
-  Roos.badges = { name: "badges", render, describe };
+  Roos.badges = { name: "badges", render, describe, why };
 })();
