@@ -81,18 +81,26 @@ TEXTS = [
 ]
 
 
-DETAILS = [
-    "Al de derde keer deze week.",
-    "Graag snel antwoord.",
-    "Iemand anders ook?",
-    "Ik hoor graag van jullie.",
-    "Dank alvast!",
-    "Via de app lukt het niet.",
-    "Mijn buurman heeft hetzelfde.",
-    "Sinds de update van gisteren.",
-    "Op mijn telefoon en tablet.",
-    "Klantnummer heb ik bij de hand.",
-    "Is er een handleiding?",
+OPENINGS = [
+    "",
+    "Hallo,",
+    "Goedemorgen!",
+    "Vraagje:",
+    "Even iets anders:",
+    "Hoi team,",
+    "Beste Vlotbank,",
+    "Update:",
+]
+FALLBACK = "Ik wacht op een reactie."
+CLOSINGS = [
+    "",
+    "Groet, een trouwe klant.",
+    "Alvast bedankt voor het meedenken.",
+    "Ik hoor het graag vandaag nog.",
+    "Mijn partner merkt hetzelfde sinds maandag.",
+    "Dit gebeurde gisteravond rond acht uur.",
+    "Wie weet raad?",
+    "Thanks in advance!",
 ]
 
 
@@ -129,7 +137,12 @@ def demo_items(count: int = 96, now: datetime | None = None) -> tuple[list[dict]
                     "profile_url": f"https://www.linkedin.com/in/{name.lower().replace(' ', '-')}/",
                 },
             }
-        text = f"{text} {DETAILS[n % len(DETAILS)]}" if n >= len(TEXTS) else text
+        if n >= len(TEXTS):  # the same matter again, in other words around it
+            opening = OPENINGS[n % len(OPENINGS)]
+            closing = CLOSINGS[(n // len(TEXTS) + n) % len(CLOSINGS)]
+            # Only the start of the matter, so no text holds another whole (a near-duplicate).
+            start = " ".join(text.split()[: 3 + n % 3]).rstrip(",.?!")
+            text = " ".join(part for part in (opening, start, "…", closing or FALLBACK) if part)
         doc.update({"text": text, "lang": lang, "published_at": _stamp(at), "seen_at": _stamp(at)})
         items.append(doc)
         kinds[doc["id"]] = (intent, sentiment)

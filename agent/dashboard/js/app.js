@@ -9,6 +9,7 @@ import { ApiError, api, connectLive } from "./api.js";
 import { destroyCharts } from "./charts.js";
 import { announce, h } from "./dom.js";
 import { LANGUAGES, chooseLanguage, rememberLanguage, t, translatePage, useLanguage } from "./i18n.js";
+import { checkProfile } from "./alerts.js";
 import * as follow from "./pages/follow.js";
 import * as inbox from "./pages/inbox.js";
 import * as listening from "./pages/listening.js";
@@ -64,6 +65,7 @@ async function show(focus = false) {
   try {
     await mine.module.render(root, ctx);
     if (!live && current === mine) startLive();
+    checkProfile();
   } catch (error) {
     if (current === mine) showError(error, root);
   }

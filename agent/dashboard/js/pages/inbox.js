@@ -302,7 +302,8 @@ export async function bulk(root, body, near, ids = [...state.selected]) {
   if (!ids.length) return;
   try {
     const done = await api("/api/inbox/bulk", { method: "POST", body: { ...body, ids } });
-    for (const id of done.done) state.selected.delete(id);
+    // Assigned items stay selected (the next action often follows); answered or ignored ones leave.
+    if (body.action !== "assign") for (const id of done.done) state.selected.delete(id);
     clearNear(near);
     announce(tn(`inbox.bulk.done.${body.action}`, done.done.length));
     await reload(root);
