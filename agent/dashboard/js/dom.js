@@ -81,6 +81,12 @@ export function date(isoDate) {
   return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "medium" }).format(when);
 }
 
+/** @param {string} isoDate "2026-11-05" → "5 nov" (nl) / "5 Nov" (en): never "11-05". */
+export function shortDate(isoDate) {
+  const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
+  return new Intl.DateTimeFormat(currentLanguage(), { day: "numeric", month: "short" }).format(new Date(y, m - 1, d));
+}
+
 /** @param {string} isoDate e.g. "2026-11-21" → "Saturday 21 November" */
 export function day(isoDate) {
   const [y, m, d] = isoDate.split("-").map(Number);
