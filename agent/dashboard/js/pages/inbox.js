@@ -66,6 +66,8 @@ function readUrl() {
 
 /** Keep filters, sort and the open item in the address, without a page reload. */
 function writeUrl() {
+  // A late answer must not pull the address back once the user moved to another page.
+  if (!state.root?.isConnected || !/^#\/inbox(\?|$)/.test(location.hash || "#/inbox")) return;
   const shown = Object.fromEntries(Object.entries(state.filters).filter(([k, v]) => v !== DEFAULTS[k]));
   if (state.current) shown.item = state.current;
   const hash = `#/inbox${query(shown)}`;
