@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,8 +45,44 @@ def seed(agent: AgentProcess) -> None:
     items, kinds = demo_items()
     for start in range(0, len(items), 50):
         assert agent.call("POST", "/api/analyze", {"items": items[start : start + 50]})[0] == 200
+    own_posts(agent)
     for item_id, (intent, sentiment) in kinds.items():
         agent.call("PATCH", "/api/items/" + item_id, {"intent": intent, "sentiment": sentiment})
+
+
+def own_posts(agent: AgentProcess) -> None:
+    """Three weeks of our own posts, fewer at weekends, one in five promotional."""
+    now = datetime.now(UTC)
+    for n in range(40):
+        at = now - timedelta(hours=13 * n + 3)
+        text = (
+            "Open nu een Zonnewind-rekening met bonus!"
+            if n % 5 == 0
+            else f"Tip {n}: zo spaar je slim."
+        )
+        body = {
+            "id": f"own:demo-{n}",
+            "text": text,
+            "posted_at": at.isoformat().replace("+00:00", "Z"),
+        }
+        agent.call("POST", "/api/own-posts", body)
+    for followers, following in ((1180, 640), (1215, 655)):
+        ratio = {
+            "account": "https://www.linkedin.com/company/vlotbank/",
+            "name": "Vlotbank",
+            "followers": followers,
+            "following": following,
+            "own": True,
+        }
+        agent.call("POST", "/api/follow-ratio", ratio)
+    mine = {
+        "account": "https://www.linkedin.com/in/sanne-visser-vlot/",
+        "name": "Sanne Visser",
+        "followers": 410,
+        "following": 380,
+        "own": True,
+    }
+    agent.call("POST", "/api/follow-ratio", mine)
 
 
 def main(only: list[str]) -> None:

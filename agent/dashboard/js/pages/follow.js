@@ -46,7 +46,7 @@ function section(root, account) {
     box.append(h("p", { class: "muted" }, t("follow.oneSnapshot")));
     return;
   }
-  chart(box, t("follow.chart", { name }), {
+  chart(box, t("follow.chart", { name: account.name || account.account }), {
     type: "line",
     data: {
       labels: account.history.map((s) => date(s.at)),

@@ -18,6 +18,7 @@ export async function render(root) {
     h("p", { class: "definition" }, t("valuable.definition", { first: date(data.period.first), last: date(data.period.last) })),
     h("p", null, tn("valuable.summaryCount", data.posts, { target: number(data.target_total) })),
   );
+  if (!data.posts) root.append(h("section", { class: "panel empty-state" }, h("h2", null, t("valuable.empty.title")), h("p", null, t("valuable.empty.body"))));
   root.append(heatmap(data.days));
   if (data.posts) {
     chart(root, t("valuable.perDay"), {
@@ -43,6 +44,7 @@ export function onEvent(event, root, ctx) {
 function level(d) {
   if (!d.target) return d.posts ? "met" : "rest";
   if (d.posts >= d.target) return "met";
+  if (!d.short) return "today"; // the day is not over yet
   return d.posts ? "part" : "none";
 }
 
