@@ -19,6 +19,7 @@ import orjson
 from agent.analysis.times import now_or
 from agent.reports.csv_export import report_csv
 from agent.reports.figures import compute_figures
+from agent.reports.highlights import highlights
 from agent.reports.i18n import lang_or_default
 from agent.reports.months import Month, in_month, moment_of, profile_zone
 from agent.reports.pdf import html_to_pdf, html_to_pdf_sync
@@ -171,7 +172,8 @@ def list_reports(home: Path) -> list[dict]:
             meta = read_meta(folder)
             if meta is not None and meta.get("lang") not in seen:
                 seen.add(meta.get("lang"))
-                found.append({k: v for k, v in meta.items() if k != "figures"})
+                shown = {k: v for k, v in meta.items() if k != "figures"}
+                found.append({**shown, "highlights": highlights(meta.get("figures"))})
     return found
 
 

@@ -36,6 +36,7 @@ REPORT = {
         "urls": {"type": "object"},
         "download_url": {"type": "string"},
         "figures": {"type": "object"},
+        "highlights": {"type": ["object", "null"]},
     },
 }
 MADE = {
