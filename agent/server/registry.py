@@ -28,6 +28,7 @@ from .api import (
     replies,
     reports,
     sources,
+    start,
     stats,
     team,
 )
@@ -52,6 +53,7 @@ FEATURES = (
     sessions,
     inbox,
     inbox_work,
+    start,
     team,
     insights,
     privacy,

@@ -14,13 +14,15 @@ import * as follow from "./pages/follow.js";
 import * as inbox from "./pages/inbox.js";
 import * as listening from "./pages/listening.js";
 import * as people from "./pages/people.js";
+import * as profile from "./pages/profile.js";
 import * as reachOut from "./pages/reach-out.js";
 import * as reports from "./pages/reports.js";
 import * as sources from "./pages/sources.js";
+import * as start from "./pages/start.js";
 import * as team from "./pages/team.js";
 import * as valuable from "./pages/valuable.js";
 
-const PAGES = { inbox, listening, people, valuable, "reach-out": reachOut, follow, team, sources, reports };
+const PAGES = { inbox, listening, people, valuable, "reach-out": reachOut, follow, team, sources, reports, profile, start };
 /** @type {{name: string, module: any, root: HTMLElement} | null} */
 let current = null;
 let live = false;

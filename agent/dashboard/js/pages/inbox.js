@@ -13,6 +13,7 @@ import { announce, clearNear, duration, failed, field, h, select, title } from "
 import { t, tn } from "../i18n.js";
 import { renderDetail } from "./inbox-detail.js";
 import { installKeys } from "./inbox-keys.js";
+import { reminder } from "./start.js";
 
 const LIVE_TYPES = new Set(["item.new", "item.updated", "item.answered", "person.forgotten"]);
 const DEFAULTS = { status: "open", source: "", term: "", sentiment: "", assignee: "", sort: "urgency" };
@@ -38,6 +39,9 @@ export async function render(root) {
   const head = h("div", { class: "inbox-head" }, title("inbox.title"), count, h("button", { type: "button", class: "link", onclick: () => import("./inbox-keys.js").then((m) => m.showHelp()) }, t("inbox.keys.hint")));
   root.classList.add("inbox-page");
   root.append(head, filters(root, data.facets), bulkBar(root), h("div", { class: "inbox" }, list, detail));
+  reminder()
+    .then((note) => note && root.isConnected && head.after(note))
+    .catch(() => {});
   installKeys();
   fill(root, data);
 }
