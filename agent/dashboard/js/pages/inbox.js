@@ -213,7 +213,8 @@ function row(item) {
   });
   const open = h(
     "button",
-    { type: "button", class: "open", "aria-label": label, onclick: () => setCurrent(item.id, true) },
+    // No aria-label: the visible line is the button's name (axe: label-content-name-mismatch).
+    { type: "button", class: "open", onclick: () => setCurrent(item.id, true) },
     h("span", { class: `src src-${item.source}` }, t(`source.${item.source || "web"}`)),
     h("span", { class: "who" }, h("span", { class: "author" }, author.name || "?"), author.flag ? h("span", { class: `badge ${author.flag}` }, t(`flag.${author.flag}`)) : null),
     h("span", { class: "excerpt" }, item.text),
