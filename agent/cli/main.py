@@ -8,6 +8,7 @@ import sys
 from . import (
     export_cmd,
     forget_cmd,
+    import_cmd,
     init_cmd,
     login_cmd,
     open_cmd,
@@ -28,6 +29,7 @@ COMMANDS = (
     forget_cmd,
     sources_cmd,
     scrape_cmd,
+    import_cmd,
     login_cmd,
 )
 
