@@ -40,7 +40,7 @@ export async function render(root) {
   root.classList.add("inbox-page");
   root.append(head, filters(root, data.facets), bulkBar(root), h("div", { class: "inbox" }, list, detail));
   reminder()
-    .then((note) => note && root.isConnected && head.after(note))
+    .then((note) => note && root.isConnected && count.after(note))
     .catch(() => {});
   installKeys();
   fill(root, data);

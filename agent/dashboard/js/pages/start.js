@@ -46,5 +46,5 @@ function step(s) {
 export async function reminder() {
   const data = await api("/api/start");
   if (data.done === data.total) return null;
-  return h("p", { class: "notice start-reminder" }, t("start.reminder", { done: data.done, total: data.total }), " ", h("a", { href: "#/start" }, t("start.continue")));
+  return h("p", { class: "start-reminder" }, t("start.reminder", { done: data.done, total: data.total }), " ", h("a", { href: "#/start" }, t("start.continue")));
 }
