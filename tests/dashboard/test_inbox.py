@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import item, open_dashboard, seed
+from .conftest import item, login_url, open_dashboard, seed
 
 pytestmark = pytest.mark.browser
 
@@ -236,3 +236,30 @@ def test_a_new_item_appears_live_in_its_place(context, agent):
     expect(page.locator("#status")).to_have_text("1 new item in the inbox")
     assert shown_ids(page)[0] == fresh["id"]
     assert set(before) <= set(shown_ids(page))
+
+
+def test_the_analysis_own_reasons_are_shown_when_it_gives_them(context, agent):
+    """The analysis may explain an item (reasons, an urgency category); older agents do not,
+    and a malformed value must not break the inbox."""
+    page = context.new_page()
+
+    def with_reasons(route):
+        answer = route.fetch().json()
+        for entry in answer["items"]:
+            if entry["id"] == OLD_QUESTION["id"]:
+                entry["reasons"] = ["asks how to block a card", "names VlotPas"]
+            elif entry["id"] == NEW_QUESTION["id"]:
+                entry["reasons"] = {"unexpected": True}
+                entry["urgency_category"] = "travel"
+        route.fulfill(json=answer)
+
+    page.route(re.compile(r".*/api/inbox(\?.*)?$"), with_reasons)
+    page.goto(login_url(agent))
+    expect(row(page, OLD_QUESTION).locator(".why")).to_contain_text(
+        "asks how to block a card · names VlotPas"
+    )
+    expect(row(page, NEW_QUESTION).locator(".why")).to_contain_text("travel")
+    detail = open_item(page, OLD_QUESTION)
+    expect(detail.locator(".why")).to_have_text(
+        "Why here: asks how to block a card · names VlotPas"
+    )

@@ -94,7 +94,6 @@ def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dic
         "reasons": reasons_of(analysis),
         "urgency_category": category_of(analysis),
         "language": analysis.get("language"),
-        "kind_of_thread": "reply" if item.get("parent_id") else "post",
         "notes": len(item.get("notes") or []),
         "suggestions": suggestions,
     }

@@ -9,7 +9,7 @@
 import { api, idPath } from "../api.js";
 import { announce, businessHours, clearNear, copyText, date, dateTime, duration, failed, field, h, httpsUrl, outLink, select } from "../dom.js";
 import { t, tn } from "../i18n.js";
-import { bulk, memberName, reasonText, reload, state } from "./inbox.js";
+import { bulk, memberName, reload, state, whyText } from "./inbox.js";
 
 let pending = 0;
 
@@ -45,8 +45,7 @@ export function renderDetail(pane, item, root) {
       outLink(item.url, httpsUrl(item.url) ? t("inbox.open", { source: t(`source.${item.source || "web"}`) }) : t("inbox.noLink")),
     ),
     h("p", { class: "waiting" }, t("inbox.waiting", { all: duration(item.waiting_seconds), business: businessHours(item.business_seconds) })),
-    h("p", { class: "why" }, t("inbox.why", { reason: reasonText(item) })),
-    item.terms.length ? h("p", { class: "muted" }, t("inbox.terms", { terms: item.terms.join(", ") })) : null,
+    h("p", { class: "why" }, t("inbox.why", { reason: whyText(item) })),
     ownerLine(item),
     item.status === "ignored" ? h("p", null, t("inbox.ignoredBecause", { reason: item.ignore_reason || "" })) : null,
     h("blockquote", { class: "text" }, item.text),

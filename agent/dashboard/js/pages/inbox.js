@@ -197,6 +197,17 @@ export function reasonText(item) {
   return t(`sentiment.${item.sentiment}`);
 }
 
+/** The longer "why it is here" for the detail pane: the analysis' reasons, else what Roos knows. */
+export function whyText(item) {
+  const given = reasonText(item);
+  if (Array.isArray(item.reasons) && item.reasons.length) return given;
+  const parts = [t(`inbox.why.intent.${item.intent}`)];
+  if (item.sentiment === "negative") parts.push(t("inbox.why.negative"));
+  if (item.author?.flag) parts.push(t(`inbox.why.flag.${item.author.flag}`));
+  if (item.terms?.length) parts.push(t("inbox.why.about", { terms: item.terms.join(", ") }));
+  return parts.join(", ");
+}
+
 function row(item) {
   const author = item.author || {};
   const label = t("inbox.cardLabel", { intent: t(`intent.${item.intent}`), author: author.name || "?" });
