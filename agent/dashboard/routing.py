@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from .handover import away_on, member_key, owner
+
+
+@lru_cache(maxsize=1024)
+def _as_word(topic: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(topic)}(?!\w)")
 
 
 def matching_topics(member: dict, terms: list[str], text: str) -> list[str]:
@@ -23,7 +29,7 @@ def matching_topics(member: dict, terms: list[str], text: str) -> list[str]:
         key = str(topic).casefold().strip()
         if not key:
             continue
-        if key in folded_terms or re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded_text):
+        if key in folded_terms or _as_word(key).search(folded_text):
             found.append(str(topic))
     return found
 
