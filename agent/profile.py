@@ -18,6 +18,7 @@ import orjson
 import tomli_w
 
 from .home import write_private
+from .profile_toml import edit_toml
 from .schemas import first_error
 
 log = logging.getLogger("roos.profile")
@@ -151,7 +152,7 @@ class ProfileManager:
         if not isinstance(changes, dict):
             raise ProfileError("the profile must be an object of settings")
         profile = with_defaults(merge(self.current, changes))
-        text = tomli_w.dumps(_toml_safe(profile))
+        text = self._text_for(profile)
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as exc:  # a lone surrogate: no file could hold it
@@ -168,6 +169,21 @@ class ProfileManager:
         self.problem = None
         self._remember()
         return profile
+
+    def _text_for(self, profile: dict) -> str:
+        """The file's own text with the changes applied (comments and order kept); a fresh
+        file when there is none yet, or when the one on disk is broken."""
+        safe = _toml_safe(profile)
+        if self.path.exists() and not self.problem:
+            try:
+                old = self.path.read_text(encoding="utf-8")
+                text = edit_toml(old, safe, _toml_safe(DEFAULT_PROFILE))
+                if with_defaults(tomllib.loads(text)) == profile:
+                    return text
+                log.warning("profile.toml could not be edited in place; writing it anew.")
+            except (OSError, UnicodeDecodeError, ValueError, tomllib.TOMLDecodeError):
+                log.warning("profile.toml could not be edited in place; writing it anew.")
+        return tomli_w.dumps(safe)
 
     def _remember(self) -> None:
         write_private(self.last_good_path, orjson.dumps(self.current).decode())

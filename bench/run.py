@@ -30,6 +30,7 @@ BENCHES = (
     "crash",
     "reliability",
     "watch",
+    "inbox",
 )
 RESULTS = Path(__file__).resolve().parent / "results.json"
 

@@ -92,7 +92,8 @@ def directly(
         store = SyncStore(home / "store").open()
         inputs = gather(store, month, profile)
         lang = lang or (profile.get("report") or {}).get("lang") or "nl"
-        report = write_report_sync(folder_for(home, month), draft(month, lang, profile, inputs))
+        made = draft(month, lang, profile, inputs)
+        report = write_report_sync(folder_for(home, month, made.lang), made)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         for kind, path in report["files"].items():

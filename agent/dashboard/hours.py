@@ -10,6 +10,7 @@ which would be an hour off across a daylight-saving change).
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -35,7 +36,15 @@ def _clock(text: str) -> time | None:
 def _window(day: date, hours: list[str], tz: ZoneInfo) -> tuple[datetime, datetime] | None:
     if not isinstance(hours, list) or len(hours) != 2:
         return None
-    opens, closes = _clock(hours[0]), _clock(hours[1])
+    return _window_of(day, str(hours[0]), str(hours[1]), tz)
+
+
+@lru_cache(maxsize=8192)
+def _window_of(
+    day: date, opens_at: str, closes_at: str, tz: ZoneInfo
+) -> tuple[datetime, datetime] | None:
+    """Cached: the inbox asks for the same few weeks of days for every waiting item."""
+    opens, closes = _clock(opens_at), _clock(closes_at)
     if opens is None or closes is None or closes <= opens:
         return None
     start = datetime.combine(day, opens, tzinfo=tz).astimezone(UTC)

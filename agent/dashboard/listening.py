@@ -7,6 +7,7 @@ comments, reactions and items in the window) and a plain search.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -126,7 +127,42 @@ def search_hit(item: dict) -> dict:
     }
 
 
-def listening(items: list[dict], today: date, days: int, tz: ZoneInfo, q: str = "") -> dict:
+def top_terms(by_term: dict[str, list[int]], limit: int = 10) -> list[dict]:
+    totals = [{"term": term, "count": sum(counts)} for term, counts in by_term.items()]
+    totals.sort(key=lambda row: (-row["count"], row["term"].casefold()))
+    return [row for row in totals if row["count"]][:limit]
+
+
+def share_of_voice(dated: list[tuple[date, dict]], us: str, competitors: list[str]) -> list[dict]:
+    """How often we were mentioned against each competitor: items that mention us (a watch
+    term or our name) against items that name the competitor, as whole words."""
+    names = [c for c in competitors if isinstance(c, str) and c.strip()]
+    patterns = {c: re.compile(rf"(?<!\w){re.escape(c.casefold())}(?!\w)") for c in names}
+    ours = re.compile(rf"(?<!\w){re.escape(us.casefold())}(?!\w)") if us.strip() else None
+    counts = Counter()
+    for _, item in dated:
+        text = (item.get("text") or "").casefold()
+        if terms_of(item) or (ours and ours.search(text)):
+            counts[us] += 1
+        for name, pattern in patterns.items():
+            if pattern.search(text):
+                counts[name] += 1
+    total = sum(counts.values())
+    rows = [{"name": n, "count": counts[n], "ours": n == us} for n in [us, *names]]
+    for row in rows:
+        row["share"] = round(row["count"] / total, 4) if total else 0.0
+    return rows
+
+
+def listening(
+    items: list[dict],
+    today: date,
+    days: int,
+    tz: ZoneInfo,
+    q: str = "",
+    us: str = "",
+    competitors: list[str] | None = None,
+) -> dict:
     first = today - timedelta(days=days - 1)
     dates = [first + timedelta(days=n) for n in range(days)]
     dated = in_window(items, first, today, tz)
@@ -135,10 +171,13 @@ def listening(items: list[dict], today: date, days: int, tz: ZoneInfo, q: str = 
     hits = sorted(
         (i for _, i in dated if needle and matches(i, needle)), key=lambda i: str(when(i))
     )
+    by_term = per_day(dated, dates, terms_of)
     return {
         "dates": [d.isoformat() for d in dates],
         "total": len(dated),
-        "by_term": per_day(dated, dates, terms_of),
+        "by_term": by_term,
+        "top_terms": top_terms(by_term),
+        "share_of_voice": share_of_voice(dated, us, competitors or []) if us else [],
         "by_source": per_day(dated, dates, lambda i: [i.get("source") or "web"]),
         "sentiment": {k: labels[k] for k in LABELS},
         "weekly": weekly_sentiment(dated),

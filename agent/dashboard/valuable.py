@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from ..analysis.promo import promo_share
+from ..analysis.promo import post_is_promotional
 from ..analysis.times import to_datetime
 from .listening import label_of
 
@@ -84,21 +84,46 @@ def best_posts(posts: list[dict], items: list[dict], limit: int = 5) -> list[dic
     return rows[:limit]
 
 
+def in_period(posts: list[dict], first: date, last: date, tz: ZoneInfo) -> list[dict]:
+    """Our posts published on one of the page's days (in the organisation's time zone): the
+    one set every figure on the page counts, so the page never gives two totals."""
+    found = []
+    for post in posts:
+        at = to_datetime(post.get("published_at"))
+        if at is not None and first <= at.astimezone(tz).date() <= last:
+            found.append(post)
+    return found
+
+
+def promo_of(posts: list[dict], limit: float) -> dict:
+    promotional = sum(1 for post in posts if post_is_promotional(post))
+    value = round(promotional / len(posts), 4) if posts else 0.0
+    return {
+        "value": value,
+        "limit": limit,
+        "window_days": DAYS,
+        "count": len(posts),
+        "promotional": promotional,
+        "over_limit": value > limit,
+    }
+
+
 def valuable(
     posts: list[dict], items: list[dict], now: datetime, tz: ZoneInfo, targets: dict
 ) -> dict:
     today = now.astimezone(tz).date()
     days = rhythm(posts, today, tz, targets)
-    first = (today - timedelta(days=DAYS - 1)).isoformat()
-    recent = [p for p in posts if (p.get("published_at") or "")[:10] >= first]
+    first = today - timedelta(days=DAYS - 1)
+    recent = in_period(posts, first, today, tz)
     limit = float(targets.get("max_promo_share", 0.2))
     return {
+        "period": {"first": first.isoformat(), "last": today.isoformat(), "timezone": tz.key},
         "days": days,
         "target_per_day": float(targets.get("posts_per_day", 0)),
         "weekends": bool(targets.get("weekends", True)),
         "posts": sum(d["posts"] for d in days),
         "target_total": sum(d["target"] for d in days),
         "gaps": [d for d in days if d["short"]],
-        "promo": promo_share(posts, now, window_days=DAYS, limit=limit),
+        "promo": promo_of(recent, limit),
         "best": best_posts(recent, items),
     }

@@ -19,6 +19,7 @@ from agent.analysis.times import now_or
 from agent.reports.csv_export import report_csv
 from agent.reports.figures import compute_figures
 from agent.reports.files import private_folder, write_private
+from agent.reports.highlights import highlights
 from agent.reports.i18n import lang_or_default
 from agent.reports.months import Month, in_month, moment_of, profile_zone
 from agent.reports.pdf import html_to_pdf, html_to_pdf_sync
@@ -88,8 +89,26 @@ def draft(month: Month, lang: str, profile: dict, inputs: dict, now: object = No
     )
 
 
-def folder_for(home: Path, month: Month) -> Path:
-    return home / REPORTS_DIR / month.key
+LANGS = ("nl", "en")
+
+
+def folder_for(home: Path, month: Month, lang: str | None = None) -> Path:
+    """HOME/reports/YYYY-MM/<lang>/: every month keeps a report per language. Without a
+    language, the month's folder itself (where reports were kept before there were two)."""
+    folder = home / REPORTS_DIR / month.key
+    return folder / lang if lang in LANGS else folder
+
+
+def report_folder(home: Path, month: Month, lang: str | None, preferred: str = "nl") -> Path:
+    """The folder holding the month's report in `lang`; without one, the preferred language's,
+    then the other's, then a report from before languages had their own folder."""
+    if lang:
+        return folder_for(home, month, lang)
+    order = [preferred, *[code for code in LANGS if code != preferred]]
+    for code in order:
+        if (folder_for(home, month, code) / META).is_file():
+            return folder_for(home, month, code)
+    return folder_for(home, month)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -143,10 +162,14 @@ def list_reports(home: Path) -> list[dict]:
     """Finished reports, newest month first, without their figures."""
     root = home / REPORTS_DIR
     found = []
-    for folder in sorted(root.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]"), reverse=True):
-        meta = read_meta(folder)
-        if meta is not None:
-            found.append({k: v for k, v in meta.items() if k != "figures"})
+    for month in sorted(root.glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]"), reverse=True):
+        seen = set()
+        for folder in [*(month / code for code in LANGS), month]:
+            meta = read_meta(folder)
+            if meta is not None and meta.get("lang") not in seen:
+                seen.add(meta.get("lang"))
+                shown = {k: v for k, v in meta.items() if k != "figures"}
+                found.append({**shown, "highlights": highlights(meta.get("figures"))})
     return found
 
 

@@ -24,6 +24,7 @@ from agent.reports.i18n import (
     t,
 )
 from agent.reports.months import Month
+from agent.reports.next_month import advice_html
 from agent.reports.summary import summary_lines, typical_wait
 
 CSS = """
@@ -50,6 +51,8 @@ svg { display: block; margin: 2mm 0; }
 q { font-style: italic; }
 ol { padding-left: 5mm; }
 li { margin-bottom: 2mm; }
+.advice { background: #f4f8f5; border-left: 2mm solid #2e7d32; padding: 1mm 4mm 2mm; margin-top: 6mm; }
+.advice h2 { color: #2e7d32; }
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -137,7 +140,8 @@ def render_html(figures: dict, lang: str, profile: dict, generated_on: str) -> s
                 sections.threads(figures, lang),
             ]
         )
-        body += _tiles(figures, lang) + f'<div class="details">{details}</div>'
+        body += _tiles(figures, lang) + advice_html(figures, lang)
+        body += f'<div class="details">{details}</div>'
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'

@@ -1,7 +1,8 @@
 """The automatic monthly report: on `report.day_of_month`, last month's report, once.
 
 The agent checks every hour. From the configured day on (1 by default, 0 switches it off) the
-previous month's report is due; it is written to HOME/reports/YYYY-MM/, announced over the
+previous month's report is due; it is written to HOME/reports/YYYY-MM/<lang>/ (each language
+keeps its own), unless Roos heard nothing that month; it is announced over the
 WebSocket as `report.ready`, and remembered in HOME/reports/schedule.json, so a restart, a
 laptop that was closed on the 1st, or the next hourly check never makes it twice. The clock
 is injectable: tests put a `ReportSchedule` with a fixed clock in `app[SERVICES]` before the
@@ -82,8 +83,13 @@ class ReportSchedule:
         if month is None or last_done(home) >= month.key:
             return None
         lang = (profile.get("report") or {}).get("lang") or "nl"
-        meta = await make_report(app, month, lang, now=now, automatic=True)
+        meta = await make_report(app, month, lang, now=now, automatic=True, skip_empty=True)
         remember(home, month, now)
+        if meta is None:
+            # Nothing was heard that month (a new install, a holiday): no empty report. One
+            # can still be made by hand, from the dashboard or with `roos report`.
+            log.info("No report for %s: Roos heard nothing that month.", month.key)
+            return None
         self.made.append(month.key)
         announce(app, meta)
         log.info("Monthly report for %s is ready in %s", month.key, home / REPORTS_DIR)

@@ -67,9 +67,9 @@ def reputation(f: dict, lang: str) -> str:
     keys = ("positive", "neutral", "negative")
     labels = [t(lang, f"c_{k}") for k in keys]
     split = [[number(lang, s["counts"][k]), percent(lang, s["shares"][k])] for k in keys]
-    rows = [
-        [labels[i], *split[i], percent(lang, s["previous_shares"][k])] for i, k in enumerate(keys)
-    ]
+    # Without items last month there is no share to compare with: a dash, never "0%".
+    before = (lambda k: percent(lang, s["previous_shares"][k])) if s["previous_count"] else None
+    rows = [[labels[i], *split[i], before(k) if before else "—"] for i, k in enumerate(keys)]
     weeks = [(f"{t(lang, 'c_week')} {w['week']}", {k: w[k] for k in keys}) for w in s["weeks"]]
     series = list(zip(keys, labels, strict=True))
     return section(

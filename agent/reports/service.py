@@ -19,14 +19,15 @@ from agent.server.keys import CONFIG, HUB, PROFILE, SERVICES, STORE
 LOCK = "report_lock"
 
 
-def urls(month: str) -> dict[str, str]:
-    return {name.split(".")[1]: f"/api/reports/{month}/{name}" for name in FILES}
+def urls(month: str, lang: str | None = None) -> dict[str, str]:
+    which = f"?lang={lang}" if lang else ""
+    return {name.split(".")[1]: f"/api/reports/{month}/{name}{which}" for name in FILES}
 
 
 def public(meta: dict, figures: bool = False) -> dict:
     """A report as the API shows it: paths on disk, download URLs, summary (figures on request)."""
     shown = {k: v for k, v in meta.items() if figures or k != "figures"}
-    links = urls(meta["month"])
+    links = urls(meta["month"], meta.get("lang"))
     return {**shown, "urls": links, "download_url": links["pdf"]}
 
 
@@ -43,13 +44,17 @@ async def make_report(
     lang: str,
     now: datetime | None = None,
     automatic: bool = False,
-) -> dict:
-    """Generate the report of `month` into HOME/reports/YYYY-MM/ and return its meta."""
+    skip_empty: bool = False,
+) -> dict | None:
+    """Generate the report of `month` into HOME/reports/YYYY-MM/<lang>/ and return its meta;
+    with `skip_empty`, a month Roos heard nothing in gets no report (None)."""
     profile = app[PROFILE].current
     async with _lock(app):
         inputs = await app[STORE].transact(lambda tx: gather(tx, month, profile))
         report: Draft = await asyncio.to_thread(draft, month, lang, profile, inputs, now)
-        folder = folder_for(app[CONFIG].home, month)
+        if skip_empty and report.figures["empty"]:
+            return None
+        folder = folder_for(app[CONFIG].home, month, report.lang)
         return await write_report(folder, report, automatic=automatic)
 
 

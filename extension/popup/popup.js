@@ -63,11 +63,16 @@ async function main() {
   if (state === "connected") await showStats().catch(() => undefined);
   const dashboard = byId("open-dashboard");
   dashboard.hidden = state !== "connected";
-  dashboard.addEventListener("click", () => {
+  const openDashboard = () => {
     ask({ type: "openDashboard" }).catch((error) => {
       byId("agent-state").textContent = String(error?.message || error);
     });
-  });
+  };
+  dashboard.addEventListener("click", openDashboard);
+  // "28 waiting" opens the dashboard, which lands on the inbox.
+  const waiting = /** @type {HTMLButtonElement} */ (byId("waiting-count"));
+  waiting.disabled = state !== "connected";
+  waiting.addEventListener("click", openDashboard);
   await setUpFollowRatio(await targetTab().catch(() => undefined));
   document.body.dataset.ready = "true";
 }

@@ -208,6 +208,20 @@ async def day(rec: Recorder, token: str, port: int) -> None:
         headers={"Content-Type": "application/json"},
     )
     await c("GET", "/api/inbox")
+    item_path = "/api/inbox/item?id=" + COMPLAINT["id"].replace(":", "%3A")
+    await c("GET", "/api/inbox/item", item_path)
+    note = {
+        "item_id": COMPLAINT["id"],
+        "text": "Sanne belde ook al; Bram pakt het op.",
+        "by": "bram",
+    }
+    await c("POST", "/api/inbox/notes", body=note)
+    await c(
+        "POST",
+        "/api/inbox/bulk",
+        body={"ids": [PRAISE["id"]], "action": "assign", "assignee": "sanne"},
+    )
+    await c("GET", "/api/start")
     await c("GET", "/api/team")
     for page in ("listening", "valuable", "follow", "people"):
         await c("GET", f"/api/insights/{page}")

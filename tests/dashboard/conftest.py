@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
@@ -81,9 +82,14 @@ def seed(agent: AgentProcess, docs: list[dict], kinds: dict[str, tuple[str, str]
     assert status == 200, answer
     for item_id, (intent, sentiment) in kinds.items():
         status, answer = agent.call(
-            "PATCH", "/api/items/" + item_id, {"intent": intent, "sentiment": sentiment}
+            "PATCH", item_path(item_id), {"intent": intent, "sentiment": sentiment}
         )
         assert status == 200, answer
+
+
+def item_path(item_id: str) -> str:
+    """The item's API path; ids are URLs or urns, so "#" and "?" must be escaped."""
+    return "/api/items/" + quote(item_id, safe="/:(),")
 
 
 @dataclass

@@ -56,3 +56,15 @@ def test_no_script_turns_text_into_markup(path):
     ):
         assert sink not in text, (path.name, sink)
     assert not re.search(r"""\sstyle=["']""", text), path.name
+
+
+def test_every_counted_text_has_a_singular_and_a_plural():
+    """tn("key", n) picks key.one or key.other, so "1 bericht" never reads "1 berichten"."""
+    counted = set()
+    for path in SOURCES:
+        counted |= set(re.findall(r"""\btn\(\s*["']([\w.]+)["']""", path.read_text("utf-8")))
+    assert len(counted) > 15
+    for key in sorted(counted):
+        for lang in ("nl", "en"):
+            assert f"{key}.one" in STRINGS[lang] and f"{key}.other" in STRINGS[lang], (lang, key)
+    assert STRINGS["nl"]["inbox.count.open.one"].replace("{n}", "1") == "1 wacht op antwoord"

@@ -244,3 +244,18 @@ def test_one_click_opens_the_dashboard_logged_in_without_the_token_in_any_url(
     assert agent.token not in dashboard.url and "code=" not in dashboard.url
     dashboard.close()
     popup.close()
+
+
+def test_the_waiting_count_opens_the_inbox(context: BrowserContext, agent):
+    popup = context.new_page()
+    popup.goto(f"{EXTENSION_URL}/popup/popup.html")
+    popup.wait_for_selector("body[data-ready='true']")
+    waiting = popup.locator("#waiting-count")
+    assert waiting.is_enabled() and waiting.get_attribute("title") == "Open the inbox"
+    with context.expect_page() as opened:
+        waiting.click()
+    dashboard = opened.value
+    dashboard.wait_for_url(f"{agent.base}/#/inbox**")
+    dashboard.wait_for_selector("#inbox-list")
+    dashboard.close()
+    popup.close()

@@ -52,7 +52,7 @@ def test_without_an_agent_the_command_writes_the_report_itself(october_home, tmp
     assert len(PdfReader(out / "report.pdf").pages) >= 2
     assert (out / "report.csv").read_text(encoding="utf-8-sig").startswith("id,source,")
     # The home keeps its copy too, so the agent lists it once it runs.
-    assert (october_home / "reports" / "2026-10" / "report.json").is_file()
+    assert (october_home / "reports" / "2026-10" / "en" / "report.json").is_file()
 
 
 def test_with_the_agent_running_the_command_asks_it_and_downloads_the_files(october_home, tmp_path):
@@ -64,10 +64,12 @@ def test_with_the_agent_running_the_command_asks_it_and_downloads_the_files(octo
         assert result.returncode == 0, result.stderr
         status, listed = agent.call("GET", "/api/reports")
     assert result.stdout.startswith("In oktober 2026 werd Vlotbank 23 keer genoemd")
-    assert status == 200 and [r["month"] for r in listed["reports"]] == ["2026-10"]
+    assert status == 200 and ("2026-10", "nl") in [
+        (r["month"], r["lang"]) for r in listed["reports"]
+    ]
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
     assert "Maandrapport oktober 2026" in (out / "report.html").read_text(encoding="utf-8")
-    assert (october_home / "reports" / "2026-10" / "report.pdf").is_file()
+    assert (october_home / "reports" / "2026-10" / "nl" / "report.pdf").is_file()
 
 
 def test_a_month_that_has_not_started_is_refused_with_a_reason(october_home):

@@ -43,10 +43,10 @@ async def test_making_october_s_report_returns_its_files_and_announces_it(octobe
     assert report["month"] == "2026-10" and report["lang"] == "en" and not report["empty"]
     assert report["summary"][0].startswith("In October 2026 Vlotbank was mentioned 23 times")
     assert report["figures"]["response"]["complaints"]["received"] == 10
-    assert report["download_url"] == "/api/reports/2026-10/report.pdf"
+    assert report["download_url"] == "/api/reports/2026-10/report.pdf?lang=en"
     home = server.app[PROFILE].path.parent
     for kind in ("html", "pdf", "csv"):
-        assert Path(report["files"][kind]) == home / "reports" / "2026-10" / f"report.{kind}"
+        assert Path(report["files"][kind]) == home / "reports" / "2026-10" / "en" / f"report.{kind}"
         assert Path(report["files"][kind]).stat().st_size > 0
     event = await ws.receive_json(timeout=30)
     assert event["type"] == "report.ready" and event["data"]["month"] == "2026-10"
@@ -65,7 +65,7 @@ async def test_the_files_are_served_with_their_own_content_types(october_api):
     pdf = await october_api.get("/api/reports/2026-10/report.pdf")
     assert pdf.status == 200 and pdf.content_type == "application/pdf"
     assert (await pdf.read()).startswith(b"%PDF")
-    assert 'filename="roos-2026-10.pdf"' in pdf.headers["Content-Disposition"]
+    assert 'filename="roos-2026-10-nl.pdf"' in pdf.headers["Content-Disposition"]
 
     html = await october_api.get("/api/reports/2026-10/report.html")
     assert (
@@ -78,6 +78,22 @@ async def test_the_files_are_served_with_their_own_content_types(october_api):
     assert sheet.content_type == "text/csv"
     rows = list(csv.DictReader(io.StringIO((await sheet.read()).decode("utf-8-sig"))))
     assert sum(1 for r in rows if r["bedoeling"] == "complaint") == 10
+
+
+async def test_a_month_keeps_its_dutch_and_its_english_report(october_api):
+    for lang in ("nl", "en"):
+        resp = await october_api.post("/api/reports", json={"month": "2026-10", "lang": lang})
+        assert resp.status == 200, await resp.text()
+    listed = await (await october_api.get("/api/reports")).json()
+    assert [(r["month"], r["lang"]) for r in listed["reports"]] == [
+        ("2026-10", "nl"),
+        ("2026-10", "en"),
+    ]
+    dutch = await (await october_api.get("/api/reports/2026-10/report.html?lang=nl")).text()
+    english = await (await october_api.get("/api/reports/2026-10/report.html?lang=en")).text()
+    assert "Maandrapport oktober 2026" in dutch and "October 2026" in english
+    bad = await october_api.get("/api/reports/2026-10/report.html?lang=de")
+    assert bad.status == 400 and "lang" in (await bad.json())["error"]
 
 
 async def test_two_reports_asked_at_once_both_arrive(october_api):

@@ -77,7 +77,7 @@ async def test_the_schedule_writes_last_month_once_on_the_day_and_announces_it(
     assert event["data"]["month"] == "2026-10" and event["data"]["automatic"] is True
     assert event["data"]["summary"][0].startswith("In oktober 2026 werd Vlotbank 23 keer genoemd")
     for name in ("report.html", "report.pdf", "report.csv", "report.json"):
-        assert (reports / "2026-10" / name).is_file()
+        assert (reports / "2026-10" / "nl" / name).is_file()
 
     clock.now = on(15)
     await wait_for_checks(schedule, 5)
@@ -91,3 +91,16 @@ async def test_the_schedule_writes_last_month_once_on_the_day_and_announces_it(
     # A restarted agent (a new schedule on the same home) remembers it was done.
     assert await ReportSchedule(clock=clock).check(app) is None
     await ws.close()
+
+
+async def test_no_automatic_report_for_a_month_roos_heard_nothing_in(aiohttp_server, config):
+    app = create_app(config)
+    app[PROFILE].update({**vlot_profile(), "report": {"day_of_month": 1, "lang": "en"}})
+    schedule = ReportSchedule(clock=Clock(on(2)), first_delay=3600)
+    app[SERVICES][SCHEDULE] = schedule
+    await aiohttp_server(app, host="127.0.0.1", port=config.port)
+    assert await schedule.check(app) is None  # the store is empty: October had nothing
+    assert schedule.made == []
+    assert not (config.home / "reports" / "2026-10").exists()
+    assert await schedule.check(app) is None  # and it does not try again every hour
+    assert schedule.checks == 2

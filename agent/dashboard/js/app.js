@@ -9,17 +9,21 @@ import { ApiError, api, connectLive } from "./api.js";
 import { destroyCharts } from "./charts.js";
 import { announce, h } from "./dom.js";
 import { LANGUAGES, chooseLanguage, rememberLanguage, t, translatePage, useLanguage } from "./i18n.js";
+import { checkProfile } from "./alerts.js";
 import * as follow from "./pages/follow.js";
 import * as inbox from "./pages/inbox.js";
 import * as listening from "./pages/listening.js";
 import * as people from "./pages/people.js";
+import * as profile from "./pages/profile.js";
 import * as reachOut from "./pages/reach-out.js";
+import * as reports from "./pages/reports.js";
 import * as sources from "./pages/sources.js";
+import * as start from "./pages/start.js";
 import * as team from "./pages/team.js";
 import * as valuable from "./pages/valuable.js";
 import { showStoreNotice } from "./store-notice.js";
 
-const PAGES = { inbox, listening, people, valuable, "reach-out": reachOut, follow, team, sources };
+const PAGES = { inbox, listening, people, valuable, "reach-out": reachOut, follow, team, sources, reports, profile, start };
 /** @type {{name: string, module: any, root: HTMLElement} | null} */
 let current = null;
 let live = false;
@@ -65,6 +69,7 @@ async function show(focus = false) {
   try {
     await mine.module.render(root, ctx);
     if (!live && current === mine) startLive();
+    checkProfile();
   } catch (error) {
     if (current === mine) showError(error, root);
   }

@@ -5,7 +5,7 @@
  * parsed with `new URL`. There is no `style` attribute here: the CSP forbids inline styles.
  */
 
-import { currentLanguage, t } from "./i18n.js";
+import { currentLanguage, t, tn } from "./i18n.js";
 
 /**
  * h("button", {class: "primary", onclick: fn}, "text", childNode)
@@ -81,6 +81,12 @@ export function date(isoDate) {
   return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: "medium" }).format(when);
 }
 
+/** @param {string} isoDate "2026-11-05" → "5 nov" (nl) / "5 Nov" (en): never "11-05". */
+export function shortDate(isoDate) {
+  const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
+  return new Intl.DateTimeFormat(currentLanguage(), { day: "numeric", month: "short" }).format(new Date(y, m - 1, d));
+}
+
 /** @param {string} isoDate e.g. "2026-11-21" → "Saturday 21 November" */
 export function day(isoDate) {
   const [y, m, d] = isoDate.split("-").map(Number);
@@ -148,10 +154,47 @@ export function announce(text) {
   if (status) status.textContent = text;
 }
 
-/** Tell the user an action failed, in words (the agent's own message when it sent one). */
-export function failed(error) {
+/** The words for a failed action (the agent's own message when it sent one). */
+export function errorText(error) {
   const status = error && typeof error === "object" && "status" in error ? error.status : -1;
-  if (status === 401) announce(t("auth.body"));
-  else if (status === 0) announce(t("error.offline"));
-  else announce(t("error.generic", { message: error instanceof Error ? error.message : String(error) }));
+  if (status === 401) return t("auth.body");
+  if (status === 0) return t("error.offline");
+  return t("error.generic", { message: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * Tell the user an action failed, where they acted: the message appears right after `near`
+ * (the form or button they used) and is announced; without `near` only the status line says it.
+ * @param {unknown} error
+ * @param {Element | null} [near]
+ */
+export function failed(error, near = null) {
+  const text = errorText(error);
+  announce(text);
+  if (!near || !near.isConnected) return;
+  showNear(near, text);
+}
+
+/** An inline message after `near` (replacing an earlier one there), scrolled into view. */
+export function showNear(near, text, kind = "error") {
+  const next = near.nextElementSibling;
+  const box = next && next.classList.contains("inline-message") ? next : h("p", { class: "inline-message", role: kind === "error" ? "alert" : "status" });
+  box.className = `inline-message ${kind}`;
+  box.textContent = text;
+  if (box !== next) near.after(box);
+  box.scrollIntoView({ block: "nearest" });
+  return box;
+}
+
+/** Remove the inline message after `near`, once the action worked. */
+export function clearNear(near) {
+  const next = near?.nextElementSibling;
+  if (next && next.classList.contains("inline-message")) next.remove();
+}
+
+/** Business hours in words: "52 kantooruren", "less than a business hour". */
+export function businessHours(seconds) {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return t("common.none");
+  const hours = Math.round(seconds / 3600);
+  return hours < 1 ? t("duration.businessUnderHour") : tn("duration.businessHours", hours);
 }

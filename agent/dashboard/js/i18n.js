@@ -46,6 +46,19 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
 }
 
+/**
+ * A text with a count in it: `key.one` or `key.other` by the language's plural rule (falls
+ * back to `key`), with {n} formatted as a number. "1 bericht", "2 berichten".
+ * @param {string} key
+ * @param {number} n
+ * @param {Record<string, unknown>} [vars]
+ */
+export function tn(key, n, vars = {}) {
+  const form = new Intl.PluralRules(lang).select(n);
+  const chosen = [`${key}.${form}`, `${key}.other`, key].find((k) => k in strings) || key;
+  return t(chosen, { ...vars, n: new Intl.NumberFormat(lang).format(n) });
+}
+
 /** Fill every [data-i18n] element's text and every [data-i18n-label] element's aria-label. */
 export function translatePage(root = document) {
   for (const el of root.querySelectorAll("[data-i18n]")) {

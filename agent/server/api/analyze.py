@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from ...dashboard.history import patch_entries
 from ...pipeline import ingest, reanalyze
 from ..errors import ApiError
 from ..keys import HUB, STORE
@@ -166,7 +167,10 @@ async def patch_item(request: web.Request) -> web.Response:
     }
     if body.get("status") == "answered":
         workflow["answered"] = True
-    await store.patch("items", item_id, {"corrections": corrections, **workflow})
+    history = patch_entries(item, body)
+    await store.patch(
+        "items", item_id, {"corrections": corrections, **workflow, "history": history}
+    )
     updated = await reanalyze(request.app, item_id)
     request.app[HUB].publish("item.updated", updated or {})
     return ok({"item": updated})

@@ -17,6 +17,8 @@ from ...analysis.intent import urgency
 from ...dashboard.handover import away_on, find_member, owner
 from ...dashboard.hours import business_seconds, zone
 from ...dashboard.listening import label_of, terms_of, when
+from ...dashboard.reasons import category_of, reasons_of
+from ...dashboard.routing import route
 from ..errors import ApiError
 from ..keys import PROFILE, STORE
 from ..requests import ok, query_int
@@ -49,6 +51,11 @@ def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dic
     today = now.astimezone(zone(profile.get("business_hours"))).date()
     team = profile.get("team") or []
     handler, handed = owner(item.get("assignee"), team, today)
+    terms = terms_of(item)
+    # Nobody assigned it: the colleague whose topics it is about picks it up.
+    routed = None if item.get("assignee") else route(terms, item.get("text") or "", team, today)
+    if routed:
+        handler = routed["member"]
     member = find_member(team, handler)
     away = away_on(member, today) if member else None
     return {
@@ -64,7 +71,7 @@ def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dic
         },
         "intent": analysis.get("intent") or "other",
         "sentiment": label_of(item),
-        "terms": terms_of(item),
+        "terms": terms,
         "corrected": analysis.get("corrected") or [],
         "urgency": urgency(
             analysis.get("intent") or "other",
@@ -87,6 +94,11 @@ def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dic
         "owner": handler,
         "handed_over": handed,
         "owner_away_until": away.get("to") if away and not handed else None,
+        "routing": routed,
+        "reasons": reasons_of(analysis),
+        "urgency_category": category_of(analysis),
+        "language": analysis.get("language"),
+        "notes": len(item.get("notes") or []),
         "suggestions": suggestions,
     }
 
@@ -95,6 +107,13 @@ def most_urgent_first(entry: dict) -> tuple:
     """Safety first whatever the scores say, then urgency (category bands, then waiting)."""
     unsafe = entry.get("urgency_category") == "safety" and entry["status"] == "open"
     return (not unsafe, -entry["urgency"], entry["published_at"] or "", entry["id"])
+
+
+def oldest_first(entry: dict) -> tuple:
+    return (entry["published_at"] or "", entry["id"])
+
+
+SORTS = ("urgency", "oldest", "newest")
 
 
 def keep(entry: dict, q: dict) -> bool:
@@ -125,9 +144,16 @@ async def get_inbox(request: web.Request) -> web.Response:
         "term": request.query.get("term") or None,
         "assignee": request.query.get("assignee") or None,
     }
+    sort = _choice(request, "sort", SORTS) or "urgency"
     limit = query_int(request, "limit", 200, 1, 1000)
     store, profile = request.app[STORE], request.app[PROFILE].current
-    items, _ = await store.find("items", lambda i: in_inbox(i, status))
+    seen = [0]
+
+    def wanted(item: dict) -> bool:
+        seen[0] += 1  # how much Roos has heard at all: an empty inbox of a new user says so
+        return in_inbox(item, status)
+
+    items, _ = await store.find("items", wanted)
     ids = {i["id"] for i in items}
     pids = {i.get("person_id") for i in items}
     people, _ = await store.find("people", lambda p: p["id"] in pids)
@@ -141,13 +167,16 @@ async def get_inbox(request: web.Request) -> web.Response:
         )
         for i in items
     ]
-    entries.sort(key=most_urgent_first)
+    if sort == "urgency":
+        entries.sort(key=most_urgent_first)
+    else:
+        entries.sort(key=oldest_first, reverse=sort == "newest")
     shown = [e for e in entries if keep(e, filters)]
     facets = {
         "sources": sorted({e["source"] for e in entries if e["source"]}),
         "terms": sorted({t for e in entries for t in e["terms"]}),
     }
-    return ok({"items": shown[:limit], "total": len(shown), "facets": facets})
+    return ok({"items": shown[:limit], "total": len(shown), "facets": facets, "seen": seen[0]})
 
 
 INBOX = {
@@ -158,6 +187,7 @@ INBOX = {
         "items": {"type": "array", "items": {"type": "object"}},
         "total": {"type": "integer"},
         "facets": {"type": "object"},
+        "seen": {"type": "integer"},
     },
 }
 ROUTES = [
@@ -175,6 +205,7 @@ ROUTES = [
             Param("term", {"type": "string"}, "Only items mentioning this watch term."),
             Param("sentiment", {"enum": list(LABELS)}, "Only this sentiment."),
             Param("assignee", {"type": "string"}, "Only items this member handles; - for nobody."),
+            Param("sort", {"enum": list(SORTS)}, "urgency (default), oldest or newest first."),
             Param("limit", {"type": "integer", "minimum": 1, "maximum": 1000}, "At most (200)."),
         ),
     ),

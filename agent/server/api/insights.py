@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from aiohttp import web
 
-from ...analysis.follow_ratio import assess
+from ...analysis.follow_ratio import assess, unfollow_candidates
 from ...dashboard.hours import zone
 from ...dashboard.listening import listening
 from ...dashboard.valuable import valuable
@@ -30,7 +30,16 @@ async def get_listening(request: web.Request) -> web.Response:
     days = query_int(request, "days", 30, 1, 366)
     now, tz = _now_and_zone(request)
     items, _ = await request.app[STORE].find("items")
-    figures = listening(items, now.astimezone(tz).date(), days, tz, request.query.get("q") or "")
+    profile = request.app[PROFILE].current
+    figures = listening(
+        items,
+        now.astimezone(tz).date(),
+        days,
+        tz,
+        request.query.get("q") or "",
+        us=(profile.get("organisation") or {}).get("name") or "",
+        competitors=profile.get("competitors") or [],
+    )
     return ok(figures)
 
 
@@ -80,8 +89,16 @@ async def get_follow(request: web.Request) -> web.Response:
     lang = request.query.get("lang") or "nl"
     if lang not in ("nl", "en"):
         raise ApiError(400, "lang: must be nl or en")
-    snapshots, _ = await request.app[STORE].find("follow_snapshots")
-    return ok({"accounts": accounts(snapshots, lang)})
+    store = request.app[STORE]
+    snapshots, _ = await store.find("follow_snapshots")
+    followed, _ = await store.find("people", lambda p: bool(p.get("followed")))
+    return ok(
+        {
+            "accounts": accounts(snapshots, lang),
+            # Whom to unfollow first: people we follow who have not interacted in 90 days.
+            "unfollow": unfollow_candidates(followed, now=datetime.now(UTC))[:50],
+        }
+    )
 
 
 def trend_of(person: dict) -> str:

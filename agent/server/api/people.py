@@ -5,7 +5,8 @@ from __future__ import annotations
 from aiohttp import web
 
 from ... import privacy
-from ...analysis.people import flag_for, merge, merge_candidates
+from ...analysis.people import flag_for, merge
+from ...dashboard.same_person import candidates
 from ...pipeline import now_iso
 from ...store import SyncStore
 from ..errors import ApiError
@@ -43,7 +44,21 @@ CANDIDATES = {
     "required": ["ok", "candidates"],
     "properties": {
         "ok": {"const": True},
-        "candidates": {"type": "array", "items": {"type": "object"}},
+        "candidates": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["a", "b", "score", "reason", "a_person", "b_person"],
+                "properties": {
+                    "a": {"type": "string"},
+                    "b": {"type": "string"},
+                    "score": {"type": "number"},
+                    "reason": {"enum": ["name", "website"]},
+                    "a_person": {"type": "object", "required": ["id", "name"]},
+                    "b_person": {"type": "object", "required": ["id", "name"]},
+                },
+            },
+        },
     },
 }
 FORGOTTEN = {
@@ -89,8 +104,7 @@ async def get_person(request: web.Request) -> web.Response:
 
 async def get_merge_candidates(request: web.Request) -> web.Response:
     people, _ = await request.app[STORE].find("people")
-    found = [{"a": a, "b": b, "score": score} for a, b, score in merge_candidates(people)[:50]]
-    return ok({"candidates": found})
+    return ok({"candidates": candidates(people)})
 
 
 async def post_merge(request: web.Request) -> web.Response:

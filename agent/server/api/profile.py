@@ -6,6 +6,7 @@ import logging
 
 from aiohttp import web
 
+from ...dashboard.profile_problem import explain
 from ...profile import ProfileError, merge, with_defaults
 from ...schemas import schema
 from ..errors import ApiError
@@ -22,6 +23,7 @@ PROFILE_RESPONSE = {
         "ok": {"const": True},
         "profile": {"type": "object"},
         "problem": {"type": ["string", "null"]},
+        "problem_detail": {"type": ["object", "null"]},
     },
 }
 
@@ -44,7 +46,13 @@ def partial(full: dict) -> dict:
 
 async def get_profile(request: web.Request) -> web.Response:
     manager = request.app[PROFILE]
-    return ok({"profile": manager.current, "problem": manager.problem})
+    return ok(
+        {
+            "profile": manager.current,
+            "problem": manager.problem,
+            "problem_detail": explain(manager.problem),
+        }
+    )
 
 
 async def put_profile(request: web.Request) -> web.Response:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from aiohttp import web
 
+from ...dashboard.history import with_entry
 from ...pipeline import now_iso
 from ...store import SyncStore
 from ..errors import ApiError
@@ -77,6 +78,7 @@ def record_reply(tx: SyncStore, body: dict) -> dict | None:
                 "status": "answered",
                 "answered_at": first,
                 "analysis": analysis,
+                "history": with_entry(item, "answered", by=reply["by"], url=reply["url"]),
             }
         ],
     )

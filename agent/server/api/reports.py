@@ -6,14 +6,14 @@ from datetime import UTC, datetime
 
 from aiohttp import web
 
-from ...reports.build import FILES, choose_month, folder_for, list_reports
+from ...reports.build import FILES, LANGS, choose_month, list_reports, report_folder
 from ...reports.months import Month
 from ...reports.pdf import PdfError
 from ...reports.service import announce, make_report, public
 from ..errors import ApiError
 from ..keys import CONFIG, PROFILE
 from ..requests import json_object, ok
-from ..routing import Route
+from ..routing import Param, Route
 
 MONTH = {"type": "string", "pattern": r"^(19[7-9][0-9]|2[0-9]{3})-(0[1-9]|1[0-2])$", "maxLength": 7}
 CREATE = {
@@ -43,6 +43,7 @@ REPORT = {
         "urls": {"type": "object"},
         "download_url": {"type": "string"},
         "figures": {"type": "object"},
+        "highlights": {"type": ["object", "null"]},
     },
 }
 MADE = {
@@ -87,7 +88,12 @@ async def get_report_file(request: web.Request) -> web.StreamResponse:
         month = Month.parse(request.match_info["month"])
     except ValueError as exc:
         raise ApiError(404, str(exc)) from None
-    path = folder_for(request.app[CONFIG].home, month) / name
+    lang = request.query.get("lang") or None
+    if lang is not None and lang not in LANGS:
+        raise ApiError(400, "lang: must be nl or en")
+    profile = request.app[PROFILE].current
+    preferred = (profile.get("report") or {}).get("lang") or "nl"
+    path = report_folder(request.app[CONFIG].home, month, lang, preferred) / name
     if not path.is_file():
         raise ApiError(404, f"No report for {month.key} yet: POST /api/reports to make one.")
     headers = {"Content-Type": FILES[name], "X-Content-Type-Options": "nosniff"}
@@ -95,7 +101,10 @@ async def get_report_file(request: web.Request) -> web.StreamResponse:
         headers |= HTML_HEADERS
     else:
         extension = name.split(".")[1]
-        headers["Content-Disposition"] = f'attachment; filename="roos-{month.key}.{extension}"'
+        which = f"-{path.parent.name}" if path.parent.name in LANGS else ""
+        headers["Content-Disposition"] = (
+            f'attachment; filename="roos-{month.key}{which}.{extension}"'
+        )
     return web.FileResponse(path, headers=headers)
 
 
@@ -122,8 +131,10 @@ ROUTES = [
         "GET",
         "/api/reports/{month}/{file}",
         get_report_file,
-        "Download one file of a report: report.html, report.pdf or report.csv.",
+        "Download one file of a report: report.html, report.pdf or report.csv (lang: nl or en; "
+        "by default the profile's language, else the other).",
         tag="evaluate",
+        params=(Param("lang", {"enum": list(LANGS)}, "Which language's report."),),
         produces="file",
         media=tuple(dict.fromkeys(FILES.values())),
     ),

@@ -1,26 +1,48 @@
 // @ts-check
 /**
- * Inbox: everything that needs an answer, most urgent first (the agent sorts). Each card
- * shows the text, author (fan flag), a safe link to the source, waiting time in all and within
- * business hours, suggested replies with a copy button, and the actions: assign, mark
- * answered (optional link to the reply), ignore with a reason, correct sentiment or intent.
- * New and changed items arrive over the WebSocket; cards that did not change are kept, so an
- * open form or the keyboard focus survive a live update.
+ * Inbox: a compact list (one line per item, most urgent first) next to a detail pane, built
+ * to be worked through by keyboard like the inboxes people know (j/k, Enter, e, a, i, c, x,
+ * ?; see inbox-keys.js). Filters and sort live in the URL (#/inbox?source=blog&sort=oldest),
+ * so a view can be bookmarked. A selection gets bulk actions: assign, mark answered, ignore
+ * with a reason. New and changed items arrive over the WebSocket; rows that did not change are
+ * kept, so focus and an open form in the detail pane survive a live update.
  */
 
-import { api, idPath, query } from "../api.js";
-import { announce, copyText, date, dateTime, duration, failed, field, h, httpsUrl, outLink, select, title } from "../dom.js";
-import { t } from "../i18n.js";
+import { api, query } from "../api.js";
+import { announce, clearNear, duration, failed, field, h, select, title } from "../dom.js";
+import { t, tn } from "../i18n.js";
+import { renderDetail } from "./inbox-detail.js";
+import { installKeys } from "./inbox-keys.js";
+import { reminder } from "./start.js";
 
 const LIVE_TYPES = new Set(["item.new", "item.updated", "item.answered", "person.forgotten"]);
-const state = { filters: { status: "open", source: "", term: "", sentiment: "", assignee: "" }, team: [], timer: 0, heardNew: false };
+const DEFAULTS = { status: "open", source: "", term: "", sentiment: "", assignee: "", sort: "urgency" };
+export const state = {
+  filters: { ...DEFAULTS },
+  team: /** @type {any[]} */ ([]),
+  items: /** @type {any[]} */ ([]),
+  current: /** @type {string | null} */ (null),
+  selected: /** @type {Set<string>} */ (new Set()),
+  root: /** @type {HTMLElement | null} */ (null),
+  timer: 0,
+  heardNew: false,
+};
 
 export async function render(root) {
+  readUrl();
+  state.root = root;
   const [teamData, data] = await Promise.all([api("/api/team"), fetchInbox()]);
   state.team = teamData.members;
   const count = h("p", { id: "inbox-count", class: "muted" });
-  const list = h("ol", { id: "inbox-list", class: "cards" });
-  root.append(title("inbox.title"), count, filters(root, data.facets), list);
+  const list = h("ol", { id: "inbox-list", class: "rows", "aria-label": t("inbox.listLabel") });
+  const detail = h("aside", { id: "inbox-detail", class: "detail", "aria-label": t("inbox.detailLabel"), tabindex: "-1" });
+  const head = h("div", { class: "inbox-head" }, title("inbox.title"), count, h("button", { type: "button", class: "link", onclick: () => import("./inbox-keys.js").then((m) => m.showHelp()) }, t("inbox.keys.hint")));
+  root.classList.add("inbox-page");
+  root.append(head, filters(root, data.facets), bulkBar(root), h("div", { class: "inbox" }, list, detail));
+  reminder()
+    .then((note) => note && root.isConnected && count.after(note))
+    .catch(() => {});
+  installKeys();
   fill(root, data);
 }
 
@@ -32,31 +54,91 @@ export function onEvent(event, root) {
   state.timer = window.setTimeout(() => {
     const heardNew = state.heardNew;
     state.heardNew = false;
-    reload(root, heardNew);
+    reload(root, heardNew, true);
   }, 200);
+}
+
+function readUrl() {
+  const params = new URLSearchParams(location.hash.split("?")[1] || "");
+  state.filters = { ...DEFAULTS };
+  for (const key of Object.keys(DEFAULTS)) {
+    const value = params.get(key);
+    if (value !== null) state.filters[key] = value;
+  }
+  state.current = params.get("item");
+}
+
+/** Keep filters, sort and the open item in the address, without a page reload. */
+function writeUrl() {
+  // A late answer must not pull the address back once the user moved to another page.
+  if (!state.root?.isConnected || !/^#\/inbox(\?|$)/.test(location.hash || "#/inbox")) return;
+  const shown = Object.fromEntries(Object.entries(state.filters).filter(([k, v]) => v !== DEFAULTS[k]));
+  if (state.current) shown.item = state.current;
+  const hash = `#/inbox${query(shown)}`;
+  if (location.hash !== hash) history.replaceState(null, "", hash);
 }
 
 function fetchInbox() {
   return api(`/api/inbox${query(state.filters)}`);
 }
 
-async function reload(root, announceNew = false) {
+/** Reload the list; the current item stays, or the next one in line takes its place. */
+export async function reload(root, announceNew = false, live = false) {
   try {
-    const before = new Set([...root.querySelectorAll("#inbox-list > li")].map((li) => li.dataset.id));
+    const before = state.items.map((i) => i.id);
     const data = await fetchInbox();
-    fill(root, data);
-    const fresh = data.items.filter((item) => !before.has(item.id)).length;
-    if (announceNew && fresh) announce(t("inbox.new", { n: fresh }));
+    if (state.current && !data.items.some((i) => i.id === state.current)) {
+      const at = before.indexOf(state.current);
+      const next = before.slice(at + 1).find((id) => data.items.some((i) => i.id === id));
+      state.current = next || data.items[0]?.id || null;
+    }
+    fill(root, data, live);
+    const fresh = data.items.filter((item) => !before.includes(item.id)).length;
+    if (announceNew && fresh) announce(tn("inbox.new", fresh));
   } catch (error) {
-    failed(error);
+    failed(error, root.querySelector("#inbox-count"));
   }
 }
 
-function fill(root, data) {
+function fill(root, data, live = false) {
+  state.items = data.items;
+  const ids = new Set(data.items.map((i) => i.id));
+  for (const id of [...state.selected]) if (!ids.has(id)) state.selected.delete(id);
+  if (!state.current || !ids.has(state.current)) state.current = data.items[0]?.id || null;
   const count = root.querySelector("#inbox-count");
-  if (count) count.textContent = data.total ? t(`inbox.count.${state.filters.status}`, { n: data.total }) : t("inbox.empty");
+  if (count) count.textContent = data.total ? tn(`inbox.count.${state.filters.status}`, data.total) : "";
   const list = /** @type {HTMLElement} */ (root.querySelector("#inbox-list"));
-  reconcile(list, data.items, root);
+  reconcile(list, data.items);
+  if (!data.items.length) list.replaceChildren(emptyState(root, data));
+  markCurrent(root);
+  updateBulk(root);
+  writeUrl();
+  const detail = /** @type {HTMLElement} */ (root.querySelector("#inbox-detail"));
+  const busy = live && (detail.contains(document.activeElement) || detail.querySelector(".panel-slot form"));
+  if (!busy || detail.dataset.id !== state.current) renderDetail(detail, currentItem(), root);
+}
+
+function emptyState(root, data) {
+  const filtered = Object.entries(state.filters).some(([k, v]) => k !== "sort" && k !== "status" && v !== DEFAULTS[k]);
+  if (filtered) {
+    return h("li", { class: "empty-state" }, h("p", null, t("inbox.empty.filtered")), h("button", { type: "button", onclick: () => { state.filters = { ...DEFAULTS, status: state.filters.status, sort: state.filters.sort }; resetFilters(root); } }, t("inbox.empty.clear")));
+  }
+  if (!data.seen) {
+    return h("li", { class: "empty-state" }, h("p", null, h("strong", null, t("inbox.empty.new.title"))), h("p", null, t("inbox.empty.new.body")), h("p", null, h("a", { href: "#/sources" }, t("inbox.empty.new.sources")), " · ", h("a", { href: "#/start" }, t("inbox.empty.new.start"))));
+  }
+  return h("li", { class: "empty-state" }, h("p", null, t(state.filters.status === "open" ? "inbox.empty" : "inbox.empty.other")));
+}
+
+function resetFilters(root) {
+  for (const [name, value] of Object.entries(state.filters)) {
+    const control = /** @type {HTMLSelectElement | null} */ (root.querySelector(`.filters [name="${name}"]`));
+    if (control) control.value = value;
+  }
+  reload(root);
+}
+
+export function currentItem() {
+  return state.items.find((i) => i.id === state.current) || null;
 }
 
 function filters(root, facets) {
@@ -66,32 +148,35 @@ function filters(root, facets) {
     reload(root);
   };
   const members = state.team.map((m) => [m.id, m.name]);
+  const sources = [...new Set([...facets.sources, state.filters.source].filter(Boolean))];
+  const terms = [...new Set([...facets.terms, state.filters.term].filter(Boolean))];
   return h(
     "form",
-    { class: "filters", onsubmit: (e) => e.preventDefault() },
-    field("inbox.filter.status", select(["open", "answered", "ignored"].map((s) => [s, t(`inbox.status.${s}`)]), state.filters.status, { onchange: change("status") })),
-    field("inbox.filter.source", select([all, ...facets.sources.map((s) => [s, t(`source.${s}`)])], state.filters.source, { onchange: change("source") })),
-    field("inbox.filter.term", select([all, ...facets.terms.map((s) => [s, s])], state.filters.term, { onchange: change("term") })),
-    field("inbox.filter.sentiment", select([all, ...["negative", "neutral", "positive"].map((s) => [s, t(`sentiment.${s}`)])], state.filters.sentiment, { onchange: change("sentiment") })),
-    field("inbox.filter.assignee", select([all, ["-", t("inbox.filter.nobody")], ...members], state.filters.assignee, { onchange: change("assignee") })),
+    { class: "filters compact", onsubmit: (e) => e.preventDefault() },
+    field("inbox.filter.status", select(["open", "answered", "ignored"].map((s) => [s, t(`inbox.status.${s}`)]), state.filters.status, { name: "status", onchange: change("status") })),
+    field("inbox.filter.source", select([all, ...sources.map((s) => [s, t(`source.${s}`)])], state.filters.source, { name: "source", onchange: change("source") })),
+    field("inbox.filter.term", select([all, ...terms.map((s) => [s, s])], state.filters.term, { name: "term", onchange: change("term") })),
+    field("inbox.filter.sentiment", select([all, ...["negative", "neutral", "positive"].map((s) => [s, t(`sentiment.${s}`)])], state.filters.sentiment, { name: "sentiment", onchange: change("sentiment") })),
+    field("inbox.filter.assignee", select([all, ["-", t("inbox.filter.nobody")], ...members], state.filters.assignee, { name: "assignee", onchange: change("assignee") })),
+    field("inbox.filter.sort", select(["urgency", "oldest", "newest"].map((s) => [s, t(`inbox.sort.${s}`)]), state.filters.sort, { name: "sort", onchange: change("sort") })),
   );
 }
 
-/** What makes a card look different (waiting times are refreshed in place instead). */
+/** What makes a row look different (waiting times are refreshed in place instead). */
 function signature(item) {
   const { waiting_seconds, business_seconds, urgency, ...rest } = item;
   return JSON.stringify(rest);
 }
 
-function reconcile(list, items, root) {
+function reconcile(list, items) {
   const existing = new Map([...list.children].map((li) => [/** @type {HTMLElement} */ (li).dataset.id, li]));
   const wanted = items.map((item) => {
     const old = existing.get(item.id);
     if (old && old.dataset.sig === signature(item)) {
-      old.querySelector(".waiting")?.replaceChildren(waitingText(item));
+      old.querySelector(".waiting")?.replaceChildren(duration(item.waiting_seconds));
       return old;
     }
-    return card(item, root);
+    return row(item);
   });
   const keep = new Set(wanted);
   for (const li of [...list.children]) if (!keep.has(li)) li.remove();
@@ -100,160 +185,147 @@ function reconcile(list, items, root) {
   });
 }
 
-function memberName(key) {
+export function memberName(key) {
   return state.team.find((m) => m.id === key)?.name || key;
 }
 
-function waitingText(item) {
-  return t("inbox.waiting", { all: duration(item.waiting_seconds), business: duration(item.business_seconds) });
+/** The short "why it is here": the analysis' own reasons when it gave some, else the kind. */
+export function reasonText(item) {
+  const reasons = Array.isArray(item.reasons) ? item.reasons.filter((r) => typeof r === "string") : typeof item.reasons === "string" ? [item.reasons] : [];
+  if (reasons.length) return reasons.join(" · ");
+  if (typeof item.urgency_category === "string" && item.urgency_category) return item.urgency_category;
+  return t(`sentiment.${item.sentiment}`);
 }
 
-function card(item, root) {
-  const li = h("li", { class: `card intent-${item.intent}`, dataset: { id: item.id, sig: signature(item) } });
+/** The longer "why it is here" for the detail pane: the analysis' reasons, else what Roos knows. */
+export function whyText(item) {
+  const given = reasonText(item);
+  if (Array.isArray(item.reasons) && item.reasons.length) return given;
+  const parts = [t(`inbox.why.intent.${item.intent}`)];
+  if (item.sentiment === "negative") parts.push(t("inbox.why.negative"));
+  if (item.author?.flag) parts.push(t(`inbox.why.flag.${item.author.flag}`));
+  if (item.terms?.length) parts.push(t("inbox.why.about", { terms: item.terms.join(", ") }));
+  return parts.join(", ");
+}
+
+function row(item) {
   const author = item.author || {};
-  li.append(
-    h(
-      "article",
-      { "aria-label": t("inbox.cardLabel", { intent: t(`intent.${item.intent}`), author: author.name || "?" }) },
-      h(
-        "header",
-        null,
-        h("span", { class: `badge ${item.intent}` }, t(`intent.${item.intent}`)),
-        h("span", { class: `badge ${item.sentiment}` }, t(`sentiment.${item.sentiment}`)),
-        item.corrected.length ? h("span", { class: "badge other" }, t("inbox.corrected")) : null,
-        h("span", { class: "author" }, author.name || "?"),
-        author.flag ? h("span", { class: `badge ${author.flag}` }, t(`flag.${author.flag}`)) : null,
-        h("span", { class: "waiting muted" }, waitingText(item)),
-      ),
-      h("p", { class: "text" }, item.text),
-      h(
-        "p",
-        { class: "meta" },
-        outLink(item.url, httpsUrl(item.url) ? t("inbox.open", { source: t(`source.${item.source}`) }) : t("inbox.noLink")),
-        h("span", null, dateTime(item.published_at)),
-        item.terms.length ? h("span", null, t("inbox.terms", { terms: item.terms.join(", ") })) : null,
-        item.status === "ignored" ? h("span", null, t("inbox.ignoredBecause", { reason: item.ignore_reason || "" })) : null,
-      ),
-      ownerLine(item),
-      suggestions(item),
-      item.status === "open" ? actions(item, root) : null,
-    ),
-  );
-  return li;
-}
-
-function ownerLine(item) {
-  if (item.handed_over) {
-    return h("p", { class: "handover" }, t("inbox.handover", { from: item.handed_over.from_name || item.handed_over.from, until: date(item.handed_over.until), to: memberName(item.owner) }));
-  }
-  if (item.owner_away_until) return h("p", { class: "handover" }, t("inbox.ownerAway", { name: memberName(item.owner), until: date(item.owner_away_until) }));
-  return h("p", { class: "muted owner" }, item.owner ? t("inbox.assignedTo", { name: memberName(item.owner) }) : t("inbox.unassigned"));
-}
-
-function suggestions(item) {
-  if (!item.suggestions.length) return null;
-  return h(
-    "section",
-    { class: "suggestions" },
-    h("h3", null, t("inbox.suggestions")),
-    h("ul", null, item.suggestions.map((s) => h("li", null, h("p", null, s.text), h("button", { type: "button", onclick: (e) => copyText(s.text, e.currentTarget) }, t("common.copy"))))),
-  );
-}
-
-
-async function change(root, action) {
-  try {
-    await action();
-    announce(t("common.saved"));
-    await reload(root);
-  } catch (error) {
-    failed(error);
-  }
-}
-
-function patch(item, fields) {
-  return api(`/api/items/${idPath(item.id)}`, { method: "PATCH", body: fields });
-}
-
-function actions(item, root) {
-  const members = [["", t("inbox.unassigned")], ...state.team.map((m) => [m.id, m.name])];
-  const assignee = select(members, item.assignee || "", { name: "assignee" });
-  const assign = h("form", { class: "assign", onsubmit: (e) => { e.preventDefault(); change(root, () => patch(item, { assignee: assignee.value || null })); } }, field("inbox.assignee", assignee), h("button", { type: "submit" }, t("inbox.assign")));
-  const panel = h("div", { class: "panel-slot" });
-  const opener = (form) => () => { panel.replaceChildren(form()); panel.querySelector("input, select")?.focus(); };
-  return h(
-    "div",
-    { class: "actions" },
-    assign,
-    h("button", { type: "button", class: "primary", onclick: opener(() => answerForm(item, root, panel)) }, t("inbox.answer")),
-    h("button", { type: "button", onclick: opener(() => ignoreForm(item, root, panel)) }, t("inbox.ignore")),
-    h("button", { type: "button", onclick: opener(() => correctForm(item, root)) }, t("inbox.correct")),
-    panel,
-  );
-}
-
-function cancel(panel) {
-  return h("button", { type: "button", onclick: () => panel.replaceChildren() }, t("common.cancel"));
-}
-
-function answerForm(item, root, panel) {
-  const link = h("input", { type: "url", name: "reply_url", inputmode: "url", placeholder: "https://" });
-  return h(
-    "form",
-    {
-      class: "answer",
-      onsubmit: (e) => {
-        e.preventDefault();
-        const url = /** @type {HTMLInputElement} */ (link).value.trim();
-        if (url && !httpsUrl(url)) return announce(t("inbox.answer.badLink"));
-        const body = { item_id: item.id, ...(url ? { url } : {}), ...(item.owner ? { by: item.owner } : {}) };
-        change(root, () => api("/api/replies", { method: "POST", body }));
-      },
+  const label = t("inbox.cardLabel", { intent: t(`intent.${item.intent}`), author: author.name || "?" });
+  const check = h("input", {
+    type: "checkbox",
+    class: "pick",
+    "aria-label": t("inbox.select", { item: label }),
+    checked: state.selected.has(item.id),
+    onchange: (e) => {
+      if (e.target.checked) state.selected.add(item.id);
+      else state.selected.delete(item.id);
+      updateBulk(/** @type {HTMLElement} */ (state.root));
     },
-    field("inbox.answer.link", link),
-    h("button", { type: "submit", class: "primary" }, t("inbox.answer.save")),
-    cancel(panel),
+  });
+  const open = h(
+    "button",
+    // No aria-label: the visible line is the button's name (axe: label-content-name-mismatch).
+    { type: "button", class: "open", onclick: () => setCurrent(item.id, true) },
+    h("span", { class: `src src-${item.source}` }, t(`source.${item.source || "web"}`)),
+    h("span", { class: "who" }, h("span", { class: "author" }, author.name || "?"), author.flag ? h("span", { class: `badge ${author.flag}` }, t(`flag.${author.flag}`)) : null),
+    h("span", { class: "excerpt" }, item.text),
+    h("span", { class: "why" }, h("span", { class: `badge ${item.intent}` }, t(`intent.${item.intent}`)), " ", reasonText(item)),
+    h("span", { class: "waiting", title: t("inbox.waiting.short", { all: duration(item.waiting_seconds) }) }, duration(item.waiting_seconds)),
   );
+  return h("li", { class: `row intent-${item.intent}`, dataset: { id: item.id, sig: signature(item) } }, check, open);
 }
 
-function ignoreForm(item, root, panel) {
-  const reason = h("input", { type: "text", name: "ignore_reason", maxlength: "500", "aria-required": "true" });
-  return h(
-    "form",
-    {
-      class: "ignore",
+/** Move the cursor to `id`; with `open`, also move the keyboard focus into the detail pane. */
+export function setCurrent(id, open = false) {
+  const root = state.root;
+  if (!root || !id) return;
+  state.current = id;
+  markCurrent(root);
+  writeUrl();
+  const detail = /** @type {HTMLElement} */ (root.querySelector("#inbox-detail"));
+  renderDetail(detail, currentItem(), root);
+  if (open) detail.querySelector("h2")?.focus();
+}
+
+function markCurrent(root) {
+  for (const li of root.querySelectorAll("#inbox-list > li.row")) {
+    const here = /** @type {HTMLElement} */ (li).dataset.id === state.current;
+    li.classList.toggle("current", here);
+    const button = li.querySelector("button.open");
+    if (here) button?.setAttribute("aria-current", "true");
+    else button?.removeAttribute("aria-current");
+    if (here) li.scrollIntoView({ block: "nearest" });
+  }
+}
+
+/** Move the cursor by `step` rows and put the keyboard focus on that row. */
+export function move(step) {
+  const root = state.root;
+  if (!root || !state.items.length) return;
+  const at = state.items.findIndex((i) => i.id === state.current);
+  const next = state.items[Math.min(Math.max(at + step, 0), state.items.length - 1)];
+  setCurrent(next.id);
+  /** @type {HTMLElement | null} */ (root.querySelector(`#inbox-list > li.current button.open`))?.focus();
+}
+
+export function toggleSelected(id) {
+  if (!id) return;
+  if (state.selected.has(id)) state.selected.delete(id);
+  else state.selected.add(id);
+  const box = /** @type {HTMLInputElement | null} */ (state.root?.querySelector(`#inbox-list > li[data-id="${CSS.escape(id)}"] input.pick`));
+  if (box) box.checked = state.selected.has(id);
+  updateBulk(/** @type {HTMLElement} */ (state.root));
+}
+
+function bulkBar(root) {
+  const members = [["", t("inbox.unassigned")], ...state.team.map((m) => [m.id, m.name])];
+  const who = select(members, "", { name: "bulk-assignee" });
+  const reason = h("input", { type: "text", name: "bulk-reason", maxlength: "500" });
+  const bar = h(
+    "div",
+    { id: "inbox-bulk", class: "bulk", role: "region", "aria-label": t("inbox.bulk.label"), hidden: true },
+    h("p", { class: "bulk-count", "aria-live": "polite" }),
+    h("form", { class: "row", onsubmit: (e) => { e.preventDefault(); bulk(root, { action: "assign", assignee: /** @type {HTMLSelectElement} */ (who).value || null }, e.currentTarget); } }, field("inbox.assignee", who), h("button", { type: "submit" }, t("inbox.assign"))),
+    h("button", { type: "button", class: "primary", onclick: (e) => bulk(root, { action: "answer" }, e.currentTarget) }, t("inbox.bulk.answer")),
+    h("form", {
+      class: "row",
       onsubmit: (e) => {
         e.preventDefault();
         const text = /** @type {HTMLInputElement} */ (reason).value.trim();
         if (!text) {
-          announce(t("inbox.ignore.needReason"));
+          failed(new Error(t("inbox.ignore.needReason")), e.currentTarget);
           reason.focus();
           return;
         }
-        change(root, () => patch(item, { status: "ignored", ignore_reason: text }));
+        bulk(root, { action: "ignore", reason: text }, e.currentTarget);
       },
-    },
-    field("inbox.ignore.reason", reason),
-    h("button", { type: "submit" }, t("inbox.ignore.save")),
-    cancel(panel),
+    }, field("inbox.ignore.reason", reason), h("button", { type: "submit" }, t("inbox.bulk.ignore"))),
+    h("button", { type: "button", onclick: () => { state.selected.clear(); for (const box of root.querySelectorAll("input.pick")) /** @type {HTMLInputElement} */ (box).checked = false; updateBulk(root); } }, t("inbox.bulk.clear")),
   );
+  return bar;
 }
 
-function correctForm(item, root, panel) {
-  const sentiment = select(["positive", "neutral", "negative"].map((s) => [s, t(`sentiment.${s}`)]), item.sentiment, { name: "sentiment" });
-  const intent = select(["complaint", "question", "praise", "other"].map((s) => [s, t(`intent.${s}`)]), item.intent, { name: "intent" });
-  return h(
-    "form",
-    {
-      class: "correct",
-      onsubmit: (e) => {
-        e.preventDefault();
-        change(root, () => patch(item, { sentiment: /** @type {HTMLSelectElement} */ (sentiment).value, intent: /** @type {HTMLSelectElement} */ (intent).value }));
-      },
-    },
-    field("inbox.correct.sentiment", sentiment),
-    field("inbox.correct.intent", intent),
-    h("button", { type: "submit" }, t("inbox.correct.save")),
-    cancel(panel),
-  );
+function updateBulk(root) {
+  const bar = root?.querySelector("#inbox-bulk");
+  if (!bar) return;
+  const n = state.selected.size;
+  if (n) bar.removeAttribute("hidden");
+  else bar.setAttribute("hidden", "");
+  const count = bar.querySelector(".bulk-count");
+  if (count) count.textContent = tn("inbox.bulk.count", n);
+}
+
+/** Run a bulk action on the selection (or on `ids`); errors appear next to `near`. */
+export async function bulk(root, body, near, ids = [...state.selected]) {
+  if (!ids.length) return;
+  try {
+    const done = await api("/api/inbox/bulk", { method: "POST", body: { ...body, ids } });
+    // Assigned items stay selected (the next action often follows); answered or ignored ones leave.
+    if (body.action !== "assign") for (const id of done.done) state.selected.delete(id);
+    clearNear(near);
+    announce(tn(`inbox.bulk.done.${body.action}`, done.done.length));
+    await reload(root);
+  } catch (error) {
+    failed(error, near);
+  }
 }

@@ -43,7 +43,7 @@ function rows(person, root) {
   const name = person.name || person.id;
   const details = h("tr", { hidden: true }, h("td", { colspan: "6" }));
   const toggle = h("button", { type: "button", "aria-expanded": "false", onclick: () => showDetails(person, details, toggle) }, t("people.details"));
-  const actions = h("div", { class: "row" }, toggle, h("button", { type: "button", onclick: () => exportPerson(person).catch(failed) }, t("people.export")), h("button", { type: "button", class: "danger", onclick: () => confirmForget(person, details, root) }, t("people.forget")));
+  const actions = h("div", { class: "row" }, toggle, h("button", { type: "button", onclick: (e) => { const near = e.currentTarget.parentElement; exportPerson(person).catch((error) => failed(error, near)); } }, t("people.export")), h("button", { type: "button", class: "danger", onclick: () => confirmForget(person, details, root) }, t("people.forget")));
   const row = h(
     "tr",
     { dataset: { person: person.id } },
@@ -71,7 +71,7 @@ async function showDetails(person, details, toggle) {
     details.firstChild?.replaceChildren(items.length ? h("ul", { class: "list" }, items) : h("p", { class: "empty" }, t("people.noItems")));
     details.removeAttribute("hidden");
   } catch (error) {
-    failed(error);
+    failed(error, toggle.parentElement);
   }
 }
 
@@ -99,7 +99,7 @@ function confirmForget(person, details, root) {
         announce(t("people.forgotten", { name }));
         redraw(root);
       } catch (error) {
-        failed(error);
+        failed(error, yes.parentElement);
       }
     },
   }, t("people.forget.yes"));
@@ -110,33 +110,34 @@ function confirmForget(person, details, root) {
 }
 
 function mergeSection(candidates, root) {
-  const section = h("section", null, h("h2", null, t("people.merge.title")));
+  const section = h("section", { id: "merge" }, h("h2", null, t("people.merge.title")));
   if (!candidates.length) {
     section.append(h("p", { class: "empty" }, t("people.merge.none")));
     return section;
   }
-  const merge = (keep, other) => async () => {
+  const merge = (keep, other) => async (event) => {
+    const near = event.currentTarget.parentElement;
     try {
       await api("/api/people-merge", { method: "POST", body: { keep: keep.id, merge: other.id } });
-      announce(t("people.merged"));
+      announce(t("people.merged", { name: keep.name }));
       redraw(root);
     } catch (error) {
-      failed(error);
+      failed(error, near);
     }
   };
-  section.append(
-    h(
-      "ul",
-      { class: "list" },
-      candidates.map(({ a, b, score }) =>
-        h(
-          "li",
-          null,
-          h("p", null, t("people.merge.pair", { a: a.name || a.id, b: b.name || b.id, score: Math.round(score) })),
-          h("div", { class: "row" }, h("button", { type: "button", onclick: merge(a, b) }, t("people.merge.keep", { name: a.name || a.id })), h("button", { type: "button", onclick: merge(b, a) }, t("people.merge.keep", { name: b.name || b.id }))),
-        ),
-      ),
-    ),
-  );
+  const items = candidates.map((pair) => {
+    // Older agents sent bare ids in a and b: fall back to those.
+    const a = pair.a_person || { id: pair.a, name: pair.a };
+    const b = pair.b_person || { id: pair.b, name: pair.b };
+    const why = pair.reason === "website" ? t("people.merge.website", { a: a.name, b: b.name, site: a.website || "" }) : t("people.merge.pair", { a: a.name, b: b.name, score: Math.round(pair.score) });
+    return h(
+      "li",
+      { dataset: { a: a.id, b: b.id } },
+      h("p", null, why),
+      h("p", { class: "muted" }, `${a.name}: ${a.id}`, h("br"), `${b.name}: ${b.id}`),
+      h("div", { class: "row" }, h("button", { type: "button", onclick: merge(a, b) }, t("people.merge.keep", { name: a.name })), h("button", { type: "button", onclick: merge(b, a) }, t("people.merge.keep", { name: b.name }))),
+    );
+  });
+  section.append(h("ul", { class: "list" }, items));
   return section;
 }

@@ -11,7 +11,7 @@
 
 import { api, query } from "../api.js";
 import { announce, copyText, dateTime, h, number, outLink, title } from "../dom.js";
-import { currentLanguage, t } from "../i18n.js";
+import { currentLanguage, t, tn } from "../i18n.js";
 
 export async function render(root) {
   const data = await api(`/api/reach-out${query({ lang: currentLanguage() })}`);
@@ -64,7 +64,7 @@ function person(p) {
   return [
     h("h3", null, outLink(p.profile_url, p.name)),
     p.headline ? h("p", { class: "muted text" }, p.headline) : null,
-    h("p", null, t("reachOut.follow.items", { n: p.items }), p.interacts_with_us ? [" · ", h("strong", null, t("reachOut.follow.interacts"))] : null),
+    h("p", null, tn("reachOut.follow.itemsCount", p.items), p.interacts_with_us ? [" · ", h("strong", null, t("reachOut.follow.interacts"))] : null),
     p.ratio_after === undefined ? null : h("p", null, t("reachOut.follow.ratioAfter", { ratio: number(p.ratio_after) })),
     h("h4", null, t("reachOut.follow.topItems")),
     list(p.top_items, (item) => excerpt(item)),
