@@ -1,0 +1,111 @@
+"""query.Q and sort specs as SQL on the JSONB tables: the same meaning as query.py's Python.
+
+Fields with a real column (pg_schema.COLUMNS) use it, and so its index; any other field is
+read from the document by path. Returns SQL text with %s placeholders and the parameters.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psycopg.types.json import Jsonb
+
+from .pg_schema import field_columns
+from .query import DERIVED, Cond, Q, Sort, sort_fields
+
+_EMPTY = "('null', '\"\"', '[]', '{}', 'false', '0')"
+
+
+class Untranslatable(ValueError):
+    """A derived field this table keeps no column for."""
+
+
+def _path(field: str) -> list[str]:
+    return field.split(".")
+
+
+def _text_expr(table: str, field: str, params: list) -> str:
+    column = field_columns(table).get(field)
+    if column:
+        return column if column != "urgency" else "urgency::text"
+    if field in DERIVED:
+        raise Untranslatable(f"{field} has no column in {table}")
+    params.append(_path(field))
+    return "(doc #>> %s)"
+
+
+def _json_expr(field: str, params: list) -> str:
+    params.append(_path(field))
+    return "(doc #> %s)"
+
+
+def _cond(table: str, cond: Cond, params: list) -> str:
+    field = cond.fields[0]
+    column = field_columns(table).get(field)
+    if cond.op in ("eq", "in"):
+        values = [cond.value] if cond.op == "eq" else list(cond.value)
+        has_none = None in values
+        values = [v for v in values if v is not None]
+        parts = []
+        if column and all(
+            isinstance(v, str if column != "urgency" else float | int) for v in values
+        ):
+            if values:
+                params.append(values)
+                parts.append(f"{column} = ANY(%s)")
+            if has_none:
+                parts.append(f"{column} IS NULL")
+        else:
+            if field in DERIVED and not column:
+                raise Untranslatable(f"{field} has no column in {table}")
+            if values:
+                expr = _json_expr(field, params)
+                params.append([Jsonb(v) for v in values])
+                parts.append(f"{expr} = ANY(%s::jsonb[])")
+            if has_none:
+                expr = _json_expr(field, params)
+                parts.append(f"coalesce({expr}, 'null') = 'null'")
+        return "(" + " OR ".join(parts) + ")" if parts else "FALSE"
+    if cond.op == "present":
+        if column:
+            return f"({column} IS NOT NULL AND {column}::text NOT IN ('', '0'))"
+        expr = _json_expr(field, params)
+        return f"(coalesce({expr}, 'null') NOT IN {_EMPTY})"
+    if cond.op == "range":
+        exprs = [f"nullif({_text_expr(table, f, params)}, '')" for f in cond.fields]
+        text = f"coalesce({', '.join(exprs)}, '') COLLATE \"C\""
+        parts = []
+        if cond.value is not None:
+            parts.append(f"{text} >= %s")
+            params.append(cond.value)
+        if cond.hi is not None:
+            # the expression's parameters are needed a second time
+            exprs2 = [f"nullif({_text_expr(table, f, params)}, '')" for f in cond.fields]
+            parts.append(f"coalesce({', '.join(exprs2)}, '') COLLATE \"C\" < %s")
+            params.append(cond.hi)
+        return "(" + " AND ".join(parts) + ")" if parts else "TRUE"
+    ors = []
+    for f in cond.fields:
+        expr = _text_expr(table, f, params)
+        ors.append(f"strpos(lower(coalesce({expr}, '')), %s) > 0")
+        params.append(cond.value.casefold())
+    return "(" + " OR ".join(ors) + ")"
+
+
+def where_sql(table: str, query: Q | None) -> tuple[str, list]:
+    if query is None or (not query.conds and not query.negated):
+        return "TRUE", []
+    params: list = []
+    parts = [_cond(table, c, params) for c in query.conds]
+    parts += [f"NOT coalesce({_cond(table, c, params)}, FALSE)" for c in query.negated]
+    return " AND ".join(parts), params
+
+
+def order_sql(table: str, sort: Sort, reverse: bool) -> tuple[str, list]:
+    params: list[Any] = []
+    direction = "DESC NULLS LAST" if reverse else "ASC NULLS FIRST"
+    fields = sort_fields(sort)
+    parts = [f'{_text_expr(table, f, params)} COLLATE "C" {direction}' for f in fields]
+    if "id" not in fields:
+        parts.append(f"id {'DESC' if reverse else 'ASC'}")
+    return ", ".join(parts), params
