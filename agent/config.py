@@ -45,9 +45,7 @@ SETTINGS = (
         "postgresql://role@host/db: keep the store in a team's PostgreSQL database "
         "(default: the embedded TinyDB store in the home; `roos team join` sets it).",
     ),
-    Setting(
-        "store_schema", "ROOS_STORE_SCHEMA", "roos", "Schema of the team database Roos uses."
-    ),
+    Setting("store_schema", "ROOS_STORE_SCHEMA", "roos", "Schema of the team database Roos uses."),
     Setting(
         "store_password_file",
         "ROOS_STORE_PASSWORD_FILE",
@@ -88,6 +86,9 @@ class Config:
         if values.get("home") is not None:
             values["home"] = Path(str(values["home"])).expanduser().resolve()
         config = cls(**values)  # type: ignore[arg-type]
+        from .team.membership import with_team  # team.toml fills what the environment left
+
+        config = with_team(config)
         if not 0 < config.port < 65536:
             raise ValueError(f"port must be between 1 and 65535, not {config.port}")
         if config.polite_delay < 0:

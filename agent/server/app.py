@@ -20,7 +20,7 @@ from ..home import TokenKeeper, prepare_home
 from ..profile import ProfileManager
 from ..reports.schedule import report_ctx
 from ..sources.scheduler import listening_ctx
-from ..store import Store
+from ..store.backend import make_store
 from . import sessions
 from .api import debug
 from .api.openapi import OPENAPI_KEY, build_openapi
@@ -38,7 +38,7 @@ PROFILE_POLL_SECONDS = 2.0
 
 
 async def _store_ctx(app: web.Application) -> AsyncIterator[None]:
-    store = Store(app[CONFIG].home / "store")
+    store = make_store(app[CONFIG])
     await store.open()
     app[STORE] = store
     yield

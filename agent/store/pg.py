@@ -114,7 +114,10 @@ class PgTx:
                 return self._find_sql(table, where, sort, reverse, limit, offset)
             except Untranslatable:
                 pass
-        # A Python filter or key: stream the table through it (kept for the TinyDB callers).
+        return self._find_python(table, where, sort, reverse, limit, offset)
+
+    def _find_python(self, table, where, sort, reverse, limit, offset) -> tuple[list[dict], int]:
+        """A Python filter or key: the table goes through it (callers not yet on query.Q)."""
         docs = [d for (d,) in self.conn.execute(f"SELECT doc FROM {table} ORDER BY id")]
         hits = docs if where is None else [d for d in docs if where(d)]
         if sort is not None:
