@@ -58,6 +58,12 @@ class PgTx:
     def __init__(self, conn: psycopg.Connection, locking: bool = False) -> None:
         self.conn = conn
         self.locking = locking
+        self.after_commit: list[str] = []
+
+    def scrub(self) -> int:
+        """After a forget: VACUUM, once committed, so deleted texts leave the data files."""
+        self.after_commit.append(f"VACUUM {', '.join(TABLES)}")
+        return len(TABLES)
 
     @staticmethod
     def _table(name: str) -> str:
@@ -279,6 +285,8 @@ class PgSyncStore:
                             raise
                         except Exception as exc:
                             outcomes.append((False, _user_error(exc)))
+                for statement in tx.after_commit:
+                    conn.execute(statement)
                 return outcomes
             except _RETRYABLE as exc:
                 log.info("Team database: %s; retrying (%d)", type(exc).__name__, attempt + 1)

@@ -36,7 +36,9 @@ class TeamDb:
         return {**env, "ROOS_MEMBER": member} if member else env
 
     def sql(self, query: str, params: tuple = ()) -> list[tuple]:
-        with psycopg.connect(self.url, autocommit=True, options=f"-c search_path={self.schema}") as c:
+        with psycopg.connect(
+            self.url, autocommit=True, options=f"-c search_path={self.schema}"
+        ) as c:
             cur = c.execute(query, params)
             return cur.fetchall() if cur.description else []
 
