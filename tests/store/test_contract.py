@@ -10,7 +10,6 @@ import pytest
 from agent.store import StoreError, SyncStore
 from agent.store.pg import PgStore, PgSyncStore, PgTx
 from agent.store.query import Q
-from tests.support.pg import team_db  # noqa: F401  (fixture)
 
 BACKENDS = ["tinydb", "postgresql"]
 
