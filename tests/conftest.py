@@ -37,8 +37,14 @@ def store_backend(request):
 def config(home: Path, store_backend: str, request) -> Config:
     if store_backend == "postgresql":
         db = request.getfixturevalue("team_db")
+        db.join("Fatima")  # the first to join: admin
         return Config(
-            port=free_port(), home=home, scheduler=False, store_url=db.url, store_schema=db.schema
+            port=free_port(),
+            home=home,
+            scheduler=False,
+            store_url=db.url,
+            store_schema=db.schema,
+            member="Fatima",
         )
     return Config(port=free_port(), home=home, scheduler=False)
 

@@ -35,6 +35,17 @@ class TeamDb:
         env = {"ROOS_STORE": self.url, "ROOS_STORE_SCHEMA": self.schema}
         return {**env, "ROOS_MEMBER": member} if member else env
 
+    def join(self, name: str) -> str:
+        """`roos team join`, without the command: the store is created, the member added."""
+        from agent.store.pg import PgSyncStore
+        from agent.team.members import join
+
+        store = PgSyncStore(self.url, self.schema).open()
+        try:
+            return join(store._conn(), name)
+        finally:
+            store.close()
+
     def sql(self, query: str, params: tuple = ()) -> list[tuple]:
         with psycopg.connect(
             self.url, autocommit=True, options=f"-c search_path={self.schema}"
