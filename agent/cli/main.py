@@ -15,6 +15,8 @@ from . import (
     scrape_cmd,
     serve,
     sources_cmd,
+    store_cmd,
+    team_cmd,
     token_cmd,
 )
 
@@ -29,6 +31,8 @@ COMMANDS = (
     sources_cmd,
     scrape_cmd,
     login_cmd,
+    team_cmd,
+    store_cmd,
 )
 
 

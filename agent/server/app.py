@@ -22,6 +22,7 @@ from ..reports.schedule import report_ctx
 from ..sources.scheduler import listening_ctx
 from ..store.backend import make_store, team_mode
 from ..team.live import TeamHub, live_ctx
+from ..team.profile_sync import team_profile_ctx
 from ..team.roles import role_middleware
 from . import sessions
 from .api import debug
@@ -90,6 +91,7 @@ def create_app(config: Config) -> web.Application:
         [
             _store_ctx,
             live_ctx,
+            team_profile_ctx,
             _watch_files_ctx,
             listening_ctx,
             privacy.retention_ctx,

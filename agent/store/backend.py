@@ -41,12 +41,16 @@ def open_sync_store(config: Config) -> Any:
     return SyncStore(config.home / "store").open()
 
 
+def tinydb_home(url: str) -> Path:
+    return Path(url[len("tinydb:") :]).expanduser().resolve()
+
+
 def store_for_url(url: str, schema: str = "roos", password_file: Path | None = None) -> Any:
-    """`roos store migrate --to`: postgresql://... or tinydb:PATH, opened."""
+    """`roos store migrate --to`: postgresql://... or tinydb:HOME (its store), opened."""
     if is_pg_url(url):
         from .pg import PgSyncStore
 
         return PgSyncStore(url, schema, password_file).open()
     if url.startswith("tinydb:"):
-        return SyncStore(Path(url[len("tinydb:") :]).expanduser().resolve()).open()
+        return SyncStore(tinydb_home(url) / "store").open()
     raise ValueError("--to: give postgresql://role@host/db or tinydb:PATH")

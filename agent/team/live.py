@@ -50,6 +50,12 @@ class TeamHub(Hub):
             message = {"origin": self.origin, "by": self.member, "type": type_, "data": data}
             self.outbound.put_nowait(orjson.dumps(message))
 
+    def tell_team(self, type_: str, data: dict) -> None:
+        """An event for the other agents only (their own bookkeeping, no WebSocket client's)."""
+        if self.outbound is not None:
+            message = {"origin": self.origin, "by": self.member, "type": type_, "data": data}
+            self.outbound.put_nowait(orjson.dumps({**message, "team_only": True}))
+
 
 async def _send(conn: psycopg.AsyncConnection, name: str, payload: bytes, origin: str) -> None:
     if len(payload) <= MAX_PAYLOAD:
@@ -124,7 +130,8 @@ async def _relay(app: web.Application, hub: TeamHub, conn, payload: str) -> None
     type_, data = message.get("type"), message.get("data")
     if not isinstance(type_, str) or not isinstance(data, dict):
         return
-    hub.publish(type_, data, relay=False)
+    if not message.get("team_only"):
+        hub.publish(type_, data, relay=False)
     for listener in app[SERVICES].get(LISTENERS, []):
         try:
             result = listener(type_, data)

@@ -131,7 +131,9 @@ async def change_source(request: web.Request) -> web.Response:
     member = request.app[CONFIG].member
     if body.get("enabled") and record.get("kind") == "linkedin_group" and member:
         # Team mode: the group is read with the login of the member who opted it in.
-        record = await request.app[STORE].patch(registry.TABLE, record["id"], {"opted_in_by": member})
+        record = await request.app[STORE].patch(
+            registry.TABLE, record["id"], {"opted_in_by": member}
+        )
     request.app[SERVICES][SCHEDULER].poke()
     return ok({"source": registry.public(record)})
 
