@@ -39,6 +39,12 @@ COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
     "people": {
         "last_seen": ("last_seen", 'text COLLATE "C"', "doc->>'last_seen'"),
         "flag": ("flag", 'text COLLATE "C"', "doc->>'flag'"),
+        "interactions": (
+            "interactions",
+            "int",
+            "CASE WHEN jsonb_typeof(doc->'interactions') = 'array' "
+            "THEN jsonb_array_length(doc->'interactions') ELSE 0 END",
+        ),
     },
     "replies": {
         "item_id": ("item_id", 'text COLLATE "C"', "doc->>'item_id'"),
@@ -55,7 +61,9 @@ EXTRA_INDEXES = {
         "(seen DESC NULLS LAST, id DESC)",
         "(status, urgency DESC NULLS LAST)",
         "(month, source)",
+        "(person_id, seen DESC NULLS LAST)",
     ],
+    "people": ["(interactions DESC, last_seen DESC NULLS LAST)"],
 }
 
 

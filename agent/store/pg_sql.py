@@ -11,7 +11,7 @@ from typing import Any
 from psycopg.types.json import Jsonb
 
 from .pg_schema import field_columns
-from .query import DERIVED, Cond, Q, Sort, sort_fields
+from .query import DERIVED, NUMERIC, Cond, Q, Sort, sort_fields
 
 _EMPTY = "('null', '\"\"', '[]', '{}', 'false', '0')"
 
@@ -27,7 +27,7 @@ def _path(field: str) -> list[str]:
 def _text_expr(table: str, field: str, params: list) -> str:
     column = field_columns(table).get(field)
     if column:
-        return column if column != "urgency" else "urgency::text"
+        return column if field not in NUMERIC else f"{column}::text"
     if field in DERIVED:
         raise Untranslatable(f"{field} has no column in {table}")
     params.append(_path(field))
@@ -105,7 +105,13 @@ def order_sql(table: str, sort: Sort, reverse: bool) -> tuple[str, list]:
     params: list[Any] = []
     direction = "DESC NULLS LAST" if reverse else "ASC NULLS FIRST"
     fields = sort_fields(sort)
-    parts = [f'{_text_expr(table, f, params)} COLLATE "C" {direction}' for f in fields]
+    columns = field_columns(table)
+    parts = [
+        f"{columns[f]} {direction}"
+        if f in NUMERIC and f in columns
+        else f'{_text_expr(table, f, params)} COLLATE "C" {direction}'
+        for f in fields
+    ]
     if "id" not in fields:
         parts.append(f"id {'DESC' if reverse else 'ASC'}")
     return ", ".join(parts), params

@@ -4,7 +4,8 @@ translates it to SQL on JSONB (agent/store/pg_sql.py).
 ``Q.eq("source", "blog") & Q.in_("id", ids) & Q.range("seen_at", lo="2026-11")`` is also a
 plain ``dict -> bool`` function, so it goes wherever a callable filter went and the TinyDB
 store needs no change to run it. Sorting names fields (``sort=("seen_at", "id")``), compared
-as text, the missing value first, exactly as ``ORDER BY ... COLLATE "C"`` orders them.
+as text (numbers for the NUMERIC derived fields), the missing value first, exactly as
+``ORDER BY ... COLLATE "C"`` orders them.
 
 Fields are dotted paths into the document (``"analysis.intent"``) or one of the DERIVED
 fields below, which PostgreSQL keeps as real, indexed columns.
@@ -12,7 +13,7 @@ fields below, which PostgreSQL keeps as real, indexed columns.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,11 +57,19 @@ def _urgency(doc: dict) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def _interactions(doc: dict) -> int:
+    found = doc.get("interactions")
+    return len(found) if isinstance(found, list) else 0
+
+
 DERIVED: dict[str, Callable[[dict], Any]] = {
     "workflow": workflow_status,
     "month": _month,
     "urgency": _urgency,
+    "interactions": _interactions,
 }
+# Derived fields that sort as numbers (the missing value first), not as text.
+NUMERIC = frozenset({"urgency", "interactions"})
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,8 @@ class Cond:
         if self.op == "eq":
             return field_value(doc, self.fields[0]) == self.value
         if self.op == "in":
-            return field_value(doc, self.fields[0]) in self.value
+            value = field_value(doc, self.fields[0])
+            return isinstance(value, Hashable) and value in self.value
         if self.op == "present":
             return field_value(doc, self.fields[0]) not in (None, "", [], {}, False)
         if self.op == "range":
@@ -141,7 +151,14 @@ def sort_fields(sort: Sort) -> tuple[str, ...]:
 
 def sort_key(sort: Sort) -> Callable[[dict], tuple]:
     fields = sort_fields(sort)
-    return lambda doc: tuple(_sortable(field_value(doc, f)) for f in fields)
+    return lambda doc: tuple(
+        _number(field_value(doc, f)) if f in NUMERIC else _sortable(field_value(doc, f))
+        for f in fields
+    )
+
+
+def _number(value: Any) -> float:
+    return float("-inf") if value is None else value
 
 
 def _sortable(value: Any) -> str:

@@ -16,6 +16,7 @@ from ...analysis.intent import urgency
 from ...dashboard.handover import away_on, find_member, owner
 from ...dashboard.hours import business_seconds, zone
 from ...dashboard.listening import label_of, terms_of, when
+from ...store.query import Q
 from ..errors import ApiError
 from ..keys import PROFILE, STORE
 from ..requests import ok, query_int
@@ -37,6 +38,13 @@ def in_inbox(item: dict, status: str) -> bool:
     if status == "open":
         return waiting_reply(item)
     return status_of(item) == status and bool((item.get("analysis") or {}).get("intent"))
+
+
+def inbox_query(status: str) -> Q:
+    """in_inbox as a store query: the team's PostgreSQL answers it from indexed columns."""
+    if status == "open":
+        return waiting_reply
+    return Q.eq("workflow", status) & Q.present("analysis.intent")
 
 
 def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dict, now) -> dict:
@@ -121,11 +129,11 @@ async def get_inbox(request: web.Request) -> web.Response:
     }
     limit = query_int(request, "limit", 200, 1, 1000)
     store, profile = request.app[STORE], request.app[PROFILE].current
-    items, _ = await store.find("items", lambda i: in_inbox(i, status))
+    items, _ = await store.find("items", inbox_query(status))
     ids = {i["id"] for i in items}
     pids = {i.get("person_id") for i in items}
-    people, _ = await store.find("people", lambda p: p["id"] in pids)
-    suggested, _ = await store.find("suggestions", lambda s: s["id"] in ids)
+    people, _ = await store.find("people", Q.in_("id", pids))
+    suggested, _ = await store.find("suggestions", Q.in_("id", ids))
     people_by_id = {p["id"]: p for p in people}
     suggestions = {s["id"]: s.get("suggestions") or [] for s in suggested}
     now = datetime.now(UTC)

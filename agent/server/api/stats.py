@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from aiohttp import web
 
+from ...store.query import Q
 from ..keys import PROFILE, STORE
 from ..requests import ok
 from ..routing import Route
@@ -24,14 +25,13 @@ TODAY = {
 }
 
 
-def waiting_reply(item: dict) -> bool:
-    analysis = item.get("analysis") or {}
-    return (
-        bool(analysis.get("needs_reply"))
-        and not item.get("answered")
-        and item.get("status") not in ("answered", "ignored")
-        and not analysis.get("duplicate_of")
-    )
+# Needs a reply, nobody answered or ignored it, and it is not a copy of another item. A query
+# (store.query.Q) so PostgreSQL answers it from its columns; still a plain item -> bool.
+waiting_reply = (
+    Q.present("analysis.needs_reply")
+    & Q.eq("workflow", "open")
+    & ~Q.present("analysis.duplicate_of")
+)
 
 
 async def get_today(request: web.Request) -> web.Response:
