@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 import orjson
 import psycopg
 from psycopg import errors as pg_errors
-from psycopg.types.json import set_json_loads
+from psycopg.types.json import set_json_dumps, set_json_loads
 
 from . import meta as doc_meta
 from .db import GROUP_MAX, TABLES
@@ -41,15 +41,31 @@ T = TypeVar("T")
 RETRIES = 5
 READERS = 3
 _RETRYABLE = (pg_errors.DeadlockDetected, pg_errors.SerializationFailure)
-# jsonb cannot hold U+0000; an escaped NUL (not an escaped backslash before "u0000") becomes U+FFFD.
+# jsonb cannot hold U+0000. Stored text keeps it anyway, reversibly: U+FFFE is the escape
+# character, U+FFFE "0" stands for U+0000 and U+FFFE U+FFFE for a U+FFFE of the text itself.
+_ESC = "\ufffe".encode()
 _NUL = re.compile(rb"(?<!\\)((?:\\\\)*)\\u0000")
-
-set_json_loads(orjson.loads)
+_ESCAPED = re.compile(_ESC + b"(" + _ESC + b"|0)")
 
 
 def dump(doc: dict) -> str:
     raw = orjson.dumps(doc)
-    return (_NUL.sub(rb"\1\\ufffd", raw) if b"\\u0000" in raw else raw).decode()
+    if _ESC in raw:
+        raw = raw.replace(_ESC, _ESC + _ESC)
+    if b"\\u0000" in raw:
+        raw = _NUL.sub(rb"\1" + _ESC + b"0", raw)
+    return raw.decode()
+
+
+def load(data: bytes | str) -> object:
+    raw = data.encode() if isinstance(data, str) else bytes(data)
+    if _ESC in raw:
+        raw = _ESCAPED.sub(lambda m: _ESC if m.group(1) == _ESC else b"\\u0000", raw)
+    return orjson.loads(raw)
+
+
+set_json_loads(load)
+set_json_dumps(dump)  # query parameters (Jsonb) are escaped as stored documents are
 
 
 class PgTx:

@@ -20,6 +20,17 @@ class Untranslatable(ValueError):
     """A derived field this table keeps no column for."""
 
 
+def esc(text: str) -> str:
+    """A text parameter escaped as stored text is (pg.dump: U+0000 and U+FFFE)."""
+    if "\ufffe" in text or "\x00" in text:
+        return text.replace("\ufffe", "\ufffe\ufffe").replace("\x00", "\ufffe0")
+    return text
+
+
+def _param(value: Any) -> Any:
+    return esc(value) if isinstance(value, str) else value
+
+
 def _path(field: str) -> list[str]:
     return field.split(".")
 
@@ -51,7 +62,7 @@ def _cond(table: str, cond: Cond, params: list) -> str:
             isinstance(v, str if column != "urgency" else float | int) for v in values
         ):
             if values:
-                params.append(values)
+                params.append([_param(v) for v in values])
                 parts.append(f"{column} = ANY(%s)")
             if has_none:
                 parts.append(f"{column} IS NULL")
@@ -77,18 +88,18 @@ def _cond(table: str, cond: Cond, params: list) -> str:
         parts = []
         if cond.value is not None:
             parts.append(f"{text} >= %s")
-            params.append(cond.value)
+            params.append(esc(cond.value))
         if cond.hi is not None:
             # the expression's parameters are needed a second time
             exprs2 = [f"nullif({_text_expr(table, f, params)}, '')" for f in cond.fields]
             parts.append(f"coalesce({', '.join(exprs2)}, '') COLLATE \"C\" < %s")
-            params.append(cond.hi)
+            params.append(esc(cond.hi))
         return "(" + " AND ".join(parts) + ")" if parts else "TRUE"
     ors = []
     for f in cond.fields:
         expr = _text_expr(table, f, params)
         ors.append(f"strpos(lower(coalesce({expr}, '')), %s) > 0")
-        params.append(cond.value.casefold())
+        params.append(esc(cond.value.casefold()))
     return "(" + " OR ".join(ors) + ")"
 
 

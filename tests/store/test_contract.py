@@ -240,11 +240,13 @@ async def test_concurrent_writers_are_each_acknowledged_once_durable(async_backe
     assert backend().count("items") == 20
 
 
-def test_text_holding_a_nul_character_is_stored(backend):
+def test_text_holding_a_nul_character_is_stored_byte_for_byte(backend):
     store = backend()
-    store.upsert("items", [{"id": "nul", "text": "a\x00b", "path": "c:\\u0000"}])
-    doc = backend().get("items", "nul")
-    assert doc["path"] == "c:\\u0000" and doc["text"] in ("a\x00b", "a\ufffdb")
+    odd = {"id": "nul", "text": "a\x00b\ufffe0\ufffe", "path": "c:\\u0000", "k\x00": ["\ufffe\x00"]}
+    store.upsert("items", [odd])
+    assert backend().get("items", "nul") == odd
+    assert store.find("items", Q.text(("text",), "b\ufffe0"))[1] == 1
+    assert store.find("items", Q.eq("text", odd["text"]) & Q.in_("id", ["nul"]))[1] == 1
 
 
 def test_postgresql_serves_page_queries_in_sql(team_db, monkeypatch):
