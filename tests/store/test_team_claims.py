@@ -9,18 +9,25 @@ from tests.store.test_team_roles import team_agents
 from tests.support.agent import make_item
 
 
-async def test_a_claim_shows_who_is_answering_until_it_is_given_back(tmp_path, team_db):
+async def test_a_claim_shows_who_is_answering_until_it_is_given_back(
+    tmp_path, team_db, vlotbank_profile
+):
     team_db.join("Fatima")
     team_db.join("Joost")
-    item = make_item(7, text="Mijn betaling is twee keer afgeschreven")
+    item = make_item(7, text="VlotPay rekent twee keer af, al sinds gisteren! Schandalig.")
     async with team_agents(tmp_path, team_db, ["Fatima", "Joost"]) as a:
-        assert (await a["Joost"].post("/api/items", json={"items": [item]})).status == 200
+        assert (await a["Fatima"].put("/api/profile", json=vlotbank_profile)).status == 200
+        assert (await a["Fatima"].post("/api/items", json={"items": [item]})).status == 200
         mine = await (await a["Fatima"].post("/api/claims", json={"item_id": item["id"]})).json()
         assert mine["mine"] and mine["claim"]["member"] == "Fatima"
         theirs = await (await a["Joost"].post("/api/claims", json={"item_id": item["id"]})).json()
         assert not theirs["mine"] and theirs["claim"]["member"] == "Fatima"
         listed = await (await a["Joost"].get("/api/claims")).json()
         assert [c["member"] for c in listed["claims"]] == ["Fatima"]
+        inbox = await (await a["Joost"].get("/api/inbox")).json()  # "Fatima is answering"
+        assert [e["answering"] for e in inbox["items"] if e["id"] == item["id"]] == ["Fatima"]
+        own = await (await a["Fatima"].get("/api/inbox")).json()
+        assert [e["answering"] for e in own["items"] if e["id"] == item["id"]] == [None]
         # Joost cannot give back Fatima's claim; she can, and then it is his turn.
         gone = await (await a["Joost"].delete(f"/api/claims/{item['id']}")).json()
         assert gone["released"] is False

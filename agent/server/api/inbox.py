@@ -17,8 +17,9 @@ from ...dashboard.handover import away_on, find_member, owner
 from ...dashboard.hours import business_seconds, zone
 from ...dashboard.listening import label_of, terms_of, when
 from ...store.query import Q
+from ...team.claims import claims_of
 from ..errors import ApiError
-from ..keys import PROFILE, STORE
+from ..keys import CONFIG, PROFILE, STORE
 from ..requests import ok, query_int
 from ..routing import Param, Route
 from .stats import waiting_reply
@@ -143,6 +144,13 @@ async def get_inbox(request: web.Request) -> web.Response:
         )
         for i in items
     ]
+    # Team mode: "Fatima is answering" (a claim by another member, agent/team/claims.py).
+    me = request.app[CONFIG].member or "me"
+    answering = {c["item_id"]: c["member"] for c in await claims_of(request.app).active(now)}
+    for entry in entries:
+        entry["answering"] = (
+            answering.get(entry["id"]) if answering.get(entry["id"]) != me else None
+        )
     entries.sort(key=most_urgent_first)
     shown = [e for e in entries if keep(e, filters)]
     facets = {

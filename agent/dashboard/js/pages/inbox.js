@@ -12,7 +12,7 @@ import { api, idPath, query } from "../api.js";
 import { announce, copyText, date, dateTime, duration, failed, field, h, httpsUrl, outLink, select, title } from "../dom.js";
 import { t } from "../i18n.js";
 
-const LIVE_TYPES = new Set(["item.new", "item.updated", "item.answered", "person.forgotten"]);
+const LIVE_TYPES = new Set(["item.new", "item.updated", "item.answered", "person.forgotten", "item.claimed", "item.released"]);
 const state = { filters: { status: "open", source: "", term: "", sentiment: "", assignee: "" }, team: [], timer: 0, heardNew: false };
 
 export async function render(root) {
@@ -135,6 +135,7 @@ function card(item, root) {
         item.status === "ignored" ? h("span", null, t("inbox.ignoredBecause", { reason: item.ignore_reason || "" })) : null,
       ),
       ownerLine(item),
+      item.answering ? h("p", { class: "answering", dataset: { roos: "answering" } }, t("inbox.answering", { name: memberName(item.answering) })) : null,
       suggestions(item),
       item.status === "open" ? actions(item, root) : null,
     ),
@@ -185,11 +186,16 @@ function actions(item, root) {
     "div",
     { class: "actions" },
     assign,
-    h("button", { type: "button", class: "primary", onclick: opener(() => answerForm(item, root, panel)) }, t("inbox.answer")),
+    h("button", { type: "button", class: "primary", onclick: () => { claim(item); opener(() => answerForm(item, root, panel))(); } }, t("inbox.answer")),
     h("button", { type: "button", onclick: opener(() => ignoreForm(item, root, panel)) }, t("inbox.ignore")),
     h("button", { type: "button", onclick: opener(() => correctForm(item, root)) }, t("inbox.correct")),
     panel,
   );
+}
+
+// Starting an answer claims the item: the team sees "Fatima is answering" (it expires by itself).
+function claim(item) {
+  api("/api/claims", { method: "POST", body: { item_id: item.id } }).catch(() => {});
 }
 
 function cancel(panel) {
