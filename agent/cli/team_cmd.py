@@ -27,6 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     join.add_argument("--as", dest="member", required=True, help="your name in the team")
     join.add_argument("--schema", default="roos", help="schema in the database (default roos)")
     join.add_argument("--password-file", help="a private (0600) file holding the password")
+    join.add_argument(
+        "--migrate",
+        action="store_true",
+        help="first copy this home's own store into the team database (the admin, once)",
+    )
     join.set_defaults(run=run_join)
     show = team.add_parser("show", help="the team database, your name and role, the members")
     show.set_defaults(run=run_show)
@@ -76,6 +81,8 @@ def run_join(args: argparse.Namespace) -> int:
 
     joined = replace(config, **team)
     store = _open(joined)
+    if args.migrate:
+        _bring_data(config, store)
     role = members.join(store._conn(), name)
     profile_note = seed_or_export(store._conn(), joined.home, name)
     store.close()
@@ -84,6 +91,20 @@ def run_join(args: argparse.Namespace) -> int:
     print(profile_note)
     print(f"Saved in {path}; restart the agent (`roos serve`) to work on the team's inbox.")
     return 0
+
+
+def _bring_data(config, target) -> None:
+    """This home's TinyDB store into the team database (resumable: run join again)."""
+    from ..store.migrate import copy_store
+    from .running import direct_store
+    from .store_cmd import _progress
+
+    with direct_store(config) as source:
+        report = copy_store(source, target, _progress)
+    bad = [t for t, r in report.items() if not r["ok"]]
+    if bad:
+        fail(f"counts differ for {', '.join(bad)}: run the same command again to resume", code=5)
+    print(f"Copied this home's store: {sum(r['source'] for r in report.values())} documents.")
 
 
 def run_show(args: argparse.Namespace) -> int:

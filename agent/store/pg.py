@@ -214,12 +214,26 @@ class PgSyncStore:
         return self.conn
 
     def open(self) -> PgSyncStore:
+        try:
+            self._open()
+        except psycopg.Error as exc:
+            raise StoreError(
+                f"the team database {safe_url(self.url)} refused to open the store "
+                f"(schema {self.schema}): {str(exc).strip().splitlines()[0]}"
+            ) from None
+        return self
+
+    def _open(self) -> None:
         conn = self._conn()
         with conn.transaction():
             conn.execute(
                 "SELECT pg_advisory_xact_lock(hashtext(%s))", (f"roos-migrate:{self.schema}",)
             )
-            conn.execute(f"CREATE SCHEMA IF NOT EXISTS {self.schema}")
+            exists = conn.execute(
+                "SELECT 1 FROM pg_namespace WHERE nspname = %s", (self.schema,)
+            ).fetchone()
+            if not exists:  # scripts/team-db creates it; a role that owns only it cannot
+                conn.execute(f"CREATE SCHEMA {self.schema}")
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS roos_meta (key text PRIMARY KEY, value jsonb NOT NULL)"
             )
@@ -242,7 +256,6 @@ class PgSyncStore:
                 "SET value = EXCLUDED.value",
                 (orjson.dumps(SCHEMA_VERSION).decode(),),
             )
-        return self
 
     def _migrate_docs(self, conn: psycopg.Connection) -> None:
         """The TinyDB store's document migrations (meta.MIGRATIONS) apply here too."""

@@ -111,3 +111,22 @@ def test_the_first_member_is_admin_the_next_a_member_and_the_profile_is_shared(t
     assert given.returncode == 0, given.stderr
     shown = roos("team", "show", home=joost)
     assert "Joost" in shown.stdout and "read-only" in shown.stdout and "geheim" not in shown.stdout
+
+
+def test_the_admin_joins_bringing_their_data_in_one_command(tmp_path, team_db):
+    home = tmp_path / "fatima"
+    before = a_full_home(home)
+    joined = roos(
+        "team",
+        "join",
+        team_db.url,
+        "--as",
+        "Fatima",
+        "--schema",
+        team_db.schema,
+        "--migrate",
+        home=home,
+    )
+    assert joined.returncode == 0, joined.stderr
+    assert "as Fatima (admin)" in joined.stdout
+    assert team_db.sql("SELECT count(*) FROM people") == [(len(before["people"]),)]
