@@ -27,6 +27,7 @@ BENCHES = (
     "suggestions",
     "memory",
     "crash",
+    "team_store",
 )
 RESULTS = Path(__file__).resolve().parent / "results.json"
 

@@ -51,7 +51,7 @@ ensure_postgres() {  # Debian's PostgreSQL server, for the team-store tests (iss
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 }
 
-start_test_cluster() {  # a throw-away cluster on a free loopback port; stopped by stop_test_cluster
+start_test_cluster() {  # a throw-away cluster on a free loopback port; $1=durable keeps fsync on
   ensure_postgres
   local as_pg=()
   [[ $(id -u) == 0 ]] && as_pg=(runuser -u postgres --)   # initdb refuses to run as root
@@ -65,9 +65,10 @@ start_test_cluster() {  # a throw-away cluster on a free loopback port; stopped 
     -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$PG_TMP/initdb.log" 2>&1 \
     || die "initdb failed: $(tail -3 "$PG_TMP/initdb.log")"
   PG_PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  # fsync off: a throw-away cluster that is never killed itself (agents are, in the tests).
+  # fsync off for the tests: the cluster itself is never killed (agents are); on for benchmarks.
+  local fsync="-c fsync=off"; [[ ${1:-} == durable ]] && fsync=""
   "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -s start \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_TMP -c fsync=off -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_TMP $fsync -c max_connections=200" \
     || die "the test PostgreSQL did not start: $(tail -3 "$PG_TMP/server.log")"
   export ROOS_TEST_PG="postgresql://roos_test@127.0.0.1:$PG_PORT/postgres"
   export PGPASSWORD=$pw   # from the environment, as a member's agent would read it
