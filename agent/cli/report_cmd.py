@@ -21,6 +21,7 @@ from ..profile import ProfileManager
 from ..reports.build import FILES, choose_month, draft, folder_for, gather, write_report_sync
 from ..reports.pdf import PdfError
 from ..store import HomeLock, StoreError, SyncStore, is_locked
+from ..store.backend import open_sync_store
 from .common import config_from, fail
 
 TIMEOUT = 300  # Chromium on a busy two-core laptop; the agent answers when the PDF is written
@@ -58,12 +59,15 @@ def via_agent(base: str, token: str, body: dict, out: Path | None) -> dict:
     return report
 
 
-def directly(home: Path, month_text: str | None, lang: str | None, out: Path | None) -> dict:
+def directly(
+    home: Path, month_text: str | None, lang: str | None, out: Path | None, config=None
+) -> dict:
     """No agent runs: hold the home lock and read the store ourselves."""
     with HomeLock(home):
         profile = ProfileManager(home).load()
         month = choose_month(month_text, profile, datetime.now(UTC))
-        store = SyncStore(home / "store").open()
+        # A home in a team reads the team database (store.backend), alone its own TinyDB store.
+        store = open_sync_store(config) if config else SyncStore(home / "store").open()
         inputs = gather(store, month, profile)
         lang = lang or (profile.get("report") or {}).get("lang") or "nl"
         report = write_report_sync(folder_for(home, month), draft(month, lang, profile, inputs))
@@ -106,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         report = _ask_agent(config.port, config.home, args, out)
     else:
         try:
-            report = directly(config.home, args.month, args.lang, out)
+            report = directly(config.home, args.month, args.lang, out, config)
         except (ValueError, StoreError, PdfError, OSError) as exc:
             fail(str(exc))
             return 1

@@ -146,11 +146,29 @@ def add_listener(app: web.Application, fn: Callable[[str, dict], object]) -> Non
     app[SERVICES].setdefault(LISTENERS, []).append(fn)
 
 
+def _learn_from_colleagues(app: web.Application) -> Callable[[str, dict], None]:
+    """What another agent stored joins this agent's near-duplicate index (same team inbox)."""
+    from ..pipeline import DUPLICATES, DuplicateLinker
+
+    def learn(type_: str, data: dict) -> None:
+        services = app[SERVICES]
+        if type_ == "person.forgotten":
+            services[DUPLICATES] = DuplicateLinker()  # rebuilt from what is left
+            return
+        linker = services.get(DUPLICATES)
+        if type_ == "item.new" and linker is not None and linker.loaded and "id" in data:
+            with linker.lock:
+                linker.index.add(data["id"], data.get("text") or "")
+
+    return learn
+
+
 async def live_ctx(app: web.Application) -> AsyncIterator[None]:
     hub = app[HUB]
     if not isinstance(hub, TeamHub):
         yield
         return
+    add_listener(app, _learn_from_colleagues(app))
     store = app[STORE]
     info, url, name = store.sync.info, store.url, channel(store.schema)
     hub.outbound = asyncio.Queue()
