@@ -19,6 +19,11 @@ _URGENCY = (
     "CASE WHEN jsonb_typeof(doc #> '{analysis,urgency}') = 'number' "
     "THEN (doc #>> '{analysis,urgency}')::float8 END"
 )
+_EMPTY = "('null', 'false', '0', '\"\"', '[]', '{}')"
+_WAITING = (
+    f"(coalesce(doc #> '{{analysis,needs_reply}}', 'null') NOT IN {_EMPTY} "
+    f"AND coalesce(doc #> '{{analysis,duplicate_of}}', 'null') IN {_EMPTY})"
+)
 _STATUS = (
     "CASE WHEN doc->>'status' IN ('answered', 'ignored') THEN doc->>'status' "
     "WHEN coalesce(doc->'answered', 'null') IN ('null', 'false', '0', '\"\"', '[]', '{}') "
@@ -35,6 +40,7 @@ COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "source": ("source", 'text COLLATE "C"', "doc->>'source'"),
         "month": ("month", 'text COLLATE "C"', "nullif(left(doc->>'seen_at', 7), '')"),
         "urgency": ("urgency", "float8", _URGENCY),
+        "waiting": ("waiting", "boolean", f"({_WAITING} AND ({_STATUS}) = 'open')"),
     },
     "people": {
         "last_seen": ("last_seen", 'text COLLATE "C"', "doc->>'last_seen'"),
@@ -55,15 +61,21 @@ COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
     },
 }
 
-# Multi-column indexes for the pages' own orderings (inbox, people, newest items).
-EXTRA_INDEXES = {
-    "items": [
-        "(seen DESC NULLS LAST, id DESC)",
-        "(status, urgency DESC NULLS LAST)",
-        "(month, source)",
-        "(person_id, seen DESC NULLS LAST)",
-    ],
-    "people": ["(interactions DESC, last_seen DESC NULLS LAST)"],
+# One index per column, led by it, shaped for the pages' own orderings: newest items, the
+# inbox (waiting, most urgent first), a person's items, the monthly report, the people page.
+INDEXES = {
+    "items": {
+        "seen": "(seen DESC NULLS LAST, id DESC)",
+        "status": "(status)",
+        "waiting": "(urgency DESC NULLS LAST) WHERE waiting",
+        "assignee": "(assignee)",
+        "person_id": "(person_id, seen DESC NULLS LAST)",
+        "source": "(source)",
+        "month": "(month, source)",
+    },
+    "people": {"interactions": "(interactions DESC, last_seen DESC NULLS LAST)", "flag": "(flag)"},
+    "replies": {"item_id": "(item_id)"},
+    "own_posts": {"published_at": "(published_at)"},
 }
 
 
@@ -86,10 +98,8 @@ def _v1() -> list[str]:
             f'CREATE TABLE IF NOT EXISTS {table} (id text COLLATE "C" PRIMARY KEY, '
             f"doc jsonb NOT NULL, changed timestamptz NOT NULL DEFAULT now(){columns})"
         )
-        for name in COLUMNS.get(table, {}):
-            sql.append(f"CREATE INDEX IF NOT EXISTS {table}_{name} ON {table} ({name})")
-        for n, spec in enumerate(EXTRA_INDEXES.get(table, [])):
-            sql.append(f"CREATE INDEX IF NOT EXISTS {table}_x{n} ON {table} {spec}")
+        for name, spec in INDEXES.get(table, {}).items():
+            sql.append(f"CREATE INDEX IF NOT EXISTS {table}_{name} ON {table} {spec}")
     sql += [
         # Team mode: who is in, the one profile, claims ("Fatima is answering"), source leases.
         "CREATE TABLE IF NOT EXISTS members (name text PRIMARY KEY, role text NOT NULL "

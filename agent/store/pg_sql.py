@@ -11,7 +11,7 @@ from typing import Any
 from psycopg.types.json import Jsonb
 
 from .pg_schema import field_columns
-from .query import DERIVED, NUMERIC, Cond, Q, Sort, sort_fields
+from .query import BOOLEAN, DERIVED, NUMERIC, Cond, Q, Sort, sort_fields
 
 _EMPTY = "('null', '\"\"', '[]', '{}', 'false', '0')"
 
@@ -31,6 +31,15 @@ def _param(value: Any) -> Any:
     return esc(value) if isinstance(value, str) else value
 
 
+def _fits(field: str, value: Any) -> bool:
+    """The value has the column's type (a bool is no number, a number no text)."""
+    if field in BOOLEAN:
+        return isinstance(value, bool)
+    if field in NUMERIC:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, str)
+
+
 def _path(field: str) -> list[str]:
     return field.split(".")
 
@@ -38,7 +47,7 @@ def _path(field: str) -> list[str]:
 def _text_expr(table: str, field: str, params: list) -> str:
     column = field_columns(table).get(field)
     if column:
-        return column if field not in NUMERIC else f"{column}::text"
+        return column if field not in NUMERIC | BOOLEAN else f"{column}::text"
     if field in DERIVED:
         raise Untranslatable(f"{field} has no column in {table}")
     params.append(_path(field))
@@ -58,9 +67,15 @@ def _cond(table: str, cond: Cond, params: list) -> str:
         has_none = None in values
         values = [v for v in values if v is not None]
         parts = []
-        if column and all(
-            isinstance(v, str if column != "urgency" else float | int) for v in values
-        ):
+        if column and field in BOOLEAN and values and all(_fits(field, v) for v in values):
+            # Written out, not bound: the partial index (WHERE waiting) must see it at planning.
+            truth = {bool(v) for v in values}
+            parts.append(
+                "TRUE" if len(truth) == 2 else column if True in truth else f"NOT {column}"
+            )
+            if has_none:
+                parts.append(f"{column} IS NULL")
+        elif column and all(_fits(field, v) for v in values):
             if values:
                 params.append([_param(v) for v in values])
                 parts.append(f"{column} = ANY(%s)")
@@ -78,6 +93,8 @@ def _cond(table: str, cond: Cond, params: list) -> str:
                 parts.append(f"coalesce({expr}, 'null') = 'null'")
         return "(" + " OR ".join(parts) + ")" if parts else "FALSE"
     if cond.op == "present":
+        if column and field in BOOLEAN:
+            return f"coalesce({column}, false)"
         if column:
             return f"({column} IS NOT NULL AND {column}::text NOT IN ('', '0'))"
         expr = _json_expr(field, params)

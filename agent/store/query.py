@@ -57,6 +57,20 @@ def _urgency(doc: dict) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def waiting(doc: dict) -> bool:
+    """Needs a reply, nobody answered or ignored it, and it is not a copy of another item."""
+    analysis = doc.get("analysis") if isinstance(doc.get("analysis"), dict) else {}
+    return (
+        _truthy(analysis.get("needs_reply"))
+        and workflow_status(doc) == "open"
+        and not _truthy(analysis.get("duplicate_of"))
+    )
+
+
+def _truthy(value: Any) -> bool:
+    return value not in (None, "", [], {}, False, 0)
+
+
 def _interactions(doc: dict) -> int:
     found = doc.get("interactions")
     return len(found) if isinstance(found, list) else 0
@@ -67,9 +81,11 @@ DERIVED: dict[str, Callable[[dict], Any]] = {
     "month": _month,
     "urgency": _urgency,
     "interactions": _interactions,
+    "waiting": waiting,
 }
 # Derived fields that sort as numbers (the missing value first), not as text.
 NUMERIC = frozenset({"urgency", "interactions"})
+BOOLEAN = frozenset({"waiting"})
 
 
 @dataclass(frozen=True)
@@ -86,7 +102,7 @@ class Cond:
             value = field_value(doc, self.fields[0])
             return isinstance(value, Hashable) and value in self.value
         if self.op == "present":
-            return field_value(doc, self.fields[0]) not in (None, "", [], {}, False)
+            return _truthy(field_value(doc, self.fields[0]))
         if self.op == "range":
             text = text_of(doc, self.fields)
             return (self.value is None or text >= self.value) and (

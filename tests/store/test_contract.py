@@ -109,7 +109,7 @@ def inbox_docs() -> list[dict]:
             "seen_at": "2026-11-02T09:00:00Z",
             "assignee": "fatima",
             "person_id": "p1",
-            "analysis": {"intent": "complaint", "urgency": 0.9},
+            "analysis": {"intent": "complaint", "urgency": 0.9, "needs_reply": True},
             "text": "De app is STUK",
         },
         {
@@ -118,7 +118,7 @@ def inbox_docs() -> list[dict]:
             "seen_at": "2026-11-03T09:00:00Z",
             "status": "answered",
             "person_id": "p2",
-            "analysis": {"intent": "question", "urgency": 0.5},
+            "analysis": {"intent": "question", "urgency": 0.5, "needs_reply": True},
             "text": "Hoe werkt dit?",
         },
         {
@@ -135,11 +135,17 @@ def inbox_docs() -> list[dict]:
             "source": "linkedin",
             "published_at": "2026-12-01T08:00:00Z",
             "seen_at": "2026-12-01T09:00:00Z",
-            "analysis": {"intent": "praise", "urgency": 0.1},
+            "analysis": {
+                "intent": "praise",
+                "urgency": 0.1,
+                "needs_reply": 1,
+                "duplicate_of": "i1",
+            },
             "text": "Top service",
             "author": {"name": "Els Stuk"},
         },
         {"id": "i5", "source": "x", "text": "zonder datum", "nested": {"n": 3}, "flag": False},
+        {"id": "i6", "source": "x", "seen_at": "2026-12-02", "analysis": {"needs_reply": "ja"}},
     ]
 
 
@@ -154,6 +160,9 @@ QUERIES = {
     "range coalesced": Q.range(("published_at", "seen_at"), lo="2026-11-03"),
     "text": Q.text(("text", "author.name"), "stuk"),
     "present": Q.present("analysis.intent"),
+    "waiting for a reply": Q.eq("waiting", True),
+    "not waiting": Q.eq("waiting", False),
+    "numeric column": Q.eq("urgency", 0.9) & Q.present("urgency"),
     "not": ~Q.eq("source", "linkedin"),
     "and": Q.eq("workflow", "open") & Q.present("analysis.intent") & ~Q.eq("assignee", "fatima"),
 }
@@ -174,10 +183,10 @@ def test_sorting_by_fields_pages_newest_first_with_the_missing_last(backend):
     store = backend()
     store.upsert("items", inbox_docs())
     page, total = store.find("items", sort=("seen_at", "id"), reverse=True, limit=3, offset=1)
-    assert total == 5
-    assert [d["id"] for d in page] == ["i2", "i1", "i3"]
-    last, total = store.find("items", sort="seen_at", reverse=True, limit=3, offset=3)
-    assert [d["id"] for d in last] == ["i3", "i5"] and total == 5
+    assert total == 6
+    assert [d["id"] for d in page] == ["i4", "i2", "i1"]
+    last, total = store.find("items", sort="seen_at", reverse=True, limit=3, offset=4)
+    assert [d["id"] for d in last] == ["i3", "i5"] and total == 6
 
 
 def test_a_failed_transaction_changes_nothing(backend):
@@ -258,7 +267,7 @@ def test_postgresql_serves_page_queries_in_sql(team_db, monkeypatch):
     page, total = store.find(
         "items", Q.eq("workflow", "open"), sort=("seen_at", "id"), reverse=True, limit=2
     )
-    assert [d["id"] for d in page] == ["i4", "i1"] and total == 3
+    assert [d["id"] for d in page] == ["i6", "i4"] and total == 4
 
 
 def test_a_team_database_from_a_newer_roos_is_refused_and_left_untouched(team_db):
@@ -279,5 +288,5 @@ def test_the_schema_is_migrated_once_with_indexes_for_the_pages(team_db):
             (team_db.schema,),
         )
     }
-    for column in ("seen", "status", "assignee", "person_id", "source", "month", "urgency"):
-        assert f"items_{column}" in indexes
+    for column in ("seen", "status", "waiting", "assignee", "person_id", "source", "month"):
+        assert f"items_{column}" in indexes  # waiting orders by urgency

@@ -25,13 +25,9 @@ TODAY = {
 }
 
 
-# Needs a reply, nobody answered or ignored it, and it is not a copy of another item. A query
-# (store.query.Q) so PostgreSQL answers it from its columns; still a plain item -> bool.
-waiting_reply = (
-    Q.present("analysis.needs_reply")
-    & Q.eq("workflow", "open")
-    & ~Q.present("analysis.duplicate_of")
-)
+# Needs a reply, nobody answered or ignored it, and it is not a copy of another item
+# (store.query.waiting). A query, so PostgreSQL answers it from an index; still item -> bool.
+waiting_reply = Q.eq("waiting", True)
 
 
 async def get_today(request: web.Request) -> web.Response:
