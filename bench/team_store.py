@@ -95,7 +95,7 @@ def measure(store, n: int) -> dict:
     rate = n / (time.perf_counter() - start)
     store.upsert("people", make_people(n))
     if hasattr(store, "_conn"):  # PostgreSQL: fresh planner statistics, as autovacuum would
-        store._conn().execute("ANALYZE")
+        store.connection().execute("ANALYZE")
     inbox = waiting_reply & Q.present("analysis.intent")
     figures = {
         "ingest": rate,

@@ -85,9 +85,11 @@ def _copy_profile(config, to: str, source, target) -> None:
     """The profile goes along: the team's (from the database) or this home's profile.toml."""
     from ..team.profile_sync import read, write
 
-    profile = (team_mode(config) and read(source._conn())) or ProfileManager(config.home).load()
+    profile = (team_mode(config) and read(source.connection())) or ProfileManager(
+        config.home
+    ).load()
     if is_pg_url(to):
-        conn = target._conn()
+        conn = target.connection()
         if read(conn) is None:
             write(conn, profile, config.member)
     else:

@@ -83,8 +83,8 @@ def run_join(args: argparse.Namespace) -> int:
     store = _open(joined)
     if args.migrate:
         _bring_data(config, store)
-    role = members.join(store._conn(), name)
-    profile_note = seed_or_export(store._conn(), joined.home, name)
+    role = members.join(store.connection(), name)
+    profile_note = seed_or_export(store.connection(), joined.home, name)
     store.close()
     path = membership.write_team_file(config.home, team)
     print(f"Joined the team at {safe_url(args.url)} as {name} ({role}).")
@@ -113,7 +113,7 @@ def run_show(args: argparse.Namespace) -> int:
         print("Alone: this home uses its own TinyDB store. Join a team with `roos team join`.")
         return 0
     store = _open(config)
-    conn = store._conn()
+    conn = store.connection()
     print(f"Team database: {safe_url(config.store_url)} (schema {config.store_schema})")
     print(
         f"You: {config.member or '(no name: run roos team join)'} ({members.role_of(conn, config.member) or 'not a member'})"
@@ -129,7 +129,7 @@ def run_role(args: argparse.Namespace) -> int:
     if not is_pg_url(config.store_url):
         fail("this home is not in a team (roos team join first)")
     store = _open(config)
-    conn = store._conn()
+    conn = store.connection()
     if members.role_of(conn, config.member) != "admin":
         fail("only an admin can give roles")
     try:

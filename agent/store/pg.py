@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -26,174 +25,19 @@ from typing import Any, TypeVar
 import orjson
 import psycopg
 from psycopg import errors as pg_errors
-from psycopg.types.json import set_json_dumps, set_json_loads
 
 from . import meta as doc_meta
 from .db import GROUP_MAX, TABLES
 from .files import StoreError
 from .pg_conn import check_schema, connect, conninfo, safe_url
 from .pg_schema import MIGRATIONS, SCHEMA_VERSION
-from .pg_sql import Untranslatable, order_sql, where_sql
-from .query import Q, sort_key
+from .pg_tx import PgTx
 
 log = logging.getLogger("roos.store")
 T = TypeVar("T")
 RETRIES = 5
 READERS = 3
 _RETRYABLE = (pg_errors.DeadlockDetected, pg_errors.SerializationFailure)
-# jsonb cannot hold U+0000. Stored text keeps it anyway, reversibly: U+FFFE is the escape
-# character, U+FFFE "0" stands for U+0000 and U+FFFE U+FFFE for a U+FFFE of the text itself.
-_ESC = "\ufffe".encode()
-_NUL = re.compile(rb"(?<!\\)((?:\\\\)*)\\u0000")
-_ESCAPED = re.compile(_ESC + b"(" + _ESC + b"|0)")
-
-
-def dump(doc: dict) -> str:
-    raw = orjson.dumps(doc)
-    if _ESC in raw:
-        raw = raw.replace(_ESC, _ESC + _ESC)
-    if b"\\u0000" in raw:
-        raw = _NUL.sub(rb"\1" + _ESC + b"0", raw)
-    return raw.decode()
-
-
-def load(data: bytes | str) -> object:
-    raw = data.encode() if isinstance(data, str) else bytes(data)
-    if _ESC in raw:
-        raw = _ESCAPED.sub(lambda m: _ESC if m.group(1) == _ESC else b"\\u0000", raw)
-    return orjson.loads(raw)
-
-
-set_json_loads(load)
-set_json_dumps(dump)  # query parameters (Jsonb) are escaped as stored documents are
-
-
-class PgTx:
-    """The store's methods on one connection; ``locking`` inside a writer transaction."""
-
-    def __init__(self, conn: psycopg.Connection, locking: bool = False) -> None:
-        self.conn = conn
-        self.locking = locking
-        self.after_commit: list[str] = []
-
-    def scrub(self) -> int:
-        """After a forget: VACUUM, once committed, so deleted texts leave the data files."""
-        self.after_commit.append(f"VACUUM {', '.join(TABLES)}")
-        return len(TABLES)
-
-    @staticmethod
-    def _table(name: str) -> str:
-        if name not in TABLES:
-            raise StoreError(f"unknown table {name!r}")
-        return name
-
-    def upsert(self, table_name: str, docs: Iterable[dict], key: str = "id") -> list[str]:
-        table = self._table(table_name)
-        merged: dict[str, dict] = {}
-        for doc in docs:
-            doc_key = doc[key]
-            if key != "id":
-                doc = {**doc, "id": doc_key}
-            merged[doc_key] = {**merged.get(doc_key, {}), **doc}
-        if merged:
-            self.conn.execute(
-                f"INSERT INTO {table} (id, doc) SELECT * FROM unnest(%s::text[], %s::jsonb[]) "
-                f"ON CONFLICT (id) DO UPDATE SET doc = {table}.doc || EXCLUDED.doc, changed = now()",
-                (list(merged), [dump(d) for d in merged.values()]),
-            )
-        return list(merged)
-
-    def get(self, table_name: str, doc_key: str) -> dict | None:
-        table = self._table(table_name)
-        lock = " FOR UPDATE" if self.locking else ""
-        row = self.conn.execute(
-            f"SELECT doc FROM {table} WHERE id = %s{lock}", (doc_key,)
-        ).fetchone()
-        return row[0] if row else None
-
-    def get_many(self, table_name: str, keys: Iterable[str]) -> dict[str, dict]:
-        table = self._table(table_name)
-        rows = self.conn.execute(
-            f"SELECT id, doc FROM {table} WHERE id = ANY(%s)", (list(keys),)
-        ).fetchall()
-        return dict(rows)
-
-    def find(
-        self,
-        table_name: str,
-        where: Callable[[dict], bool] | None = None,
-        *,
-        sort: Any = None,
-        reverse: bool = False,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> tuple[list[dict], int]:
-        table = self._table(table_name)
-        sql_where = where is None or isinstance(where, Q)
-        sql_sort = sort is None or isinstance(sort, str | tuple)
-        if sql_where and sql_sort:
-            try:
-                return self._find_sql(table, where, sort, reverse, limit, offset)
-            except Untranslatable:
-                pass
-        return self._find_python(table, where, sort, reverse, limit, offset)
-
-    def _find_python(self, table, where, sort, reverse, limit, offset) -> tuple[list[dict], int]:
-        """A Python filter or key: the table goes through it (callers not yet on query.Q)."""
-        docs = [d for (d,) in self.conn.execute(f"SELECT doc FROM {table} ORDER BY id")]
-        hits = docs if where is None else [d for d in docs if where(d)]
-        if sort is not None:
-            hits.sort(
-                key=sort_key(sort) if isinstance(sort, str | tuple) else sort, reverse=reverse
-            )
-        end = None if limit is None else offset + limit
-        return hits[offset:end], len(hits)
-
-    def _find_sql(self, table, where, sort, reverse, limit, offset) -> tuple[list[dict], int]:
-        cond, params = where_sql(table, where)
-        order, order_params = order_sql(table, sort, reverse) if sort is not None else ("id", [])
-        page = f" LIMIT {int(limit)}" if limit is not None else ""
-        page += f" OFFSET {int(offset)}" if offset else ""
-        rows = self.conn.execute(
-            f"SELECT doc FROM {table} WHERE {cond} ORDER BY {order}{page}", [*params, *order_params]
-        ).fetchall()
-        docs = [d for (d,) in rows]
-        if limit is None and not offset:
-            return docs, len(docs)
-        if len(docs) < (limit or 0) and (docs or not offset):
-            return docs, offset + len(docs)
-        (total,) = self.conn.execute(
-            f"SELECT count(*) FROM {table} WHERE {cond}", params
-        ).fetchone()
-        return docs, total
-
-    def has(self, table_name: str, doc_key: str) -> bool:
-        table = self._table(table_name)
-        return (
-            self.conn.execute(f"SELECT 1 FROM {table} WHERE id = %s", (doc_key,)).fetchone()
-            is not None
-        )
-
-    def count(self, table_name: str) -> int:
-        table = self._table(table_name)
-        return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-    def patch(self, table_name: str, doc_key: str, fields: dict) -> dict | None:
-        table = self._table(table_name)
-        row = self.conn.execute(
-            f"UPDATE {table} SET doc = doc || %s::jsonb, changed = now() WHERE id = %s RETURNING doc",
-            (dump({**fields, "id": doc_key}), doc_key),
-        ).fetchone()
-        return row[0] if row else None
-
-    def delete(self, table_name: str, keys: Iterable[str]) -> int:
-        table = self._table(table_name)
-        cur = self.conn.execute(f"DELETE FROM {table} WHERE id = ANY(%s)", (list(keys),))
-        return cur.rowcount
-
-    def transact(self, fn: Callable[[PgTx], T]) -> T:
-        with self.conn.transaction():
-            return fn(self)
 
 
 class PgSyncStore:
@@ -208,7 +52,7 @@ class PgSyncStore:
     def __repr__(self) -> str:
         return f"PgSyncStore({safe_url(self.url)}, schema={self.schema})"
 
-    def _conn(self) -> psycopg.Connection:
+    def connection(self) -> psycopg.Connection:
         if self.conn is None or self.conn.closed or self.conn.broken:
             self.conn = connect(self.info, self.url)
         return self.conn
@@ -224,7 +68,7 @@ class PgSyncStore:
         return self
 
     def _open(self) -> None:
-        conn = self._conn()
+        conn = self.connection()
         with conn.transaction():
             conn.execute(
                 "SELECT pg_advisory_xact_lock(hashtext(%s))", (f"roos-migrate:{self.schema}",)
@@ -283,7 +127,7 @@ class PgSyncStore:
             raise AttributeError(name)
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            conn = self._conn()
+            conn = self.connection()
             with conn.transaction():
                 return method(PgTx(conn), *args, **kwargs)
 
@@ -299,7 +143,7 @@ class PgSyncStore:
         """All of fns in one database transaction, each in a savepoint; one commit (one WAL
         flush) for the group. A failed commit fails them all: nothing unsaved is acknowledged."""
         for attempt in range(RETRIES):
-            conn = self._conn()
+            conn = self.connection()
             tx = PgTx(conn, locking=True)
             outcomes: list[tuple[bool, Any]] = []
             try:
@@ -374,6 +218,11 @@ class PgStore:
         return await loop.run_in_executor(
             self._readers, lambda: getattr(self._reader(), name)(*args, **kwargs)
         )
+
+    async def on_connection(self, fn: Callable[[psycopg.Connection], T]) -> T:
+        """fn(connection) on a reader thread: team features' own tables (members, claims...)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._readers, lambda: fn(self._reader().connection()))
 
     async def get(self, table: str, doc_key: str) -> dict | None:
         return await self._read("get", table, doc_key)

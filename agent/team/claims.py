@@ -9,7 +9,6 @@ of one user). Taking an item another member claims does not steal it: the answer
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
@@ -63,10 +62,7 @@ class TeamClaims:
         self.store = store
 
     async def _db(self, fn):
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self.store._readers, lambda: fn(self.store._reader()._conn())
-        )
+        return await self.store.on_connection(fn)
 
     async def claim(self, item_id: str, member: str, now: datetime) -> tuple[dict, bool]:
         def run(conn):

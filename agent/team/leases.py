@@ -10,7 +10,6 @@ it in: theirs is the LinkedIn login it is read with.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
@@ -56,14 +55,10 @@ async def source_lease(app: web.Application, source: dict) -> AsyncIterator[bool
     if not may_read(source, app[CONFIG].member):
         yield False
         return
-    store, holder, loop = app[STORE], _holder(app), asyncio.get_running_loop()
-
-    def run(fn):
-        return loop.run_in_executor(store._readers, lambda: fn(store._reader()._conn()))
-
-    got = await run(lambda conn: take(conn, source["id"], holder))
+    store, holder = app[STORE], _holder(app)
+    got = await store.on_connection(lambda conn: take(conn, source["id"], holder))
     try:
         yield got
     finally:
         if got:
-            await run(lambda conn: give_back(conn, source["id"], holder))
+            await store.on_connection(lambda conn: give_back(conn, source["id"], holder))

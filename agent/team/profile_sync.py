@@ -74,10 +74,7 @@ async def team_profile_ctx(app: web.Application):
         yield
         return
     store, manager, member = app[STORE], app[PROFILE], app[CONFIG].member
-    loop = asyncio.get_running_loop()
-
-    def db(fn):
-        return loop.run_in_executor(store._readers, lambda: fn(store._reader()._conn()))
+    db = store.on_connection
 
     async def take_team_profile() -> None:
         team = await db(read)

@@ -7,8 +7,6 @@ person. Alone, on TinyDB, there are no roles: the one user is the admin.
 
 from __future__ import annotations
 
-import asyncio
-
 from aiohttp import web
 
 from ..server.errors import ApiError
@@ -41,10 +39,7 @@ async def current_role(app: web.Application) -> str:
     if not cache.fresh():
         store = app[STORE]
         member = app[CONFIG].member
-        loop = asyncio.get_running_loop()
-        role = await loop.run_in_executor(
-            store._readers, lambda: role_of(store._reader()._conn(), member)
-        )
+        role = await store.on_connection(lambda conn: role_of(conn, member))
         cache.set(role)
     return cache.role or "none"
 

@@ -49,7 +49,7 @@ def test_the_setup_script_makes_a_role_that_owns_only_its_schema(tmp_path):
         store.upsert("items", [{"id": "a", "text": "hallo"}])
         assert store.get("items", "a")["text"] == "hallo"
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            store._conn().execute("CREATE TABLE public.sneaky (a int)")
+            store.connection().execute("CREATE TABLE public.sneaky (a int)")
         store.close()
         again = subprocess.run(
             [str(SCRIPT), name, name],

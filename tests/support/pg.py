@@ -42,7 +42,7 @@ class TeamDb:
 
         store = PgSyncStore(self.url, self.schema).open()
         try:
-            return join(store._conn(), name)
+            return join(store.connection(), name)
         finally:
             store.close()
 
