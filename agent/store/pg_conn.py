@@ -103,6 +103,6 @@ async def connect_async(info: str, url: str) -> psycopg.AsyncConnection:
 
 
 def _reason(exc: Exception) -> str:
-    # libpq's first line is the useful one; never echo the conninfo back.
-    text = str(exc).strip().splitlines()
-    return re.sub(r"password=\S+", "password=***", text[-1] if text else "unknown error")
+    # libpq says what failed over a few lines: one line of it, never the conninfo.
+    text = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    return re.sub(r"password=\S+", "password=***", text or "unknown error")
