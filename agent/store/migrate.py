@@ -9,10 +9,11 @@ compared; the move reports, table by table, what it copied and whether the count
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .db import TABLES
+from .query import Q
 
 BATCH = 500
 Progress = Callable[[str, int, int], None]
@@ -29,36 +30,47 @@ def _existing(target: Any, table: str, ids: list[str]) -> dict[str, dict]:
     return found
 
 
+def batches(source: Any, table: str) -> Iterator[list[dict]]:
+    """The table in id order, BATCH documents at a time (keyset paging: never all in memory)."""
+    last: str | None = None
+    while True:
+        where = Q.range("id", lo=last) if last is not None else None
+        page, _ = source.find(table, where, sort="id", limit=BATCH + 1)
+        page = [d for d in page if d["id"] != last][:BATCH]
+        if not page:
+            return
+        yield page
+        last = page[-1]["id"]
+
+
 def copy_store(source: Any, target: Any, progress: Progress | None = None) -> dict[str, dict]:
-    """Copy every table of source into target; per table: copied, skipped, counts, ok."""
+    """Copy every table of source into target; per table: copied, unchanged, counts, ok."""
     report: dict[str, dict] = {}
     for table in TABLES:
-        docs, total = source.find(table, sort="id")
-        copied = skipped = 0
-        for start in range(0, total, BATCH):
-            batch = docs[start : start + BATCH]
+        total = source.count(table)
+        copied = unchanged = missing = done = 0
+        for batch in batches(source, table):
             there = _existing(target, table, [d["id"] for d in batch])
             todo = [d for d in batch if there.get(d["id"]) != d]
             if todo:
                 target.upsert(table, todo)  # one transaction per batch
+                # Verified as it goes: what the target now holds of this batch.
+                missing += len(batch) - len(_existing(target, table, [d["id"] for d in batch]))
             copied += len(todo)
-            skipped += len(batch) - len(todo)
+            unchanged += len(batch) - len(todo)
+            done += len(batch)
             if progress:
-                progress(table, min(start + BATCH, total), total)
+                progress(table, done, total)
         if progress and total == 0:
             progress(table, 0, 0)
-        missing = sum(
-            len(ids) - len(_existing(target, table, ids))
-            for ids in ([d["id"] for d in docs[i : i + BATCH]] for i in range(0, total, BATCH))
-        )
         target_count = target.count(table)
         report[table] = {
             "copied": copied,
-            "unchanged": skipped,
-            "source": total,
+            "unchanged": unchanged,
+            "source": done,
             "target": target_count,
             "missing": missing,
-            "ok": missing == 0 and target_count == total,
+            "ok": missing == 0 and target_count == done == total,
         }
     return report
 

@@ -99,6 +99,17 @@ def _cond(table: str, cond: Cond, params: list) -> str:
             return f"({column} IS NOT NULL AND {column}::text NOT IN ('', '0'))"
         expr = _json_expr(field, params)
         return f"(coalesce({expr}, 'null') NOT IN {_EMPTY})"
+    if cond.op == "range" and column and len(cond.fields) == 1 and field not in NUMERIC | BOOLEAN:
+        # One text column: compared bare, so its index serves the range (keyset paging, months).
+        # A missing value counts as "", which is below any lo and above no hi.
+        parts = []
+        if cond.value:
+            parts.append(f"{column} >= %s")
+            params.append(esc(cond.value))
+        if cond.hi is not None:
+            parts.append(f"({column} < %s OR {column} IS NULL)" if cond.hi else "FALSE")
+            params.extend([esc(cond.hi)] if cond.hi else [])
+        return "(" + " AND ".join(parts) + ")" if parts else "TRUE"
     if cond.op == "range":
         exprs = [f"nullif({_text_expr(table, f, params)}, '')" for f in cond.fields]
         text = f"coalesce({', '.join(exprs)}, '') COLLATE \"C\""

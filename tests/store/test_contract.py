@@ -157,6 +157,8 @@ QUERIES = {
     "in": Q.in_("person_id", ["p1", "nobody"]),
     "in with none": Q.in_("analysis.intent", ["praise", None]),
     "range month": Q.range("month", lo="2026-11", hi="2026-12"),
+    "range below, the missing included": Q.range("month", hi="2026-11"),
+    "range on the id column": Q.range("id", lo="i3"),
     "range coalesced": Q.range(("published_at", "seen_at"), lo="2026-11-03"),
     "text": Q.text(("text", "author.name"), "stuk"),
     "present": Q.present("analysis.intent"),
