@@ -72,7 +72,9 @@ def check_schema(schema: str) -> str:
 
 def conninfo(url: str, schema: str, password_file: Path | None = None) -> str:
     extra: dict[str, str] = {
-        "options": f"-c search_path={check_schema(schema)}",
+        # synchronous_commit on whatever the server's default: a commit is on disk (WAL
+        # flushed) before Roos acknowledges anything.
+        "options": f"-c search_path={check_schema(schema)} -c synchronous_commit=on",
         "application_name": "roos",
         "connect_timeout": os.environ.get("PGCONNECT_TIMEOUT", "10"),
     }
