@@ -1,7 +1,7 @@
 """Team store: PostgreSQL beside the embedded TinyDB store, on the same invented data.
 
-Per size: ingest rate (batches of 500, each durable), the inbox page query (open items that
-need a reply, most urgent first, 50 a page, with the total), the people page (most
+Per size: ingest rate (batches of 500, each durable), the inbox page query (the inbox's own
+query: items waiting for a reply, most urgent first, 50 a page, with the total), the people page (most
 interactions first, 500), the monthly report's gathering and figures, and the live event
 latency from agent A's ingest to agent B's WebSocket (two real agents on one database; its
 baseline is agent A's own WebSocket, which is all one TinyDB agent can offer).
@@ -26,7 +26,7 @@ import psycopg
 
 from agent.reports.build import draft, gather
 from agent.reports.months import Month
-from agent.server.api.stats import waiting_reply
+from agent.server.api.inbox import inbox_query
 from agent.store import SyncStore
 from agent.store.pg import PgSyncStore
 from agent.store.query import Q
@@ -94,9 +94,9 @@ def measure(store, n: int) -> dict:
         store.upsert("items", make_items(min(BATCH, n - i), i))
     rate = n / (time.perf_counter() - start)
     store.upsert("people", make_people(n))
-    if hasattr(store, "_conn"):  # PostgreSQL: fresh planner statistics, as autovacuum would
-        store.connection().execute("ANALYZE")
-    inbox = waiting_reply & Q.present("analysis.intent")
+    if isinstance(store, PgSyncStore):  # what autovacuum does after a bulk load
+        store.connection().execute("VACUUM ANALYZE")
+    inbox = inbox_query("open")  # what GET /api/inbox asks the store
     figures = {
         "ingest": rate,
         "inbox": p95(lambda: store.find("items", inbox, sort="urgency", reverse=True, limit=50)),
