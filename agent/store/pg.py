@@ -141,32 +141,40 @@ class PgSyncStore:
 
     def transact_group(self, fns: list[Callable[[PgTx], Any]]) -> list[tuple[bool, Any]]:
         """All of fns in one database transaction, each in a savepoint; one commit (one WAL
-        flush) for the group. A failed commit fails them all: nothing unsaved is acknowledged."""
+        flush) for the group. A failed commit fails them all: nothing unsaved is acknowledged.
+        A deadlock, or a connection lost before the commit was sent, replays the group."""
         for attempt in range(RETRIES):
             conn = self.connection()
             tx = PgTx(conn, locking=True)
             outcomes: list[tuple[bool, Any]] = []
+            committing = False
             try:
                 with conn.transaction():
                     for fn in fns:
                         try:
                             with conn.transaction():  # a savepoint
                                 outcomes.append((True, fn(tx)))
-                        except _RETRYABLE:
-                            raise
-                        except psycopg.OperationalError:
+                        except (*_RETRYABLE, psycopg.OperationalError):
                             raise
                         except Exception as exc:
                             outcomes.append((False, _user_error(exc)))
-                for statement in tx.after_commit:
-                    conn.execute(statement)
-                return outcomes
+                    committing = True  # leaving the block sends COMMIT
             except _RETRYABLE as exc:
                 log.info("Team database: %s; retrying (%d)", type(exc).__name__, attempt + 1)
                 continue
+            except psycopg.OperationalError as exc:
+                if not committing and attempt < RETRIES - 1:
+                    log.warning("Lost the team database connection; reconnecting to retry.")
+                    continue
+                return [(False, _user_error(exc))] * len(fns)
             except psycopg.Error as exc:
-                error = StoreError(f"the team database refused the write: {_user_error(exc)}")
-                return [(False, error)] * len(fns)
+                return [(False, _user_error(exc))] * len(fns)
+            for statement in tx.after_commit:  # committed already: a failure here is no loss
+                try:
+                    conn.execute(statement)
+                except psycopg.Error as exc:
+                    log.warning("After the commit, %s failed: %s", statement.split()[0], exc)
+            return outcomes
         error = StoreError("the team database stayed busy; nothing was saved, try again")
         return [(False, error)] * len(fns)
 

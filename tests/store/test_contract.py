@@ -292,3 +292,16 @@ def test_the_schema_is_migrated_once_with_indexes_for_the_pages(team_db):
     }
     for column in ("seen", "status", "waiting", "assignee", "person_id", "source", "month"):
         assert f"items_{column}" in indexes  # waiting orders by urgency
+
+
+def test_a_lost_database_connection_is_reopened_and_the_write_goes_through(team_db):
+    store = PgSyncStore(team_db.url, team_db.schema).open()
+    store.upsert("items", items(1))
+    (pid,) = store.connection().execute("SELECT pg_backend_pid()").fetchone()
+    team_db.sql("SELECT pg_terminate_backend(%s)", (pid,))  # a restart, a network cut
+    assert store.transact(lambda tx: tx.upsert("items", items(1, start=1))) == ["urn:li:activity:1"]
+    assert backend_count(team_db) == 2
+
+
+def backend_count(db) -> int:
+    return db.sql("SELECT count(*) FROM items")[0][0]
