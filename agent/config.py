@@ -38,6 +38,21 @@ SETTINGS = (
         5.0,
         "Seconds between two requests to the same blog host (robots.txt Crawl-delay wins when longer).",
     ),
+    Setting(
+        "store_url",
+        "ROOS_STORE",
+        None,
+        "postgresql://role@host/db: keep the store in a team's PostgreSQL database "
+        "(default: the embedded TinyDB store in the home; `roos team join` sets it).",
+    ),
+    Setting("store_schema", "ROOS_STORE_SCHEMA", "roos", "Schema of the team database Roos uses."),
+    Setting(
+        "store_password_file",
+        "ROOS_STORE_PASSWORD_FILE",
+        None,
+        "A private (0600) file holding the team database password (else PGPASSWORD or ~/.pgpass).",
+    ),
+    Setting("member", "ROOS_MEMBER", None, "Your name in the team (set by `roos team join --as`)."),
 )
 
 
@@ -54,6 +69,10 @@ class Config:
     scheduler: bool = True
     polite_delay: float = 5.0
     host: str = "127.0.0.1"
+    store_url: str | None = None
+    store_schema: str = "roos"
+    store_password_file: str | None = None
+    member: str | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> Config:
@@ -67,6 +86,9 @@ class Config:
         if values.get("home") is not None:
             values["home"] = Path(str(values["home"])).expanduser().resolve()
         config = cls(**values)  # type: ignore[arg-type]
+        from .team.membership import with_team  # team.toml fills what the environment left
+
+        config = with_team(config)
         if not 0 < config.port < 65536:
             raise ValueError(f"port must be between 1 and 65535, not {config.port}")
         if config.polite_delay < 0:

@@ -31,6 +31,7 @@ BENCHES = (
     "reliability",
     "watch",
     "inbox",
+    "team_store",
 )
 RESULTS = Path(__file__).resolve().parent / "results.json"
 

@@ -10,6 +10,7 @@ import pytest
 from agent.config import Config
 from agent.server.app import create_app
 from tests.support.agent import free_port
+from tests.support.pg import team_db  # noqa: F401  (fixture)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -19,8 +20,32 @@ def home(tmp_path: Path) -> Path:
     return tmp_path / "home"
 
 
+def pytest_generate_tests(metafunc):
+    """Modules marked both_stores run every test on TinyDB and on the team's PostgreSQL."""
+    if "store_backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_stores"
+    ):
+        metafunc.parametrize("store_backend", ["tinydb", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def config(home: Path) -> Config:
+def store_backend(request):
+    return getattr(request, "param", "tinydb")
+
+
+@pytest.fixture
+def config(home: Path, store_backend: str, request) -> Config:
+    if store_backend == "postgresql":
+        db = request.getfixturevalue("team_db")
+        db.join("Fatima")  # the first to join: admin
+        return Config(
+            port=free_port(),
+            home=home,
+            scheduler=False,
+            store_url=db.url,
+            store_schema=db.schema,
+            member="Fatima",
+        )
     return Config(port=free_port(), home=home, scheduler=False)
 
 

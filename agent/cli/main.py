@@ -18,6 +18,8 @@ from . import (
     scrape_cmd,
     serve,
     sources_cmd,
+    store_cmd,
+    team_cmd,
     token_cmd,
     watch_cmd,
 )
@@ -36,6 +38,8 @@ COMMANDS = (
     login_cmd,
     doctor_cmd,
     watch_cmd,
+    team_cmd,
+    store_cmd,
 )
 
 

@@ -22,6 +22,7 @@ from ..reports.build import FILES, choose_month, draft, folder_for, gather, writ
 from ..reports.files import FILE_MODE, copy_out, write_private
 from ..reports.pdf import PdfError
 from ..store import HomeLock, StoreError, SyncStore, is_locked
+from ..store.backend import open_sync_store
 from .common import config_from, fail
 
 TIMEOUT = 300  # Chromium on a busy two-core laptop; the agent answers when the PDF is written
@@ -84,12 +85,14 @@ def directly(
     lang: str | None,
     out: Path | None,
     mode: int = FILE_MODE,
+    config=None,
 ) -> dict:
     """No agent runs: hold the home lock and read the store ourselves."""
     with HomeLock(home):
         profile = ProfileManager(home).load()
         month = choose_month(month_text, profile, datetime.now(UTC))
-        store = SyncStore(home / "store").open()
+        # A home in a team reads the team database (store.backend), alone its own TinyDB store.
+        store = open_sync_store(config) if config else SyncStore(home / "store").open()
         inputs = gather(store, month, profile)
         lang = lang or (profile.get("report") or {}).get("lang") or "nl"
         made = draft(month, lang, profile, inputs)
@@ -133,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
         report = _ask_agent(config.port, config.home, args, out)
     else:
         try:
-            report = directly(config.home, args.month, args.lang, out, args.mode)
+            report = directly(config.home, args.month, args.lang, out, args.mode, config)
         except (ValueError, StoreError, PdfError, OSError) as exc:
             fail(str(exc))
             return 1

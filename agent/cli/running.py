@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from ..config import Config
 from ..home import read_token
 from ..store import StoreError, SyncStore, is_locked
+from ..store.backend import open_sync_store
 from .common import fail, held_home
 
 TIMEOUT = 120
@@ -58,6 +59,6 @@ def direct_store(config: Config) -> Iterator[SyncStore]:
     """The store, opened by this process under the home lock (no agent is running)."""
     with held_home(config):
         try:
-            yield SyncStore(config.home / "store").open()
+            yield open_sync_store(config)
         except StoreError as exc:
             fail(str(exc), code=4)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import orjson
@@ -26,6 +26,7 @@ from agent.reports.pdf import html_to_pdf, html_to_pdf_sync
 from agent.reports.render_html import render_html
 from agent.reports.summary import summary_lines
 from agent.store import SyncStore
+from agent.store.query import Q
 
 REPORTS_DIR = "reports"
 META = "report.json"
@@ -45,10 +46,17 @@ def gather(tx: SyncStore, month: Month, profile: dict) -> dict:
         at = moment_of(doc)
         return at is not None and start <= at < end
 
-    items, _ = tx.find("items", in_window)
+    # The store narrows by text first (a day's margin either side covers any UTC offset; on
+    # the team's PostgreSQL an index range), then the exact instant decides.
+    window = Q.range(
+        ("published_at", "seen_at"),
+        lo=(start - timedelta(days=1)).astimezone(UTC).date().isoformat(),
+        hi=(end + timedelta(days=1)).astimezone(UTC).date().isoformat(),
+    )
+    items = [i for i in tx.find("items", window)[0] if in_window(i)]
     ids = {item["id"] for item in items}
-    replies, _ = tx.find("replies", lambda r: r.get("item_id") in ids)
-    people, _ = tx.find("people", lambda p: bool(p.get("interactions")))
+    replies, _ = tx.find("replies", Q.in_("item_id", ids))
+    people, _ = tx.find("people", Q.present("interactions"))
     own_posts, _ = tx.find("own_posts", in_window)
     snapshots, _ = tx.find("follow_snapshots", lambda s: bool(s.get("own")))
     return {

@@ -20,7 +20,10 @@ from ..home import TokenKeeper, prepare_home
 from ..profile import ProfileManager
 from ..reports.schedule import report_ctx
 from ..sources.scheduler import listening_ctx
-from ..store import Store
+from ..store.backend import make_store, team_mode
+from ..team.live import TeamHub, live_ctx
+from ..team.profile_sync import team_profile_ctx
+from ..team.roles import role_middleware
 from . import sessions
 from .api import debug
 from .api.openapi import OPENAPI_KEY, build_openapi
@@ -38,7 +41,7 @@ PROFILE_POLL_SECONDS = 2.0
 
 
 async def _store_ctx(app: web.Application) -> AsyncIterator[None]:
-    store = Store(app[CONFIG].home / "store")
+    store = make_store(app[CONFIG])
     await store.open()
     app[STORE] = store
     yield
@@ -68,14 +71,15 @@ async def _watch_files_ctx(app: web.Application) -> AsyncIterator[None]:
 def create_app(config: Config) -> web.Application:
     prepare_home(config.home)
     app = web.Application(
-        middlewares=[error_middleware, guard_middleware], client_max_size=config.max_body
+        middlewares=[error_middleware, guard_middleware, role_middleware],
+        client_max_size=config.max_body,
     )
     app[CONFIG] = config
     app[TOKEN] = TokenKeeper(config.home)
     profile = ProfileManager(config.home)
     profile.load()
     app[PROFILE] = profile
-    app[HUB] = Hub()
+    app[HUB] = TeamHub(config.member) if team_mode(config) else Hub()
     app[SERVICES] = {"profile_listeners": []}
     pipeline.setup(app)
     sessions.setup(app)
@@ -86,6 +90,8 @@ def create_app(config: Config) -> web.Application:
     app.cleanup_ctx.extend(
         [
             _store_ctx,
+            live_ctx,
+            team_profile_ctx,
             _watch_files_ctx,
             listening_ctx,
             privacy.retention_ctx,

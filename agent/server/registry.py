@@ -8,6 +8,7 @@ from __future__ import annotations
 from . import sessions
 from .api import (
     analyze,
+    claims,
     dashboard,
     debug,
     doctor,
@@ -43,6 +44,7 @@ FEATURES = (
     follow_ratio,
     people,
     replies,
+    claims,
     own_posts,
     events,
     stats,

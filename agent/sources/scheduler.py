@@ -29,6 +29,7 @@ from agent.sources import registry
 from agent.sources.linkedin_groups import GroupScraper, iso
 from agent.sources.polite import PoliteClient
 from agent.sources.runner import Runner, load_http_state
+from agent.team.leases import source_lease
 
 log = logging.getLogger("roos.scheduler")
 
@@ -73,10 +74,16 @@ class Scheduler:
             source = await store.get(registry.TABLE, listed["id"])
             if source is None or not is_due(source, now):
                 continue
-            try:
-                summaries.append(await self.runner.run_source(source))
-            except Exception:  # the runner records failures; this is the last safety net
-                log.exception("Source %s failed unexpectedly", source.get("url"))
+            async with source_lease(self.app, source) as ours:
+                if not ours:  # another member's agent reads it (team mode)
+                    continue
+                source = await store.get(registry.TABLE, listed["id"])  # after their read?
+                if source is None or not is_due(source, now):
+                    continue
+                try:
+                    summaries.append(await self.runner.run_source(source))
+                except Exception:  # the runner records failures; this is the last safety net
+                    log.exception("Source %s failed unexpectedly", source.get("url"))
         return summaries
 
     async def loop(self) -> None:

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from .files import StoreError, remove_leftover_temps, write_json
 from .meta import SCHEMA_VERSION, pending_migrations, read_meta
+from .query import Sort, sort_key
 from .shards import SHARD_CAP, Shard, load_shard_file, shard_name
 
 log = logging.getLogger("roos.store")
@@ -213,11 +214,13 @@ class SyncStore:
         table_name: str,
         where: Where = None,
         *,
-        sort: Callable[[dict], Any] | None = None,
+        sort: Callable[[dict], Any] | Sort | None = None,
         reverse: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> tuple[list[dict], int]:
+        """``where`` is a callable or a query.Q (which is one); ``sort`` a key function or
+        field names (query.sort_key), which the PostgreSQL store turns into ORDER BY."""
         table = self._table(table_name)
         if sort is not None:
             docs = self._sorted_view(table, sort, reverse)
@@ -232,14 +235,14 @@ class SyncStore:
         end = None if limit is None else offset + limit
         return [dict(d) for d in hits[offset:end]], len(hits)
 
-    def _sorted_view(self, table: _Table, sort: Callable, reverse: bool) -> list[dict]:
+    def _sorted_view(self, table: _Table, sort: Callable | Sort, reverse: bool) -> list[dict]:
         key = (sort, reverse)
         cached = table.sorted_views.get(key)
         if cached and cached[0] == table.version:
             return cached[1]
         docs = sorted(
             (d for shard in table.shards.values() for _, d in shard.docs()),
-            key=sort,
+            key=sort_key(sort) if isinstance(sort, str | tuple) else sort,
             reverse=reverse,
         )
         table.sorted_views = {k: v for k, v in table.sorted_views.items() if v[0] == table.version}

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from tests.support.agent import make_item
+
+pytestmark = pytest.mark.both_stores  # the same story on the team's PostgreSQL
 
 
 def ago(**delta) -> str:

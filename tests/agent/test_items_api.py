@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import jsonschema
+import pytest
 
 from agent.schemas import schema
 from tests.support.agent import make_item
+
+pytestmark = pytest.mark.both_stores  # the same story on the team's PostgreSQL
 
 
 async def test_stored_items_are_acknowledged_with_their_ids(api):

@@ -29,6 +29,8 @@ EVENTS = [
     "source.blocked",
     "alert",
     "report.ready",
+    "item.claimed",
+    "item.released",
 ]
 
 

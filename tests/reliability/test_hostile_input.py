@@ -19,6 +19,9 @@ import pytest
 from agent.server.keys import TOKEN
 from tests.support.agent import AgentProcess, make_item
 
+# The API tests run on the team's PostgreSQL too (tests/conftest.py); the browser ones on TinyDB.
+pytestmark = pytest.mark.both_stores
+
 TEXT_LIMIT = 200_000  # shared/schema/item.json: text maxLength
 BODY_LIMIT = 1024 * 1024  # ROOS_MAX_BODY default
 

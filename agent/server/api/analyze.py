@@ -5,9 +5,10 @@ from __future__ import annotations
 from aiohttp import web
 
 from ...dashboard.history import patch_entries
-from ...pipeline import ingest, reanalyze
+from ...pipeline import ingest, now_iso, reanalyze
+from ...team.actions import AlreadyAnswered, answered_elsewhere, workflow_fields
 from ..errors import ApiError
-from ..keys import HUB, STORE
+from ..keys import CONFIG, HUB, STORE
 from ..requests import json_object, ok
 from ..routing import Route
 
@@ -126,6 +127,7 @@ PATCH_ITEM = {
         "status": {"enum": ["open", "answered", "ignored"]},
         "ignore_reason": {"type": "string", "maxLength": 500},
         "reply_url": {"type": "string", "maxLength": 4096},
+        "note": {"type": "string", "minLength": 1, "maxLength": 5000},
     },
 }
 CORRECTIONS = ("sentiment", "intent", "about_us", "promotional", "language")
@@ -154,23 +156,32 @@ async def patch_item(request: web.Request) -> web.Response:
     """A correction by the user wins over the model, and survives every later re-analysis."""
     item_id = request.match_info["id"]
     body = await json_object(request, PATCH_ITEM)
-    store = request.app[STORE]
-    item = await store.get("items", item_id)
-    if item is None:
+    member = request.app[CONFIG].member
+
+    def apply(tx) -> dict | None:
+        item = tx.get("items", item_id)  # locked until written: members never race on it
+        if item is None:
+            return None
+        if body.get("status") == "answered":
+            conflict = answered_elsewhere(item, member)
+            if conflict:
+                raise conflict
+        corrections = {
+            **(item.get("corrections") or {}),
+            **{k: body[k] for k in CORRECTIONS if k in body},
+        }
+        workflow = workflow_fields(item, body, member, now_iso())
+        history = patch_entries(item, body)
+        return tx.patch(
+            "items", item_id, {"corrections": corrections, **workflow, "history": history}
+        )
+
+    try:
+        patched = await request.app[STORE].transact(apply)
+    except AlreadyAnswered as exc:
+        raise ApiError(409, str(exc)) from None
+    if patched is None:
         raise ApiError(404, "No item with that id.")
-    corrections = {
-        **(item.get("corrections") or {}),
-        **{k: body[k] for k in CORRECTIONS if k in body},
-    }
-    workflow = {
-        k: body[k] for k in ("assignee", "status", "ignore_reason", "reply_url") if k in body
-    }
-    if body.get("status") == "answered":
-        workflow["answered"] = True
-    history = patch_entries(item, body)
-    await store.patch(
-        "items", item_id, {"corrections": corrections, **workflow, "history": history}
-    )
     updated = await reanalyze(request.app, item_id)
     request.app[HUB].publish("item.updated", updated or {})
     return ok({"item": updated})

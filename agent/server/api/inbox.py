@@ -19,8 +19,10 @@ from ...dashboard.hours import business_seconds, zone
 from ...dashboard.listening import label_of, terms_of, when
 from ...dashboard.reasons import category_of, reasons_of
 from ...dashboard.routing import route
+from ...store.query import Q
+from ...team.claims import claims_of
 from ..errors import ApiError
-from ..keys import PROFILE, STORE
+from ..keys import CONFIG, PROFILE, STORE
 from ..requests import ok, query_int
 from ..routing import Param, Route
 from .stats import waiting_reply
@@ -40,6 +42,13 @@ def in_inbox(item: dict, status: str) -> bool:
     if status == "open":
         return waiting_reply(item)
     return status_of(item) == status and bool((item.get("analysis") or {}).get("intent"))
+
+
+def inbox_query(status: str) -> Q:
+    """in_inbox as a store query: the team's PostgreSQL answers it from indexed columns."""
+    if status == "open":
+        return waiting_reply
+    return Q.eq("workflow", status) & Q.present("analysis.intent")
 
 
 def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dict, now) -> dict:
@@ -147,17 +156,12 @@ async def get_inbox(request: web.Request) -> web.Response:
     sort = _choice(request, "sort", SORTS) or "urgency"
     limit = query_int(request, "limit", 200, 1, 1000)
     store, profile = request.app[STORE], request.app[PROFILE].current
-    seen = [0]
-
-    def wanted(item: dict) -> bool:
-        seen[0] += 1  # how much Roos has heard at all: an empty inbox of a new user says so
-        return in_inbox(item, status)
-
-    items, _ = await store.find("items", wanted)
+    items, _ = await store.find("items", inbox_query(status))
+    seen = await store.count("items")  # how much Roos heard at all: a new user's empty inbox says so
     ids = {i["id"] for i in items}
     pids = {i.get("person_id") for i in items}
-    people, _ = await store.find("people", lambda p: p["id"] in pids)
-    suggested, _ = await store.find("suggestions", lambda s: s["id"] in ids)
+    people, _ = await store.find("people", Q.in_("id", pids))
+    suggested, _ = await store.find("suggestions", Q.in_("id", ids))
     people_by_id = {p["id"]: p for p in people}
     suggestions = {s["id"]: s.get("suggestions") or [] for s in suggested}
     now = datetime.now(UTC)
@@ -167,6 +171,13 @@ async def get_inbox(request: web.Request) -> web.Response:
         )
         for i in items
     ]
+    # Team mode: "Fatima is answering" (a claim by another member, agent/team/claims.py).
+    me = request.app[CONFIG].member or "me"
+    answering = {c["item_id"]: c["member"] for c in await claims_of(request.app).active(now)}
+    for entry in entries:
+        entry["answering"] = (
+            answering.get(entry["id"]) if answering.get(entry["id"]) != me else None
+        )
     if sort == "urgency":
         entries.sort(key=most_urgent_first)
     else:
@@ -176,7 +187,7 @@ async def get_inbox(request: web.Request) -> web.Response:
         "sources": sorted({e["source"] for e in entries if e["source"]}),
         "terms": sorted({t for e in entries for t in e["terms"]}),
     }
-    return ok({"items": shown[:limit], "total": len(shown), "facets": facets, "seen": seen[0]})
+    return ok({"items": shown[:limit], "total": len(shown), "facets": facets, "seen": seen})
 
 
 INBOX = {

@@ -17,7 +17,8 @@ from ...dashboard.history import stamp, with_entry
 from ...dashboard.listening import when
 from ...store import SyncStore
 from ..errors import ApiError
-from ..keys import HUB, PROFILE, STORE
+from ...team.actions import AlreadyAnswered
+from ..keys import CONFIG, HUB, PROFILE, STORE
 from ..requests import json_object, ok
 from ..routing import Param, Route
 from .inbox import inbox_entry
@@ -55,6 +56,11 @@ DONE = {
     "properties": {
         "ok": {"const": True},
         "done": {"type": "array", "items": {"type": "string"}},
+        "conflicts": {
+            "type": "array",
+            "description": "Items a colleague already answered (team store): not answered twice.",
+            "items": {"type": "object", "required": ["id", "by", "message"]},
+        },
         "missing": {"type": "array", "items": {"type": "string"}},
     },
 }
@@ -136,10 +142,12 @@ async def get_detail(request: web.Request) -> web.Response:
 
 async def post_note(request: web.Request) -> web.Response:
     body = await json_object(request, NOTE)
+    member = request.app[CONFIG].member  # in a team, who wrote it (noted_by), as PATCH records
     note = {
         "id": secrets.token_hex(6),
         "at": stamp(),
-        "by": body.get("by") or None,
+        "by": body.get("by") or member,
+        "noted_by": member,
         "text": body["text"].strip(),
     }
 
@@ -148,9 +156,9 @@ async def post_note(request: web.Request) -> web.Response:
         if item is None:
             return None
         history = with_entry(item, "note", by=note["by"])
-        tx.upsert(
-            "items", [{**item, "notes": [*(item.get("notes") or []), note], "history": history}]
-        )
+        notes = [*(item.get("notes") or []), note]
+        noted = {"noted_by": member, "noted_at": note["at"]} if member else {}
+        tx.upsert("items", [{**item, "notes": notes, "history": history, **noted}])
         return item
 
     if await request.app[STORE].transact(add) is None:
@@ -159,8 +167,10 @@ async def post_note(request: web.Request) -> web.Response:
     return ok({"note": note})
 
 
-def _bulk(tx: SyncStore, body: dict) -> tuple[list[str], list[str]]:
-    done, missing = [], []
+def _bulk(
+    tx: SyncStore, body: dict, member: str | None
+) -> tuple[list[str], list[str], list[dict]]:
+    done, missing, conflicts = [], [], []
     action = body["action"]
     for item_id in dict.fromkeys(body["ids"]):
         item = tx.get("items", item_id)
@@ -168,11 +178,16 @@ def _bulk(tx: SyncStore, body: dict) -> tuple[list[str], list[str]]:
             missing.append(item_id)
             continue
         if action == "answer":
-            record_reply(tx, {"item_id": item_id, "by": body.get("by")})
+            try:  # a colleague answered it meanwhile (team store): say so, store nothing twice
+                record_reply(tx, {"item_id": item_id, "by": body.get("by")}, member)
+            except AlreadyAnswered as exc:
+                conflicts.append({"id": item_id, "by": exc.by, "message": str(exc)})
+                continue
         elif action == "assign":
             who = body.get("assignee") or None
             history = with_entry(item, "assigned", to=who)
-            tx.upsert("items", [{**item, "assignee": who, "history": history}])
+            by = {"assigned_by": member, "assigned_at": stamp()} if who != item.get("assignee") else {}
+            tx.upsert("items", [{**item, "assignee": who, "history": history, **by}])
         else:
             reason = body["reason"].strip()
             history = with_entry(item, "ignored", reason=reason)
@@ -190,11 +205,12 @@ async def post_bulk(request: web.Request) -> web.Response:
         raise ApiError(400, "reason: give a reason for ignoring these items")
     if body["action"] == "assign" and "assignee" not in body:
         raise ApiError(400, "assignee: required to assign (null takes the assignment away)")
-    done, missing = await request.app[STORE].transact(lambda tx: _bulk(tx, body))
+    member = request.app[CONFIG].member
+    done, missing, conflicts = await request.app[STORE].transact(lambda tx: _bulk(tx, body, member))
     event = "item.answered" if body["action"] == "answer" else "item.updated"
     for item_id in done:
         request.app[HUB].publish(event, {"id": item_id, "item_id": item_id})
-    return ok({"done": done, "missing": missing})
+    return ok({"done": done, "missing": missing, "conflicts": conflicts})
 
 
 ROUTES = [

@@ -14,6 +14,7 @@ from ...analysis.follow_ratio import assess, unfollow_candidates
 from ...dashboard.hours import zone
 from ...dashboard.listening import listening
 from ...dashboard.valuable import valuable
+from ...store.query import Q
 from ..errors import ApiError
 from ..keys import PROFILE, STORE
 from ..requests import ok, query_int
@@ -132,8 +133,8 @@ async def get_people(request: web.Request) -> web.Response:
         raise ApiError(400, "flag: must be fan, ambassador or critic")
     people, total = await request.app[STORE].find(
         "people",
-        lambda p: bool(p.get("interactions")) and (not flag or p.get("flag") == flag),
-        sort=lambda p: (len(p.get("interactions") or []), p.get("last_seen") or ""),
+        Q.present("interactions") & (Q.eq("flag", flag) if flag else Q.all()),
+        sort=("interactions", "last_seen"),
         reverse=True,
         limit=500,
     )

@@ -7,6 +7,7 @@ from datetime import datetime
 from aiohttp import web
 
 from ...pipeline import ingest
+from ...store.query import Q
 from ..errors import ApiError
 from ..keys import STORE
 from ..requests import json_object, ok, query_int
@@ -57,30 +58,21 @@ def _since(raw: str | None) -> str | None:
     return raw
 
 
-def item_filter(source: str | None, kind: str | None, q: str | None, since: str | None):
-    needle = q.casefold() if q else None
-
-    def where(item: dict) -> bool:
-        if source and item.get("source") != source:
-            return False
-        if kind and item.get("kind") != kind:
-            return False
-        if since and (item.get("published_at") or item.get("seen_at") or "") < since:
-            return False
-        if needle:
-            author = (item.get("author") or {}).get("name") or ""
-            if (
-                needle not in (item.get("text") or "").casefold()
-                and needle not in author.casefold()
-            ):
-                return False
-        return True
-
+def item_filter(source: str | None, kind: str | None, q: str | None, since: str | None) -> Q:
+    """A store query (store.query.Q): SQL on the team's PostgreSQL, Python on TinyDB."""
+    where = Q.all()
+    if source:
+        where &= Q.eq("source", source)
+    if kind:
+        where &= Q.eq("kind", kind)
+    if since:
+        where &= Q.range(("published_at", "seen_at"), lo=since)
+    if q:
+        where &= Q.text(("text", "author.name"), q)
     return where
 
 
-def newest_first(item: dict) -> tuple[str, str]:
-    return (item.get("seen_at") or "", item["id"])
+newest_first = ("seen_at", "id")
 
 
 async def list_items(request: web.Request) -> web.Response:

@@ -9,6 +9,7 @@ from ...analysis.people import flag_for, merge
 from ...dashboard.same_person import candidates
 from ...pipeline import now_iso
 from ...store import SyncStore
+from ...store.query import Q
 from ..errors import ApiError
 from ..keys import PROFILE, STORE
 from ..requests import json_object, ok
@@ -68,8 +69,7 @@ FORGOTTEN = {
 }
 
 
-def _by_interactions(person: dict) -> tuple[int, str]:
-    return (len(person.get("interactions") or []), person.get("last_seen") or "")
+_by_interactions = ("interactions", "last_seen")  # a sort the team's PostgreSQL indexes
 
 
 async def list_people(request: web.Request) -> web.Response:
@@ -78,7 +78,7 @@ async def list_people(request: web.Request) -> web.Response:
         raise ApiError(400, "flag: must be fan, ambassador or critic")
     people, total = await request.app[STORE].find(
         "people",
-        (lambda p: p.get("flag") == flag) if flag else None,
+        Q.eq("flag", flag) if flag else None,
         sort=_by_interactions,
         reverse=True,
         limit=500,
@@ -94,8 +94,8 @@ async def get_person(request: web.Request) -> web.Response:
         raise ApiError(404, "No person with that id.")
     items, _ = await store.find(
         "items",
-        lambda i: i.get("person_id") == pid,
-        sort=lambda i: i.get("seen_at") or "",
+        Q.eq("person_id", pid),
+        sort="seen_at",
         reverse=True,
         limit=100,
     )

@@ -9,8 +9,9 @@ from aiohttp import web
 from ...dashboard.history import with_entry
 from ...pipeline import now_iso
 from ...store import SyncStore
+from ...team.actions import AlreadyAnswered, answered_elsewhere
 from ..errors import ApiError
-from ..keys import HUB, STORE
+from ..keys import CONFIG, HUB, STORE
 from ..requests import json_object, ok
 from ..routing import Route
 
@@ -52,17 +53,20 @@ def response_seconds(item: dict, answered_at: str) -> float | None:
     return max((end - start).total_seconds(), 0.0)
 
 
-def record_reply(tx: SyncStore, body: dict) -> dict | None:
-    item = tx.get("items", body["item_id"])
+def record_reply(tx: SyncStore, body: dict, member: str | None = None) -> dict | None:
+    item = tx.get("items", body["item_id"])  # locked until written (team store)
     if item is None:
         return None
+    conflict = answered_elsewhere(item, member)
+    if conflict:
+        raise conflict
     answered_at = body.get("answered_at") or now_iso()
     reply = {
         "id": f"{item['id']}|{answered_at}",
         "item_id": item["id"],
         "text": body.get("text"),
         "url": body.get("url"),
-        "by": body.get("by") or item.get("assignee"),
+        "by": body.get("by") or member or item.get("assignee"),
         "answered_at": answered_at,
         "response_seconds": response_seconds(item, answered_at),
     }
@@ -77,6 +81,7 @@ def record_reply(tx: SyncStore, body: dict) -> dict | None:
                 "answered": True,
                 "status": "answered",
                 "answered_at": first,
+                "answered_by": item.get("answered_by") or member or body.get("by"),
                 "analysis": analysis,
                 "history": with_entry(item, "answered", by=reply["by"], url=reply["url"]),
             }
@@ -87,7 +92,11 @@ def record_reply(tx: SyncStore, body: dict) -> dict | None:
 
 async def post_reply(request: web.Request) -> web.Response:
     body = await json_object(request, REPLY)
-    reply = await request.app[STORE].transact(lambda tx: record_reply(tx, body))
+    member = request.app[CONFIG].member
+    try:
+        reply = await request.app[STORE].transact(lambda tx: record_reply(tx, body, member))
+    except AlreadyAnswered as exc:
+        raise ApiError(409, str(exc)) from None
     if reply is None:
         raise ApiError(404, "No item with that id: send it to /api/analyze first.")
     request.app[HUB].publish("item.answered", reply)

@@ -10,7 +10,7 @@ from ...sources import registry
 from ...sources.discover import UnsupportedUrl
 from ...sources.scheduler import RUNNER, SCHEDULER
 from ..errors import ApiError
-from ..keys import PROFILE, SERVICES, STORE
+from ..keys import CONFIG, PROFILE, SERVICES, STORE
 from ..requests import json_object, ok
 from ..routing import Route
 
@@ -129,6 +129,12 @@ async def change_source(request: web.Request) -> web.Response:
         )
     except registry.SourceError as exc:
         raise _refused(exc) from None
+    member = request.app[CONFIG].member
+    if body.get("enabled") and record.get("kind") == "linkedin_group" and member:
+        # Team mode: the group is read with the login of the member who opted it in.
+        record = await request.app[STORE].patch(
+            registry.TABLE, record["id"], {"opted_in_by": member}
+        )
     request.app[SERVICES][SCHEDULER].poke()
     return ok({"source": registry.public(record)})
 

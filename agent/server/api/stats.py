@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from aiohttp import web
 
+from ...store.query import Q
 from ..keys import PROFILE, STORE
 from ..requests import ok
 from ..routing import Route
@@ -24,29 +25,20 @@ TODAY = {
 }
 
 
-def waiting_reply(item: dict) -> bool:
-    analysis = item.get("analysis") or {}
-    return (
-        bool(analysis.get("needs_reply"))
-        and not item.get("answered")
-        and item.get("status") not in ("answered", "ignored")
-        and not analysis.get("duplicate_of")
-    )
+# Needs a reply, nobody answered or ignored it, and it is not a copy of another item
+# (store.query.waiting). A query, so PostgreSQL answers it from an index; still item -> bool.
+waiting_reply = Q.eq("waiting", True)
 
 
 async def get_today(request: web.Request) -> web.Response:
     store = request.app[STORE]
     today = datetime.now(UTC).date().isoformat()
     waiting, _ = await store.find("items", waiting_reply)
+    day = {"lo": today, "hi": today + "\uffff"}  # every time stamp of that date
     fans, _ = await store.find(
-        "people",
-        lambda p: (
-            p.get("flag") in ("fan", "ambassador") and (p.get("last_seen") or "")[:10] == today
-        ),
+        "people", Q.in_("flag", ("fan", "ambassador")) & Q.range("last_seen", **day)
     )
-    _, posts_today = await store.find(
-        "own_posts", lambda p: (p.get("published_at") or "")[:10] == today
-    )
+    _, posts_today = await store.find("own_posts", Q.range("published_at", **day), limit=0)
     target = request.app[PROFILE].current["targets"]["posts_per_day"]
     complaints = sum(1 for i in waiting if (i.get("analysis") or {}).get("intent") == "complaint")
     return ok(

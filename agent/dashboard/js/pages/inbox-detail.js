@@ -47,6 +47,7 @@ export function renderDetail(pane, item, root) {
     h("p", { class: "waiting" }, t("inbox.waiting", { all: duration(item.waiting_seconds), business: businessHours(item.business_seconds) })),
     h("p", { class: "why" }, t("inbox.why", { reason: whyText(item) })),
     ownerLine(item),
+    item.answering ? h("p", { class: "answering", dataset: { roos: "answering" } }, t("inbox.answering", { name: memberName(item.answering) })) : null,
     item.status === "ignored" ? h("p", null, t("inbox.ignoredBecause", { reason: item.ignore_reason || "" })) : null,
     h("blockquote", { class: "text" }, item.text),
     suggestions(item),
@@ -182,7 +183,7 @@ function actions(item, root) {
     { class: "actions" },
     assign,
     h("div", { class: "row buttons" },
-      h("button", { type: "button", class: "primary", dataset: { action: "answer" }, onclick: opener(() => answerForm(item, root, panel)) }, t("inbox.answer")),
+      h("button", { type: "button", class: "primary", dataset: { action: "answer" }, onclick: () => { claim(item); opener(() => answerForm(item, root, panel))(); } }, t("inbox.answer")),
       h("button", { type: "button", dataset: { action: "ignore" }, onclick: opener(() => ignoreForm(item, root, panel)) }, t("inbox.ignore")),
       h("button", { type: "button", dataset: { action: "correct" }, onclick: opener(() => correctForm(item, root, panel)) }, t("inbox.correct")),
     ),
@@ -197,6 +198,11 @@ export function openAction(pane, name) {
 
 function cancel(panel) {
   return h("button", { type: "button", onclick: () => { panel.replaceChildren(); /** @type {HTMLElement | null} */ (panel.parentElement?.querySelector(".buttons button"))?.focus(); } }, t("common.cancel"));
+}
+
+// Starting an answer claims the item: the team sees "Fatima is answering" (it expires by itself).
+function claim(item) {
+  api("/api/claims", { method: "POST", body: { item_id: item.id } }).catch(() => {});
 }
 
 function answerForm(item, root, panel) {

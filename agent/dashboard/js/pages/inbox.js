@@ -15,7 +15,7 @@ import { renderDetail } from "./inbox-detail.js";
 import { installKeys } from "./inbox-keys.js";
 import { reminder } from "./start.js";
 
-const LIVE_TYPES = new Set(["item.new", "item.updated", "item.answered", "person.forgotten"]);
+const LIVE_TYPES = new Set(["item.new", "item.updated", "item.answered", "person.forgotten", "item.claimed", "item.released"]);
 const DEFAULTS = { status: "open", source: "", term: "", sentiment: "", assignee: "", sort: "urgency" };
 export const state = {
   filters: { ...DEFAULTS },
@@ -231,6 +231,7 @@ function row(item) {
     h("span", { class: "excerpt" }, item.text),
     h("span", { class: "why" }, h("span", { class: `badge ${item.intent}` }, t(`intent.${item.intent}`)), " ", reasonText(item)),
     h("span", { class: "waiting", title: t("inbox.waiting.short", { all: duration(item.waiting_seconds) }) }, duration(item.waiting_seconds)),
+    item.answering ? h("span", { class: "answering", dataset: { roos: "answering" } }, t("inbox.answering", { name: memberName(item.answering) })) : null,
   );
   return h("li", { class: `row intent-${item.intent}`, dataset: { id: item.id, sig: signature(item) } }, check, open);
 }

@@ -1,0 +1,1 @@
+"""Roos for a team: one PostgreSQL store shared by every member's own local agent."""
