@@ -1,8 +1,11 @@
 """Why an item is in the inbox, in short phrases, read defensively from its analysis.
 
-The analysis may explain its intent and urgency (``reasons``: a string, a list of strings or
-of ``{"text"|"label"|"reason": ...}``; ``urgency_reasons`` likewise; ``urgency_category`` or
-``category``: one word). Older items have none of that, and a malformed value must never
+The analysis explains its labels in ``reasons``: ``{"urgency": [...], "intent": [...], ...}``,
+each entry ``{rule, words, nl, en}`` (agent/analysis/webcare.py). Those become
+``{"rule", "nl", "en", "words"}`` objects, urgency first, that the page shows in its own
+language. Older or foreign analyses may give a string, a list of strings or of
+``{"text"|"label"|"reason": ...}`` (``urgency_reasons`` likewise), kept as strings; the
+category is ``urgency_category`` or ``category``: one word. Older items have none of that, and a malformed value must never
 break the inbox, so anything that is not text is skipped and the list is kept short.
 """
 
@@ -27,12 +30,43 @@ def _texts(value: object) -> list[str]:
     return []
 
 
-def reasons_of(analysis: object) -> list[str]:
+GROUPS = ("urgency", "intent", "promotional")  # what explains why an item is in the inbox
+
+
+def _explained(value: dict) -> list[dict]:
+    """The webcare reasons, urgency first: each in both languages with the words that decided."""
+    found: list[dict] = []
+    for group in GROUPS:
+        entries = value.get(group)
+        for entry in entries[:10] if isinstance(entries, list) else []:
+            if not isinstance(entry, dict):
+                continue
+            nl, en = entry.get("nl"), entry.get("en")
+            if not (isinstance(nl, str) and isinstance(en, str)):
+                continue
+            words = entry.get("words") if isinstance(entry.get("words"), list) else []
+            reason = {
+                "rule": str(entry.get("rule") or "")[:40],
+                "nl": " ".join(nl.split())[:MAX_LENGTH],
+                "en": " ".join(en.split())[:MAX_LENGTH],
+                "words": [w[:MAX_LENGTH] for w in words[:3] if isinstance(w, str)],
+            }
+            if all(r["en"] != reason["en"] for r in found):
+                found.append(reason)
+    return found[:MAX_REASONS]
+
+
+def reasons_of(analysis: object) -> list[str | dict]:
     if not isinstance(analysis, dict):
         return []
+    if isinstance(analysis.get("reasons"), dict):
+        explained = _explained(analysis["reasons"])
+        if explained:
+            return explained
     found: list[str] = []
     for key in KEYS:
-        for text in _texts(analysis.get(key)):
+        value = analysis.get(key)
+        for text in _texts(value if not isinstance(value, dict) else None):
             text = " ".join(text.split())[:MAX_LENGTH]
             if text and text.casefold() not in {f.casefold() for f in found}:
                 found.append(text)

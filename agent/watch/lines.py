@@ -188,6 +188,8 @@ def other_text(event: Mapping, lang: str) -> str | None:
         return say(lang, "own_post", text=inert(data.get("text"), EXCERPT))
     if kind == "person.forgotten":
         return say(lang, "forgotten")
+    if kind == "item.claimed":  # team mode: a colleague is writing the answer right now
+        return say(lang, "claimed", name=inert(data.get("member"), NAME))
     return None
 
 

@@ -75,6 +75,19 @@ HAND_WRITTEN_EVENTS = {
             "at": "2026-11-23T09:30:00Z",
         },
     },
+    # Team mode: a colleague started answering an item, and stopped (agent/team/claims.py).
+    "item.claimed": {
+        "type": "item.claimed",
+        "data": {
+            "item_id": "urn:li:activity:7401000000000000001",
+            "member": "Fatima",
+            "expires_at": "2026-11-23T16:28:20Z",
+        },
+    },
+    "item.released": {
+        "type": "item.released",
+        "data": {"item_id": "urn:li:activity:7401000000000000001", "member": "Fatima"},
+    },
 }
 
 

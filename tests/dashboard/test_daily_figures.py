@@ -133,3 +133,32 @@ async def test_the_follow_page_lists_whom_to_unfollow(api, server):
     await server.app[STORE].patch("people", "linkedin.com/in/quinten", {"followed_at": long_ago})
     data = await (await api.get("/api/insights/follow?lang=nl")).json()
     assert [p["name"] for p in data["unfollow"]] == ["Quiet Quinten"]
+
+
+def test_the_webcare_reasons_come_in_both_languages_urgency_first():
+    analysis = {
+        "reasons": {
+            "intent": [
+                {
+                    "rule": "failure",
+                    "words": ["werkt niet"],
+                    "nl": "iets werkt niet",
+                    "en": "something fails",
+                }
+            ],
+            "urgency": [{"rule": "safety", "words": ["rook"], "nl": "gevaar", "en": "danger"}],
+            "sentiment": [
+                {"rule": "lexicon", "words": ["slecht"], "nl": "gevoel", "en": "feeling"}
+            ],
+        }
+    }
+    assert reasons_of(analysis) == [
+        {"rule": "safety", "nl": "gevaar", "en": "danger", "words": ["rook"]},
+        {
+            "rule": "failure",
+            "nl": "iets werkt niet",
+            "en": "something fails",
+            "words": ["werkt niet"],
+        },
+    ]
+    assert reasons_of({"reasons": {"intent": [{"nl": 3}, "x", None]}}) == []

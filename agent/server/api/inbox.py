@@ -90,8 +90,6 @@ def inbox_entry(item: dict, person: dict | None, suggestions: list, profile: dic
             status_of(item) != "open",
             analysis.get("urgency_category"),
         ),
-        "urgency_category": analysis.get("urgency_category"),
-        "reasons": analysis.get("reasons") or {},
         "published_at": start.isoformat() if start else None,
         "waiting_seconds": waited,
         "business_seconds": (
@@ -157,7 +155,8 @@ async def get_inbox(request: web.Request) -> web.Response:
     limit = query_int(request, "limit", 200, 1, 1000)
     store, profile = request.app[STORE], request.app[PROFILE].current
     items, _ = await store.find("items", inbox_query(status))
-    seen = await store.count("items")  # how much Roos heard at all: a new user's empty inbox says so
+    # How much Roos heard at all: a new user's empty inbox says so.
+    seen = await store.count("items")
     ids = {i["id"] for i in items}
     pids = {i.get("person_id") for i in items}
     people, _ = await store.find("people", Q.in_("id", pids))

@@ -16,8 +16,8 @@ from aiohttp import web
 from ...dashboard.history import stamp, with_entry
 from ...dashboard.listening import when
 from ...store import SyncStore
-from ..errors import ApiError
 from ...team.actions import AlreadyAnswered
+from ..errors import ApiError
 from ..keys import CONFIG, HUB, PROFILE, STORE
 from ..requests import json_object, ok
 from ..routing import Param, Route
@@ -167,9 +167,7 @@ async def post_note(request: web.Request) -> web.Response:
     return ok({"note": note})
 
 
-def _bulk(
-    tx: SyncStore, body: dict, member: str | None
-) -> tuple[list[str], list[str], list[dict]]:
+def _bulk(tx: SyncStore, body: dict, member: str | None) -> tuple[list[str], list[str], list[dict]]:
     done, missing, conflicts = [], [], []
     action = body["action"]
     for item_id in dict.fromkeys(body["ids"]):
@@ -186,7 +184,11 @@ def _bulk(
         elif action == "assign":
             who = body.get("assignee") or None
             history = with_entry(item, "assigned", to=who)
-            by = {"assigned_by": member, "assigned_at": stamp()} if who != item.get("assignee") else {}
+            by = (
+                {"assigned_by": member, "assigned_at": stamp()}
+                if who != item.get("assignee")
+                else {}
+            )
             tx.upsert("items", [{**item, "assignee": who, "history": history, **by}])
         else:
             reason = body["reason"].strip()
@@ -196,7 +198,7 @@ def _bulk(
                 [{**item, "status": "ignored", "ignore_reason": reason, "history": history}],
             )
         done.append(item_id)
-    return done, missing
+    return done, missing, conflicts
 
 
 async def post_bulk(request: web.Request) -> web.Response:

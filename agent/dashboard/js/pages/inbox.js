@@ -10,7 +10,7 @@
 
 import { api, query } from "../api.js";
 import { announce, clearNear, duration, failed, field, h, select, title } from "../dom.js";
-import { t, tn } from "../i18n.js";
+import { currentLanguage, t, tn } from "../i18n.js";
 import { renderDetail } from "./inbox-detail.js";
 import { installKeys } from "./inbox-keys.js";
 import { reminder } from "./start.js";
@@ -189,11 +189,23 @@ export function memberName(key) {
   return state.team.find((m) => m.id === key)?.name || key;
 }
 
+const CATEGORIES = new Set(["safety", "privacy", "money", "outage", "legal"]);
+
+/** One reason in the page's language: the analysis gives {nl, en, words}, older ones a string. */
+function reasonLine(reason) {
+  if (typeof reason === "string") return reason;
+  if (!reason || typeof reason !== "object") return "";
+  const text = reason[currentLanguage()] || reason.en;
+  if (typeof text !== "string") return "";
+  const words = Array.isArray(reason.words) ? reason.words.filter((w) => typeof w === "string") : [];
+  return words.length ? `${text} (“${words.join("”, “")}”)` : text;
+}
+
 /** The short "why it is here": the analysis' own reasons when it gave some, else the kind. */
 export function reasonText(item) {
-  const reasons = Array.isArray(item.reasons) ? item.reasons.filter((r) => typeof r === "string") : typeof item.reasons === "string" ? [item.reasons] : [];
+  const reasons = Array.isArray(item.reasons) ? item.reasons.map(reasonLine).filter(Boolean) : typeof item.reasons === "string" ? [item.reasons] : [];
   if (reasons.length) return reasons.join(" · ");
-  if (typeof item.urgency_category === "string" && item.urgency_category) return item.urgency_category;
+  if (typeof item.urgency_category === "string" && CATEGORIES.has(item.urgency_category)) return t(`category.${item.urgency_category}`);
   return t(`sentiment.${item.sentiment}`);
 }
 
@@ -229,7 +241,7 @@ function row(item) {
     h("span", { class: `src src-${item.source}` }, t(`source.${item.source || "web"}`)),
     h("span", { class: "who" }, h("span", { class: "author" }, author.name || "?"), author.flag ? h("span", { class: `badge ${author.flag}` }, t(`flag.${author.flag}`)) : null),
     h("span", { class: "excerpt" }, item.text),
-    h("span", { class: "why" }, h("span", { class: `badge ${item.intent}` }, t(`intent.${item.intent}`)), " ", reasonText(item)),
+    h("span", { class: "why" }, h("span", { class: `badge ${item.intent}` }, t(`intent.${item.intent}`)), CATEGORIES.has(item.urgency_category) ? h("span", { class: `badge urgent ${item.urgency_category}` }, t(`category.${item.urgency_category}`)) : null, " ", reasonText(item)),
     h("span", { class: "waiting", title: t("inbox.waiting.short", { all: duration(item.waiting_seconds) }) }, duration(item.waiting_seconds)),
     item.answering ? h("span", { class: "answering", dataset: { roos: "answering" } }, t("inbox.answering", { name: memberName(item.answering) })) : null,
   );
