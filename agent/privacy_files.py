@@ -64,7 +64,9 @@ async def _rebuild(app: web.Application, months: list[Month]) -> dict:
     done: dict[str, list[str]] = {"rebuilt": [], "removed": []}
     for month in months:
         try:
-            await make_report(app, month, reach.lang_of(home, month, profile))
+            for lang in reach.langs_of(home, month, profile):
+                await make_report(app, month, lang)
+            await asyncio.to_thread(reach.drop_legacy, home, month)
             done["rebuilt"].append(month.key)
         except Exception as exc:  # Chromium missing, disk full: never leave the old one behind
             log.warning("Could not rebuild the report of %s (%s); removed it.", month.key, exc)

@@ -21,10 +21,12 @@ from agent.reports.build import (
     META,
     REPORTS_DIR,
     draft,
+    folder_for,
     gather,
     read_meta,
     write_report_sync,
 )
+from agent.reports.i18n import LANGS
 from agent.reports.months import Month, moment_of, profile_zone
 from agent.store import SyncStore
 
@@ -51,13 +53,18 @@ def trace_of(person: dict, items: list[dict]) -> Trace:
 
 
 def reports(home: Path) -> list[tuple[Month, Path, dict]]:
+    """Every report in the home: one per month and language (HOME/reports/YYYY-MM/<lang>/),
+    and the month folder itself where a report from before languages had folders lies."""
     found = []
     for folder in sorted((home / REPORTS_DIR).glob("[0-9][0-9][0-9][0-9]-[0-9][0-9]")):
         try:
             month = Month.parse(folder.name)
         except ValueError:
             continue
-        found.append((month, folder, read_meta(folder) or {}))
+        for place in (folder, *(folder / lang for lang in LANGS)):
+            meta = read_meta(place)
+            if meta is not None or any((place / name).exists() for name in TEXT_FILES):
+                found.append((month, place, meta or {}))
     return found
 
 
@@ -74,11 +81,13 @@ def _mentions(folder: Path, needles: list[str]) -> bool:
 
 
 def held(home: Path, trace: Trace, profile: dict) -> list[Month]:
-    """The reports that held something of the person in `trace`."""
+    """The months whose reports held something of the person in `trace`."""
     tz = profile_zone(profile)
-    hit = []
+    hit: list[Month] = []
     for month, folder, _ in reports(home):
         start, end = month.previous().start(tz), month.end(tz)
+        if month in hit:
+            continue
         if any(start <= m < end for m in trace.moments) or _mentions(folder, trace.needles):
             hit.append(month)
     return hit
@@ -88,8 +97,9 @@ def aged(home: Path, cutoff: datetime, profile: dict) -> tuple[list[Month], list
     """After retention: reports wholly older than the cutoff go; those reading across it are
     rebuilt (their oldest items are gone from the store)."""
     tz = profile_zone(profile)
-    gone, rebuild = [], []
-    for month, _, _ in reports(home):
+    gone: list[Month] = []
+    rebuild: list[Month] = []
+    for month in dict.fromkeys(month for month, _, _ in reports(home)):
         if month.end(tz) <= cutoff:
             gone.append(month)
         elif month.previous().start(tz) < cutoff:
@@ -101,19 +111,36 @@ def remove(home: Path, month: Month) -> None:
     shutil.rmtree(home / REPORTS_DIR / month.key, ignore_errors=True)
 
 
-def lang_of(home: Path, month: Month, profile: dict) -> str:
-    meta = read_meta(home / REPORTS_DIR / month.key) or {}
-    return meta.get("lang") or (profile.get("report") or {}).get("lang") or "nl"
+def langs_of(home: Path, month: Month, profile: dict) -> list[str]:
+    """The languages the month has a report in; a report from before languages had folders
+    counts in the language its meta names (it is rebuilt into that language's folder)."""
+    folder = home / REPORTS_DIR / month.key
+    found = [lang for lang in LANGS if (folder / lang).is_dir()]
+    legacy = read_meta(folder)
+    if legacy is not None or any((folder / name).exists() for name in TEXT_FILES):
+        found.append((legacy or {}).get("lang") or (profile.get("report") or {}).get("lang"))
+    langs = [lang if lang in LANGS else "nl" for lang in found]
+    return list(dict.fromkeys(langs)) or [(profile.get("report") or {}).get("lang") or "nl"]
+
+
+def drop_legacy(home: Path, month: Month) -> None:
+    """The month folder's own report files (before languages had folders) once rebuilt."""
+    folder = home / REPORTS_DIR / month.key
+    for place in folder.iterdir() if folder.is_dir() else []:
+        if place.is_file():
+            place.unlink(missing_ok=True)
 
 
 def rebuild_sync(home: Path, tx: SyncStore, profile: dict, months: list[Month]) -> dict:
-    """For the CLI (it holds the home lock): rebuild each month, or remove it."""
+    """For the CLI (it holds the home lock): rebuild each month in each language, or remove it."""
     done: dict[str, list[str]] = {"rebuilt": [], "removed": []}
     for month in months:
-        lang = lang_of(home, month, profile)
         try:
             inputs = gather(tx, month, profile)
-            write_report_sync(home / REPORTS_DIR / month.key, draft(month, lang, profile, inputs))
+            for lang in langs_of(home, month, profile):
+                made = draft(month, lang, profile, inputs)
+                write_report_sync(folder_for(home, month, made.lang), made)
+            drop_legacy(home, month)
             done["rebuilt"].append(month.key)
         except Exception as exc:  # Chromium missing, disk full: never leave the old one behind
             log.warning("Could not rebuild the report of %s (%s); removed it.", month.key, exc)

@@ -49,10 +49,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{url} ging te vaak mis en wordt tot {until} UTC met rust gelaten",
     ),
     "local_address": (
-        "{url} is not followed: it points to a local or private network address, and the source "
-        "itself is not on one",
-        "{url} wordt niet gevolgd: het wijst naar een lokaal of privé-netwerkadres, en de bron "
-        "zelf staat daar niet",
+        "{url} is not followed: it points into the local network ({ip}), and Roos does not "
+        "follow links it found on a site outside it",
+        "{url} wordt niet gevolgd: het wijst naar het lokale netwerk ({ip}), en Roos volgt geen "
+        "links die het op een site daarbuiten vond",
     ),
     "too_large": ("{url} is larger than {limit} KiB", "{url} is groter dan {limit} KiB"),
     "redirects": ("{url} redirects too often", "{url} stuurt te vaak door"),

@@ -35,6 +35,10 @@ Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 class LocalTarget(Exception):
     """A discovered URL points into the local network; the message says which address."""
 
+    def __init__(self, message: str, ip: str = "") -> None:
+        super().__init__(message)
+        self.ip = ip
+
 
 @dataclass
 class Scope:
@@ -107,7 +111,8 @@ async def _source_is_local(scope: Scope) -> bool:
 def _refusal(url: str, ip: Address) -> LocalTarget:
     return LocalTarget(
         f"{url} points into the local network ({ip}); Roos does not follow links it "
-        "found on a site there"
+        "found on a site there",
+        str(ip),
     )
 
 

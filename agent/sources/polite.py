@@ -216,7 +216,9 @@ class PoliteClient:
         try:
             await netguard.check(url)
         except netguard.LocalTarget as exc:
-            raise FetchError(url, str(exc).removeprefix(f"{url} "), "local_address") from None
+            raise FetchError(
+                url, str(exc).removeprefix(f"{url} "), "local_address", ip=exc.ip
+            ) from None
         self._check_resting(url)
         rules = await self.robots.rules_for(url)
         if not rules.allows(url):

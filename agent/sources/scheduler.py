@@ -109,11 +109,12 @@ async def listening_ctx(app: web.Application) -> AsyncIterator[None]:
     await sync_profile_sources(app, app[PROFILE].current)
     pending: set[asyncio.Task] = set()
 
-    def on_profile(profile: dict) -> None:
+    def on_profile(profile: dict) -> asyncio.Future:
         task = asyncio.ensure_future(sync_profile_sources(app, profile))
         pending.add(task)
         task.add_done_callback(pending.discard)
         task.add_done_callback(lambda _: scheduler.poke())
+        return task
 
     services["profile_listeners"].append(on_profile)
     loop = asyncio.create_task(scheduler.loop()) if app[CONFIG].scheduler else None

@@ -42,14 +42,16 @@ async def test_a_report_made_by_the_agent_is_private_whatever_the_umask(api, ser
         assert made.status == 200, await made.text()
     finally:
         os.umask(previous)
-    folder = home / "reports" / "2026-10"
+    month = home / "reports" / "2026-10"
+    folder = month / "nl"  # one folder per language (the profile's, Dutch by default)
+    assert [p.name for p in month.iterdir()] == ["nl"]
     assert {p.name: mode(p) for p in folder.iterdir()} == {
         "report.html": 0o600,
         "report.csv": 0o600,
         "report.pdf": 0o600,
         "report.json": 0o600,
     }
-    assert mode(home / "reports") == mode(folder) == 0o700
+    assert mode(home / "reports") == mode(month) == mode(folder) == 0o700
 
 
 @needs_chromium

@@ -119,4 +119,4 @@ def test_roos_forget_without_an_agent_rebuilds_the_report_too(tmp_path):
     assert f"Rebuilt the reports of {OCTOBER} without them." in said
     for needle in (JAN["name"], ACCOUNT):
         assert holding(home, needle) == [], needle
-    assert (home / "reports" / OCTOBER / "report.pdf").exists()
+    assert (home / "reports" / OCTOBER / "nl" / "report.pdf").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from aiohttp import web
@@ -71,18 +72,31 @@ async def put_profile(request: web.Request) -> web.Response:
     except (TypeError, ValueError) as exc:
         log.warning("Refused a profile the analysis cannot use: %s", exc)
         raise ApiError(400, f"The profile cannot be used: {exc}") from None
-    notify_profile_listeners(request.app, profile)
+    follow_up = notify_profile_listeners(request.app, profile)
+    if follow_up:
+        # What the new profile sets in motion (its sources in the sources table) is done when
+        # the answer comes, so the page the user reloads next already shows it.
+        await asyncio.wait(follow_up, timeout=SETTLE_SECONDS)
     return ok({"profile": profile, "problem": None})
 
 
-def notify_profile_listeners(app: web.Application, profile: dict) -> None:
-    """Tell every feature; one failing never stops the others (the profile is saved)."""
+def notify_profile_listeners(app: web.Application, profile: dict) -> list[asyncio.Future]:
+    """Tell every feature; one failing never stops the others (the profile is saved).
+
+    A listener may return a task for work it started; those are handed back to the caller."""
+    started: list[asyncio.Future] = []
     for listener in app[SERVICES].get("profile_listeners", []):
         try:
-            listener(profile)
+            result = listener(profile)
         except Exception:
             log.exception("A feature could not take the new profile")
+            continue
+        if isinstance(result, asyncio.Future):
+            started.append(result)
+    return started
 
+
+SETTLE_SECONDS = 5.0
 
 ROUTES = [
     Route(
