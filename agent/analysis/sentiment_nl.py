@@ -16,6 +16,7 @@ next one); a text without any is done after one lexicon lookup per token.
 """
 
 import math
+import re
 from bisect import bisect
 from collections.abc import Container
 from itertools import compress
@@ -197,6 +198,9 @@ class DutchScorer:
 
     def compound(self, text: str) -> float:
         """VADER's compound: the summed valence plus punctuation emphasis, squashed to [-1, 1]."""
+        if "://" in text or "www." in text:
+            # A web address carries no feeling, whatever words its path spells (…/kwaad/…).
+            text = _WEB_ADDRESS.sub(" ", text)
         text = fix_punctuation(text)
         total = sum(self.sentiments(text))
         if not total:
@@ -208,5 +212,7 @@ class DutchScorer:
         total += emphasis if total > 0 else -emphasis
         return round(max(-1.0, min(1.0, total / math.sqrt(total * total + 15))), 4)
 
+
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 __all__ = ["PHRASES", "DutchScorer"]

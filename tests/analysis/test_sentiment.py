@@ -361,3 +361,9 @@ def test_without_registry_or_cache_the_tweets_are_reported_unavailable(tmp_path,
     monkeypatch.setenv("PIP_INDEX_URL", "http://127.0.0.1:9/simple")  # nothing listens there
     with pytest.raises(evaluation.DataUnavailable):
         evaluation.fetch_vader_tweets(tmp_path / "vader")
+
+
+def test_a_web_address_carries_no_feeling_in_a_dutch_text():
+    plain = "Een rustig stappenplan voor zonnepanelen op je bedrijfspand."
+    linked = f"{plain} Lees het op https://kwaad.example/boos-en-slecht of www.ramp.example"
+    assert score(linked, "nl")["compound"] == score(plain, "nl")["compound"]

@@ -4,35 +4,55 @@ The blog is the invented Koffiehoek fixture, served on 127.0.0.1."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.sources.blog_sites import CONTENT_TYPES, BlogSite
 from tests.support.agent import AgentProcess
 
 from .conftest import open_dashboard, vlotbank
 
 pytestmark = pytest.mark.browser
-BLOG = Path(__file__).parents[1] / "fixtures" / "blogs" / "koffiehoek"
 GROUP = "https://www.linkedin.com/groups/7654321/"
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+def site_handler(site: BlogSite) -> type[http.server.BaseHTTPRequestHandler]:
+    """The Koffiehoek site as BlogSite lays it out (its routes, its links to itself)."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            key = self.path if self.path in site.routes else urlsplit(self.path).path
+            if key not in site.routes:
+                self.send_error(404)
+                return
+            body = site.body(key)
+            self.send_response(200)
+            self.send_header(
+                "Content-Type", CONTENT_TYPES.get(Path(site.routes[key]).suffix, "text/plain")
+            )
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    return Handler
 
 
 @pytest.fixture(scope="module")
 def blog() -> Iterator[str]:
-    handler = functools.partial(Quiet, directory=str(BLOG))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    site = BlogSite("koffiehoek")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), site_handler(site))
+    site.base = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    yield site.url("/feed/")
     server.shutdown()
 
 

@@ -205,7 +205,8 @@ function reasonLine(reason) {
 export function reasonText(item) {
   const reasons = Array.isArray(item.reasons) ? item.reasons.map(reasonLine).filter(Boolean) : typeof item.reasons === "string" ? [item.reasons] : [];
   if (reasons.length) return reasons.join(" · ");
-  if (typeof item.urgency_category === "string" && CATEGORIES.has(item.urgency_category)) return t(`category.${item.urgency_category}`);
+  const category = item.urgency_category;
+  if (typeof category === "string" && category) return CATEGORIES.has(category) ? t(`category.${category}`) : category;
   return t(`sentiment.${item.sentiment}`);
 }
 
