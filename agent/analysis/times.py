@@ -8,6 +8,7 @@ turned into an aware UTC `datetime` here so the other modules can simply subtrac
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 
 _MS_THRESHOLD = 10**11  # epoch numbers above this are milliseconds (year 5138 in seconds)
 
@@ -28,6 +29,9 @@ def to_datetime(value: object) -> datetime | None:
     return None
 
 
+# A person's flag reads the time of each of their interactions, for every new item: the
+# same few thousand strings, parsed once (datetimes are immutable, so sharing them is safe).
+@lru_cache(maxsize=8192)
 def _parse(value: str) -> datetime | None:
     text = value.strip()
     if text.endswith(("Z", "z")):
