@@ -11,6 +11,7 @@ pairs, the user decides, and `merge` joins the records.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import datetime, timedelta
 from itertools import combinations
 from typing import Any
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 
 from agent.analysis.mentions import about_us as mentions_about_us
 from agent.analysis.textnorm import fold, words
-from agent.analysis.times import now_or, to_datetime
+from agent.analysis.times import now_or, parse_iso, to_datetime
 
 MERGE_THRESHOLD = 85
 _RECOMMENDS = re.compile(
@@ -97,11 +98,21 @@ def record_interaction(
         record[key] = author.get(key) or record.get(key)
     fresh = _interaction(item, analysis)
     kept = [i for i in record.get("interactions") or [] if i["item_id"] != fresh["item_id"]]
-    record["interactions"] = sorted([*kept, fresh], key=lambda i: i["at"] or "")
+    record["interactions"] = _in_order(kept, fresh)
     _refresh_seen(record)
     if targets is not None:
         record["flag"] = flag_for(record, targets, now)
     return record
+
+
+def _in_order(kept: list[dict[str, Any]], fresh: dict[str, Any]) -> list[dict[str, Any]]:
+    """`sorted([*kept, fresh])` by time. A record written here is in order already, so the
+    new interaction is placed by bisection (after equal times, as the stable sort would)."""
+    keys = [i["at"] or "" for i in kept]
+    if keys != sorted(keys):  # kept in some other order (merged, or hand-edited): sort all
+        return sorted([*kept, fresh], key=lambda i: i["at"] or "")
+    at = bisect_right(keys, fresh["at"] or "")
+    return [*kept[:at], fresh, *kept[at:]]
 
 
 def _refresh_seen(record: dict[str, Any]) -> None:
@@ -126,7 +137,7 @@ def flag_for(
     if since is not None:
         # Whole seconds: the same test as `_within`, as two comparisons of datetimes (a
         # person with a thousand interactions is read on every item they write).
-        at = [to_datetime(i.get("at")) for i in said]
+        at = [_parsed(i.get("at")) for i in said]
         recent = [
             i for i, t in zip(said, at, strict=True) if t is not None and since <= t <= moment
         ]
@@ -153,6 +164,11 @@ def _since(moment: datetime, window: object) -> datetime | None:
         return moment - timedelta(seconds=window)
     except OverflowError:  # a moment near year 1
         return None
+
+
+def _parsed(value: object) -> datetime | None:
+    # The stored form (an ISO string) straight to the cached parser: this runs per interaction.
+    return parse_iso(value) if type(value) is str and value else to_datetime(value)
 
 
 def _within(at: datetime | None, moment: datetime, window: float) -> bool:
