@@ -82,8 +82,11 @@ class NearDuplicateIndex:
     def find(self, text: str) -> str | None:
         """Canonical id of an earlier near-duplicate of `text`, without remembering it."""
         norm = normalise(text)
+        return self._find(norm, _shingles(norm))
+
+    def _find(self, norm: str, shingles: set[str]) -> str | None:
         counts: Counter[str] = Counter()
-        for shingle in _shingles(norm):
+        for shingle in shingles:
             posting = self._postings.get(shingle, ())
             if len(posting) <= _COMMON_SHINGLE:
                 counts.update(posting)
@@ -97,11 +100,12 @@ class NearDuplicateIndex:
         or `item_id` itself when it is new. Adding an id twice keeps the first link."""
         if item_id in self._canonical:
             return self._canonical[item_id]
-        canonical = self.find(text) or item_id
-        norm = normalise(text)
+        norm = normalise(text)  # folded and split once, for the search and the postings
+        shingles = _shingles(norm)
+        canonical = self._find(norm, shingles) or item_id
         self._texts[item_id] = norm
         self._canonical[item_id] = canonical
-        for shingle in _shingles(norm):
+        for shingle in shingles:
             self._postings.setdefault(shingle, []).append(item_id)
         while len(self._texts) > self.max_items:
             self._forget_oldest()

@@ -11,6 +11,8 @@ pairs, the user decides, and `merge` joins the records.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from datetime import datetime, timedelta
 from itertools import combinations
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -19,7 +21,7 @@ from rapidfuzz import fuzz
 
 from agent.analysis.mentions import about_us as mentions_about_us
 from agent.analysis.textnorm import fold, words
-from agent.analysis.times import now_or, to_datetime
+from agent.analysis.times import now_or, parse_iso, to_datetime
 
 MERGE_THRESHOLD = 85
 _RECOMMENDS = re.compile(
@@ -96,11 +98,21 @@ def record_interaction(
         record[key] = author.get(key) or record.get(key)
     fresh = _interaction(item, analysis)
     kept = [i for i in record.get("interactions") or [] if i["item_id"] != fresh["item_id"]]
-    record["interactions"] = sorted([*kept, fresh], key=lambda i: i["at"] or "")
+    record["interactions"] = _in_order(kept, fresh)
     _refresh_seen(record)
     if targets is not None:
         record["flag"] = flag_for(record, targets, now)
     return record
+
+
+def _in_order(kept: list[dict[str, Any]], fresh: dict[str, Any]) -> list[dict[str, Any]]:
+    """`sorted([*kept, fresh])` by time. A record written here is in order already, so the
+    new interaction is placed by bisection (after equal times, as the stable sort would)."""
+    keys = [i["at"] or "" for i in kept]
+    if keys != sorted(keys):  # kept in some other order (merged, or hand-edited): sort all
+        return sorted([*kept, fresh], key=lambda i: i["at"] or "")
+    at = bisect_right(keys, fresh["at"] or "")
+    return [*kept[:at], fresh, *kept[at:]]
 
 
 def _refresh_seen(record: dict[str, Any]) -> None:
@@ -120,12 +132,17 @@ def flag_for(
     window = targets.get("fan_window_days", 90) * 86400
     minimum = targets.get("fan_min_interactions", 3)
     moment = now_or(now)
-    recent = []
-    for interaction in person.get("interactions") or []:
-        at = to_datetime(interaction.get("at"))
-        in_window = at is not None and 0 <= (moment - at).total_seconds() <= window
-        if interaction.get("about_us") and in_window:
-            recent.append(interaction)
+    said = [i for i in person.get("interactions") or [] if i.get("about_us")]
+    since = _since(moment, window)
+    if since is not None:
+        # Whole seconds: the same test as `_within`, as two comparisons of datetimes (a
+        # person with a thousand interactions is read on every item they write).
+        at = [_parsed(i.get("at")) for i in said]
+        recent = [
+            i for i, t in zip(said, at, strict=True) if t is not None and since <= t <= moment
+        ]
+    else:
+        recent = [i for i in said if _within(to_datetime(i.get("at")), moment, window)]
     positive = [i for i in recent if i.get("sentiment") == "positive"]
     negative = sum(1 for i in recent if i.get("sentiment") == "negative")
     fan = len(positive) >= minimum
@@ -134,6 +151,28 @@ def flag_for(
     if fan:
         return "ambassador" if any(i.get("shared") for i in positive) else "fan"
     return None
+
+
+_LONGEST_WINDOW = 100 * 365 * 86400  # beyond this, moment - window could leave datetime's range
+
+
+def _since(moment: datetime, window: object) -> datetime | None:
+    """The window's first moment, when `window` is whole seconds (else None)."""
+    if type(window) is not int or not 0 <= window <= _LONGEST_WINDOW:
+        return None
+    try:
+        return moment - timedelta(seconds=window)
+    except OverflowError:  # a moment near year 1
+        return None
+
+
+def _parsed(value: object) -> datetime | None:
+    # The stored form (an ISO string) straight to the cached parser: this runs per interaction.
+    return parse_iso(value) if type(value) is str and value else to_datetime(value)
+
+
+def _within(at: datetime | None, moment: datetime, window: float) -> bool:
+    return at is not None and 0 <= (moment - at).total_seconds() <= window
 
 
 def _name_parts(name: str) -> tuple[str, tuple[str, ...]] | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 from typing import Any
 
 from agent.analysis import disclosure, escalation
@@ -41,6 +42,7 @@ def _folded_org(profile: dict[str, Any]) -> str:
     return fold((profile.get("organisation") or {}).get("name") or "")
 
 
+@lru_cache(maxsize=4096)  # the same few hundred authors write most items
 def _first_name(name: str | None, org: str) -> str | None:
     cleaned = _NAME_END.split(name or "", maxsplit=1)[0]
     parts = [p for p in cleaned.split() if fold(p.strip(".")) not in _TITLES]

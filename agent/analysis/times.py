@@ -8,6 +8,7 @@ turned into an aware UTC `datetime` here so the other modules can simply subtrac
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 
 _MS_THRESHOLD = 10**11  # epoch numbers above this are milliseconds (year 5138 in seconds)
 
@@ -15,7 +16,7 @@ _MS_THRESHOLD = 10**11  # epoch numbers above this are milliseconds (year 5138 i
 def to_datetime(value: object) -> datetime | None:
     """Parse `value` into an aware UTC datetime; None when missing or unreadable."""
     if isinstance(value, str):  # the usual form, so it is tried first
-        return _parse(value) if value else None
+        return parse_iso(value) if value else None
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -28,7 +29,11 @@ def to_datetime(value: object) -> datetime | None:
     return None
 
 
-def _parse(value: str) -> datetime | None:
+# A person's flag reads the time of each of their interactions, for every new item: the
+# same few thousand strings, parsed once (datetimes are immutable, so sharing them is safe).
+@lru_cache(maxsize=8192)
+def parse_iso(value: str) -> datetime | None:
+    """An ISO 8601 string as an aware UTC datetime; None when unreadable."""
     text = value.strip()
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"

@@ -17,8 +17,11 @@ from referencing import Registry, Resource
 from ..schemas import SCHEMA_DIR, field_path, schema
 from .errors import ApiError
 from .routing import Param
+from .schema_check import Check, compile_check
 
 _validators: dict[int, Draft202012Validator] = {}
+# Per schema: a fast check that only says yes when jsonschema would (None: none possible).
+_fast: dict[int, Check | None] = {}
 
 # RFC 3339 date-time, as JavaScript's toISOString() writes it. jsonschema checks "format"
 # only with an extra package installed, so the one format the API uses is checked here.
@@ -69,13 +72,19 @@ MAX_ARRAY = 10_000
 
 def validate(body_schema: dict, value: object) -> str | None:
     """None when valid, else one sentence naming the field."""
+    key = id(body_schema)
+    if key not in _fast:
+        _fast[key] = compile_check(body_schema, schema)
+    fast = _fast[key]
+    problem = too_many(body_schema, value)
+    if problem:
+        return problem
+    if fast is not None and fast(value):
+        return None  # certainly valid: jsonschema is only needed to word a problem
     validator = _validators.get(id(body_schema))
     if validator is None:
         validator = Draft202012Validator(body_schema, registry=_registry(), format_checker=FORMATS)
         _validators[id(body_schema)] = validator
-    problem = too_many(body_schema, value)
-    if problem:
-        return problem
     error = best_match(itertools.islice(validator.iter_errors(value), MAX_ERRORS))
     return None if error is None else capped(f"{field_path(error)}: {error.message}")
 

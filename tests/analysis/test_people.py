@@ -78,6 +78,24 @@ def test_praise_that_is_not_about_us_or_is_too_old_does_not_count():
     assert person_after(*events)["flag"] is None
 
 
+def test_the_window_ends_exactly_90_days_back_and_a_fraction_of_a_day_is_honoured():
+    def praise(at):
+        return {"at": at, "about_us": True, "sentiment": "positive"}
+
+    edge = [praise("2026-04-01T12:00:00Z"), praise("2026-06-01T09:00:00Z")]
+    edge.append(praise("2026-06-30T12:00:00Z"))  # now itself counts
+    assert flag_for({"interactions": edge}, TARGETS, NOW) == "fan"
+    late = [praise("2026-04-01T11:59:59.999999Z"), *edge[1:]]
+    assert flag_for({"interactions": late}, TARGETS, NOW) is None
+    future = [*edge[1:], praise("2026-06-30T12:00:01Z")]
+    assert flag_for({"interactions": future}, TARGETS, NOW) is None
+    half_day = {"fan_min_interactions": 1, "fan_window_days": 0.5}
+    assert flag_for({"interactions": [praise("2026-06-30T00:00:00Z")]}, half_day, NOW) == "fan"
+    assert flag_for({"interactions": [praise("2026-06-29T23:59:59Z")]}, half_day, NOW) is None
+    ancient = {"interactions": edge}
+    assert flag_for(ancient, TARGETS, "0001-01-02T00:00:00Z") is None  # no overflow
+
+
 def test_a_fan_who_recommends_us_to_others_is_an_ambassador():
     events = [(item(n, day=n), analysis("positive")) for n in (1, 2)]
     events.append((item(3, "VlotPay is echt een aanrader!", day=3), analysis("positive")))
