@@ -85,8 +85,14 @@ def test_a_badge_says_the_sentiment_in_words_and_names_the_watch_terms(feed: Pag
 
 
 def test_watch_terms_light_up_in_the_text_without_touching_linkedins_markup(feed: Page):
+    # The highlight holds static ranges (no toString): read the text each one spans.
     highlighted = feed.evaluate(
-        "[...(CSS.highlights.get('roos-mention') || [])].map(r => r.toString())"
+        """[...(CSS.highlights.get('roos-mention') || [])].map((r) => {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live.toString();
+        })"""
     )
     assert len(highlighted) > 20
     assert {text.lower() for text in highlighted} <= WATCHED
