@@ -133,10 +133,9 @@ async function refresh(items, ids, tabId, cached) {
     keepResults(results);
     const changed = results.filter((result) => told.get(String(result?.id)) !== JSON.stringify(result));
     if (changed.length) await chrome.tabs.sendMessage(tabId, { type: "results", results: changed }).catch(() => null);
-  } catch (error) {
-    // The tab already shows the cached results; a failed refresh waits in the queue.
-    if (!isRetryable(error)) return;
-    await enqueue(/** @type {any} */ (items.map((item) => ({ key: `item:${item.id}`, kind: "item", payload: item }))));
+  } catch {
+    // The tab shows the cached results, and the agent has these items already (that is how
+    // their analysis got here): nothing is lost, the next visit asks again.
   } finally {
     await answered(tabId, ids, results);
   }
