@@ -72,7 +72,7 @@
         elements.set(entry.id, entry.element);
         if (results.has(entry.id)) renderSoon(entry);
         else {
-          previewSoon(entry);
+          previewSoon(entry, waitingFor.get(entry.id));
           if ((waiting.get(entry.id) ?? 0) <= now) fresh.push(entry);
         }
       }
@@ -133,6 +133,7 @@
       for (const result of list) {
         if (!result || typeof result.id !== "string") continue;
         waiting.delete(result.id);
+        waitingFor.delete(result.id);
         // A refreshed answer that says what the page already shows needs no second render.
         if (results.has(result.id) && sameResult(results.get(result.id), result)) continue;
         results.set(result.id, result);
@@ -170,6 +171,7 @@
    */
   function previewSoon(entry, state = "reading") {
     if (!entry || results.has(entry.id)) return;
+    waitingFor.set(entry.id, state);
     if (previewed.get(entry.element) === state && Roos.overlay.find(entry.element, "badge")) return;
     due.set(entry.element, { entry, state });
     flushSoon();
@@ -177,6 +179,8 @@
 
   /** @type {WeakMap<Element, string>} the preview state each element shows */
   const previewed = new WeakMap();
+  /** @type {Map<string, string>} what each unanswered item waits for, kept across re-renders */
+  const waitingFor = new Map();
 
   function flushSoon() {
     if (frame) return;
