@@ -259,6 +259,35 @@ def test_someone_who_keeps_praising_vlotbank_becomes_a_fan_on_all_their_posts(
     page.close()
 
 
+def test_a_post_opened_over_the_feed_gets_its_badge_too(context: BrowserContext):
+    # Roos watches only what holds the posts (<main> here), and LinkedIn's modal outlet, a child
+    # of the body outside <main>, where a post opened over the feed is shown.
+    author = ("Joris Kaan", "https://www.linkedin.com/in/joris-kaan-modal/")
+    feed_post = classic_post(fresh_urn(50), *author, "Vlotbank, wanneer komt de nieuwe app uit?")
+    opened = classic_post(fresh_urn(51), *author, "Mijn pas werkt niet meer bij Vlotbank, help!")
+    page_html = classic_feed([feed_post]).replace(
+        "</main>", '</main><div id="artdeco-modal-outlet"></div>', 1
+    )
+    context.route(
+        "https://www.linkedin.com/feed/opened/",
+        lambda route: route.fulfill(body=page_html, content_type="text/html"),
+    )
+    page = context.new_page()
+    page.goto("https://www.linkedin.com/feed/opened/")
+    wait_for_badges(page, 1)
+    page.evaluate(
+        """html => {
+            const t = document.createElement('template');
+            t.innerHTML = `<div role="dialog" aria-modal="true">${html}</div>`;
+            document.querySelector('#artdeco-modal-outlet').append(t.content);
+        }""",
+        opened,
+    )
+    wait_for_badges(page, 2)
+    assert page.locator('#artdeco-modal-outlet [data-roos="badge"]').count() == 1
+    page.close()
+
+
 def test_no_web_page_script_ever_ran_a_dialog(feed: Page):
     assert feed.dialogs == []  # type: ignore[attr-defined]
 

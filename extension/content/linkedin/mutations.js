@@ -27,6 +27,7 @@
   }
 
   const RECHECK_MS = 1000;
+  const OUTLETS = '#artdeco-modal-outlet, body > [role="dialog"], [aria-modal="true"]';
 
   /**
    * Pure: the narrowest candidate that holds every item element (candidates narrowest first:
@@ -78,6 +79,13 @@
       root = next;
       watching = true;
       observer.observe(root, { childList: true, subtree: true });
+      if (root === document.body) return;
+      // Posts opened over the page (LinkedIn's modal outlet, dialogs) live outside <main>: those
+      // stay watched, and so do the body's own children, where a new outlet would appear.
+      observer.observe(document.body, { childList: true });
+      for (const outlet of document.querySelectorAll(OUTLETS)) {
+        if (!root.contains(outlet)) observer.observe(outlet, { childList: true, subtree: true });
+      }
     };
     let watching = false;
     watch(document.body);
