@@ -8,6 +8,7 @@ import { AgentError, checkConnection, request } from "./agent-client.js";
 import { renderBadge } from "./badge.js";
 import { rememberSent } from "./events.js";
 import { flushQueue, queueLength } from "./queue.js";
+import { keepResults } from "./result-cache.js";
 import { getAgentState, getSettings, setAgentState } from "./settings.js";
 import { broadcastToTabs } from "./tabs.js";
 
@@ -83,6 +84,7 @@ export function flushNow() {
   return flushQueue({
     analyze: async (items) => {
       const results = await analyzeItems(items);
+      keepResults(results);
       await broadcastToTabs({ type: "results", results });
       return results;
     },

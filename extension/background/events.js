@@ -12,6 +12,7 @@
  *   The list in the dashboard has them all.
  * - source.blocked becomes a notification: a source Roos listens to refused it.
  */
+import { updateResult } from "./result-cache.js";
 import { broadcastToTabs, sendToTabs } from "./tabs.js";
 
 const URGENT = 0.7;
@@ -92,6 +93,7 @@ function remember(set, id) {
 export async function onLiveEvent(event) {
   const data = event.data && typeof event.data === "object" ? event.data : {};
   if (event.type === "item.updated") {
+    updateResult(data);
     const waiting = awaited.get(String(data.id));
     if (waiting) waiting.parked.push(data);
     else await broadcastToTabs(itemUpdated(data));

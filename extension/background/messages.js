@@ -13,6 +13,7 @@ import { AgentError } from "./agent-client.js";
 import { analyzeItems, callAgent, isRetryable, refreshConnection } from "./connection.js";
 import { answered, awaitAnswer } from "./events.js";
 import { enqueue, queueLength } from "./queue.js";
+import { cachedResults, keepResults } from "./result-cache.js";
 import { getAgentState, getSettings } from "./settings.js";
 import * as shapes from "./shapes.js";
 
@@ -84,17 +85,26 @@ const HANDLERS = {
 };
 
 /**
+ * A page asks what Roos makes of its items. When every one of them is in the worker's cache
+ * (a page the user returns to), the cached results answer at once and the agent is asked
+ * behind them; whatever it answers differently reaches the tab as a "results" message.
  * @param {{items: any[]}} message
  * @param {chrome.runtime.MessageSender} sender
  */
 async function analyze(message, sender) {
   const tabId = sender.tab?.id;
   const ids = message.items.map((item) => String(item.id));
+  const cached = cachedResults(ids);
+  if (cached && tabId !== undefined) {
+    void refresh(message.items, ids, tabId, cached);
+    return { results: cached, cached: true };
+  }
   if (tabId !== undefined) awaitAnswer(tabId, ids);
   /** @type {any[]} */
   let results = [];
   try {
     results = await analyzeItems(message.items);
+    keepResults(results);
     return { results };
   } catch (error) {
     if (!isRetryable(error)) throw error;
@@ -103,6 +113,31 @@ async function analyze(message, sender) {
   } finally {
     // After this answer is on its way, so the tab has it before any event about the same items.
     if (tabId !== undefined) setTimeout(() => void answered(tabId, ids, results), 0);
+  }
+}
+
+/**
+ * The agent's answer behind a cached one: stored, and sent to the tab where it changed.
+ * @param {any[]} items
+ * @param {string[]} ids
+ * @param {number} tabId
+ * @param {any[]} cached what the tab was told
+ */
+async function refresh(items, ids, tabId, cached) {
+  const told = new Map(cached.map((result) => [String(result.id), JSON.stringify(result)]));
+  awaitAnswer(tabId, ids);
+  /** @type {any[]} */
+  let results = [];
+  try {
+    results = await analyzeItems(items);
+    keepResults(results);
+    const changed = results.filter((result) => told.get(String(result?.id)) !== JSON.stringify(result));
+    if (changed.length) await chrome.tabs.sendMessage(tabId, { type: "results", results: changed }).catch(() => null);
+  } catch {
+    // The tab shows the cached results, and the agent has these items already (that is how
+    // their analysis got here): nothing is lost, the next visit asks again.
+  } finally {
+    await answered(tabId, ids, results);
   }
 }
 

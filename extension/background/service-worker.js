@@ -12,6 +12,7 @@ import { keepUncaughtErrors } from "./diagnostics.js";
 import { onLiveEvent, onNotificationClicked } from "./events.js";
 import { isWelcomed, startLive, stopLive } from "./live.js";
 import { routeMessage } from "./messages.js";
+import { cacheSize, forgetResults } from "./result-cache.js";
 import { enqueue, queueLength } from "./queue.js";
 import { checkRhythm } from "./reminders.js";
 import { getSettings, restrictStorage, setAgentState } from "./settings.js";
@@ -52,6 +53,7 @@ async function onAlarm(/** @type {chrome.alarms.Alarm} */ alarm) {
 function onStorageChanged(changes, area) {
   if (area === "local" && ("agentUrl" in changes || "token" in changes)) {
     stopLive();
+    forgetResults(); // another agent's analyses are not this one's
     void refreshConnection().then(() => startLive(liveHooks));
   }
   if ("agentState" in changes || "queue" in changes) void updateBadge();
@@ -71,4 +73,4 @@ void wake();
 
 // A handle for the worker's own DevTools console (and the browser tests);
 // pages and content scripts cannot reach the worker's global scope.
-Object.assign(globalThis, { roos: { callAgent, checkRhythm, enqueue, flushNow, isWelcomed, queueLength, refreshConnection } });
+Object.assign(globalThis, { roos: { cacheSize, callAgent, checkRhythm, enqueue, flushNow, forgetResults, isWelcomed, queueLength, refreshConnection } });

@@ -85,8 +85,14 @@ def test_a_badge_says_the_sentiment_in_words_and_names_the_watch_terms(feed: Pag
 
 
 def test_watch_terms_light_up_in_the_text_without_touching_linkedins_markup(feed: Page):
+    # The highlight holds static ranges (no toString): read the text each one spans.
     highlighted = feed.evaluate(
-        "[...(CSS.highlights.get('roos-mention') || [])].map(r => r.toString())"
+        """[...(CSS.highlights.get('roos-mention') || [])].map((r) => {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live.toString();
+        })"""
     )
     assert len(highlighted) > 20
     assert {text.lower() for text in highlighted} <= WATCHED
@@ -250,6 +256,35 @@ def test_someone_who_keeps_praising_vlotbank_becomes_a_fan_on_all_their_posts(
     )
     assert {flag for flag, _ in flags} <= {"fan", "ambassador"}
     assert all(title.endswith("3 interactions with your organisation") for _, title in flags)
+    page.close()
+
+
+def test_a_post_opened_over_the_feed_gets_its_badge_too(context: BrowserContext):
+    # Roos watches only what holds the posts (<main> here), and LinkedIn's modal outlet, a child
+    # of the body outside <main>, where a post opened over the feed is shown.
+    author = ("Joris Kaan", "https://www.linkedin.com/in/joris-kaan-modal/")
+    feed_post = classic_post(fresh_urn(50), *author, "Vlotbank, wanneer komt de nieuwe app uit?")
+    opened = classic_post(fresh_urn(51), *author, "Mijn pas werkt niet meer bij Vlotbank, help!")
+    page_html = classic_feed([feed_post]).replace(
+        "</main>", '</main><div id="artdeco-modal-outlet"></div>', 1
+    )
+    context.route(
+        "https://www.linkedin.com/feed/opened/",
+        lambda route: route.fulfill(body=page_html, content_type="text/html"),
+    )
+    page = context.new_page()
+    page.goto("https://www.linkedin.com/feed/opened/")
+    wait_for_badges(page, 1)
+    page.evaluate(
+        """html => {
+            const t = document.createElement('template');
+            t.innerHTML = `<div role="dialog" aria-modal="true">${html}</div>`;
+            document.querySelector('#artdeco-modal-outlet').append(t.content);
+        }""",
+        opened,
+    )
+    wait_for_badges(page, 2)
+    assert page.locator('#artdeco-modal-outlet [data-roos="badge"]').count() == 1
     page.close()
 
 

@@ -70,6 +70,22 @@ def test_while_the_agent_is_away_what_she_sees_waits_in_the_queue(feed: Page, wo
     assert feed.errors == []  # type: ignore[attr-defined]
 
 
+def test_each_post_she_sees_says_roos_waits_for_the_agent(feed: Page):
+    feed.wait_for_function(
+        'n => document.querySelectorAll(\'[data-roos="badge-reading"][data-state="queued"]\')'
+        ".length === n",
+        arg=len(ITEMS),
+    )
+    marked = feed.eval_on_selector_all(
+        '[data-roos="badge-reading"]', "hosts => hosts.map(h => h.dataset.itemId)"
+    )
+    assert sorted(marked) == sorted(item["id"] for item in ITEMS)
+    text = feed.eval_on_selector(
+        '[data-roos="badge-reading"]', "host => host.shadowRoot.textContent"
+    )
+    assert "waiting for the agent" in text
+
+
 def test_the_popup_says_the_agent_is_not_running_and_how_much_waits(context: BrowserContext):
     popup = context.new_page()
     popup.goto(f"{EXTENSION_URL}/popup/popup.html")
@@ -104,6 +120,22 @@ def test_when_the_agent_is_back_the_queue_drains_once_and_the_overlays_appear(
     assert sorted(item["id"] for item in body["items"]) == sorted(i["id"] for i in ITEMS)
     assert wait_until(lambda: badge(worker)["text"] == "", timeout=10)
     assert feed.errors == []  # type: ignore[attr-defined]
+
+
+def test_back_on_the_feed_while_the_agent_is_away_again_the_badges_come_from_memory(
+    context: BrowserContext, worker: Worker, agent
+):
+    assert worker.evaluate("roos.cacheSize()") >= len(ITEMS)
+    agent.kill()
+    assert wait_until(lambda: badge(worker)["text"] == "off", timeout=10)
+    page = context.new_page()
+    page.goto(FEED)
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-roos=\"badge\"]').length === {len(ITEMS)}"
+    )
+    assert page.locator('[data-roos="badge-reading"]').count() == 0
+    page.close()
+    agent.start()
 
 
 def test_the_queue_keeps_the_newest_five_hundred_and_drops_the_oldest(worker: Worker, agent):

@@ -5,6 +5,11 @@
  * colour alone), intent when it matters, promotional, and the watch terms it
  * mentions. The author's words are never shown here, only Roos's labels and
  * the matched terms (as text).
+ *
+ * Before the agent answers, the same place shows data-roos="badge-reading": the item's id and
+ * "reading…" (or "waiting for the agent" while it is away), drawn from the page alone on the
+ * first pass, so every item is marked as soon as it is found. The agent's answer turns that
+ * host into data-roos="badge" in place: nothing moves, and "badge" still means "analysed".
  */
 (() => {
   const Roos = (globalThis.Roos = globalThis.Roos || {});
@@ -16,7 +21,13 @@
     .neutral { background: #eceff1; color: #37474f; }
     .intent { background: #fff4d6; color: #6b4b00; }
     .term { background: #fff0b3; color: #3d3200; font-weight: 600; }
+    .reading { background: #f3f2ef; color: #5e5e5e; font-style: italic; }
   `;
+
+  const PENDING = /** @type {Record<string, string>} */ ({
+    reading: "badgeReading",
+    queued: "badgeWaiting",
+  });
 
   const SENTIMENT = /** @type {Record<string, string>} */ ({
     positive: "sentimentPositive",
@@ -75,11 +86,35 @@
     element.prepend(host);
   }
 
+  /** @param {Element} element */
+  const mountOn = (element) => Roos.overlay.mount(element, "badge", { css: CSS, place: (node) => place(element, node) });
+
+  /**
+   * The first look, before the agent's answer: Roos is on it.
+   * @param {{element: Element, id: string, state: string}} entry
+   */
+  function preview({ element, id, state }) {
+    const { t, el, fill } = Roos.overlay;
+    const { host, root } = mountOn(element);
+    host.setAttribute("data-roos", "badge-reading");
+    host.dataset.itemId = id;
+    host.dataset.state = PENDING[state] ? state : "reading";
+    delete host.dataset.sentiment;
+    const line = el("div", { className: "line" });
+    line.append(
+      el("span", { className: "roos", text: "Roos" }),
+      el("span", { className: "chip reading", text: t(PENDING[host.dataset.state]) }),
+    );
+    fill(root, [line]);
+  }
+
   /** @param {{element: Element, id: string, result: any}} entry */
   function render({ element, id, result }) {
-    const { t, el, mount, fill } = Roos.overlay;
+    const { t, el, fill } = Roos.overlay;
     const look = describe(result);
-    const { host, root } = mount(element, "badge", { css: CSS, place: (node) => place(element, node) });
+    const { host, root } = mountOn(element);
+    host.setAttribute("data-roos", "badge");
+    host.dataset.state = "ready";
     host.dataset.itemId = id;
     host.dataset.sentiment = look.sentiment;
     const score = Number(result?.sentiment?.compound ?? 0).toFixed(2);
@@ -109,5 +144,5 @@
     fill(root, [line]);
   }
 
-  Roos.badges = { name: "badges", render, describe, why };
+  Roos.badges = { name: "badges", preview, render, describe, why };
 })();

@@ -68,7 +68,9 @@
   /**
    * @param {Document | Element} root
    * @param {string} pageUrl
-   * @param {{now?: number | string | Date, expandSeeMore?: boolean}} [options]
+   * @param {{now?: number | string | Date, expandSeeMore?: boolean, scanned?: any, only?: Set<string>}} [options]
+   *   scanned: a scanPage() of the same root, not taken again; only: read just these ids (the
+   *   fields are the costly part of a pass, and most of a feed was read on earlier passes)
    */
   function extractItems(root, pageUrl, options = {}) {
     const nowMs = options.now === undefined ? Date.now() : new Date(options.now).getTime();
@@ -76,7 +78,17 @@
     const pageLevelGroup = pageGroup(root, pageUrl);
     /** @type {Map<Element, Record<string, any>>} */
     const posts = new Map();
-    return C.scan(root).entries.map((/** @type {import("./extractor/cards.js").Entry} */ entry) => {
+    const { only } = options;
+    const scanned = (!options.expandSeeMore && options.scanned) || C.scan(root);
+    /** @type {import("./extractor/cards.js").Entry[]} */
+    const entries = scanned.entries;
+    // a comment's group comes from its post's fields, so a wanted comment needs its post read
+    const cardsWanted = new Set(only && !pageLevelGroup ? entries.filter((e) => only.has(e.id)).map((e) => e.card) : []);
+    /** @type {Record<string, any>[]} */
+    const out = [];
+    for (const entry of entries) {
+      const wanted = !only || only.has(entry.id);
+      if (!wanted && !(entry.kind === "post" && cardsWanted.has(entry.card))) continue;
       const isPost = entry.kind === "post";
       const fields = fieldsOf(entry);
       if (isPost) posts.set(entry.card, fields);
@@ -102,13 +114,23 @@
       if (fields.reactions !== null) item.reactions = fields.reactions;
       if (isPost && fields.comments_count !== null) item.comments_count = fields.comments_count;
       if (isPost && entry.context) item.context = entry.context;
-      return item;
-    });
+      if (wanted) out.push(item);
+    }
+    return out;
   }
 
-  /** @param {Document | Element} root */
-  function findItemElements(root) {
-    return C.scan(root).entries.map((/** @type {any} */ e) => ({ element: e.element, id: e.id, kind: e.kind, parent_id: e.parent_id }));
+  /**
+   * One pass over the page, to hand to findItemElements and extractItems (each would take its
+   * own otherwise). Valid until the page changes.
+   * @param {Document | Element} root
+   */
+  function scanPage(root) {
+    return C.scan(root);
+  }
+
+  /** @param {Document | Element} root @param {any} [scanned] a scanPage() of root */
+  function findItemElements(root, scanned) {
+    return (scanned || C.scan(root)).entries.map((/** @type {any} */ e) => ({ element: e.element, id: e.id, kind: e.kind, parent_id: e.parent_id }));
   }
 
   /**
@@ -252,6 +274,7 @@
 
   const extractor = Object.freeze({
     extractItems,
+    scanPage,
     findItemElements,
     pageReport,
     pageCards,

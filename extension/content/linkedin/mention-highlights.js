@@ -11,7 +11,7 @@
   const Roos = (globalThis.Roos = globalThis.Roos || {});
 
   const NAME = "roos-mention";
-  /** @type {Map<string, Range[]>} ranges per item id */
+  /** @type {Map<string, AbstractRange[]>} ranges per item id */
   const rangesById = new Map();
   /** @type {Highlight | null} */
   let highlight = null;
@@ -83,12 +83,13 @@
       while (index > 0 && starts[index] > position) index -= 1;
       return /** @type {[Text, number]} */ ([nodes[index], position - starts[index]]);
     };
+    // Static, not live, ranges: the browser updates every live Range on every insertion or
+    // removal anywhere in the document, so hundreds of them made each later overlay costly.
+    // LinkedIn replaces text nodes rather than editing them, and onScan drops stale ones.
     return spans.map(([start, end]) => {
-      const range = document.createRange();
-      range.setStart(...locate(start));
-      range.setEnd(...locate(end - 1));
-      range.setEnd(/** @type {Text} */ (range.endContainer), range.endOffset + 1);
-      return range;
+      const [startContainer, startOffset] = locate(start);
+      const [endContainer, last] = locate(end - 1);
+      return new StaticRange({ startContainer, startOffset, endContainer, endOffset: last + 1 });
     });
   }
 

@@ -4,6 +4,12 @@
  * Roos. Changes made by Roos itself (its overlays) are not changes; a page that
  * keeps changing (infinite scroll while loading) is still looked at, at least
  * every MAX_WAIT_MS.
+ *
+ * Only the part of the page that holds the posts is observed (see watchedRoot): LinkedIn's
+ * header, messaging overlay and side rails change all the time and never hold an item, and
+ * each of their mutations would otherwise cost a check and a timer. Before any item is found
+ * (or when the items' container was replaced, as on LinkedIn's in-app navigation) that is the
+ * whole body again.
  */
 (() => {
   const Roos = (globalThis.Roos = globalThis.Roos || {});
@@ -20,10 +26,34 @@
     );
   }
 
+  const RECHECK_MS = 1000;
+  const OUTLETS = '#artdeco-modal-outlet, body > [role="dialog"], [aria-modal="true"]';
+
   /**
-   * Call `onChange` after the page's DOM changed; returns a function that stops watching.
+   * Pure: the narrowest candidate that holds every item element (candidates narrowest first:
+   * the feed's list, <main>, the body); the body when there is no item yet.
+   * @param {Element[]} items
+   * @param {(Element | null)[]} candidates
+   * @param {Element} body
+   */
+  function watchedRoot(items, candidates, body) {
+    if (!items.length) return body;
+    for (const candidate of candidates) {
+      if (candidate && items.every((item) => candidate.contains(item))) return candidate;
+    }
+    return body;
+  }
+
+  /** The candidates on this page, narrowest first. */
+  function candidates() {
+    return [document.querySelector(Roos.selectors.page.feedContainer), document.querySelector("main, [role='main']")];
+  }
+
+  /**
+   * Call `onChange` after the page's DOM changed; returns a function that stops watching, with
+   * `.focus(items)` to narrow the watch to what holds these item elements.
    * @param {() => void} onChange
-   * @returns {() => void}
+   * @returns {(() => void) & {focus: (items: Element[]) => void}}
    */
   function watchPage(onChange) {
     /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -40,12 +70,41 @@
         onChange();
       }, wait);
     });
-    observer.observe(document.body, { childList: true, subtree: true });
-    return () => {
+    /** @type {Element} */
+    let root = document.body;
+    /** @param {Element} next */
+    const watch = (next) => {
+      if (next === root && watching) return;
+      observer.disconnect();
+      root = next;
+      watching = true;
+      observer.observe(root, { childList: true, subtree: true });
+      if (root === document.body) return;
+      // Posts opened over the page (LinkedIn's modal outlet, dialogs) live outside <main>: those
+      // stay watched, and so do the body's own children, where a new outlet would appear.
+      observer.observe(document.body, { childList: true });
+      for (const outlet of document.querySelectorAll(OUTLETS)) {
+        if (!root.contains(outlet)) observer.observe(outlet, { childList: true, subtree: true });
+      }
+    };
+    let watching = false;
+    watch(document.body);
+    // A watched container LinkedIn took out of the page sees nothing more: back to the body,
+    // and one look at what is there now.
+    const recheck = setInterval(() => {
+      if (root.isConnected) return;
+      watch(document.body);
+      onChange();
+    }, RECHECK_MS);
+    const stop = () => {
       clearTimeout(timer);
+      clearInterval(recheck);
       observer.disconnect();
     };
+    /** @param {Element[]} items */
+    stop.focus = (items) => watch(watchedRoot(items, candidates(), document.body));
+    return stop;
   }
 
-  Roos.mutations = { watchPage };
+  Roos.mutations = { watchPage, watchedRoot };
 })();

@@ -26,8 +26,18 @@
    * @param {string[]} [substitutions]
    */
   function t(key, substitutions) {
-    return chrome.i18n.getMessage(key, substitutions) || key;
+    // Hundreds of overlays ask for the same few labels; each getMessage is a lookup and a copy.
+    const memo = substitutions?.length ? `${key}\u0000${substitutions.join("\u0000")}` : key;
+    let text = messages.get(memo);
+    if (text === undefined) {
+      text = chrome.i18n.getMessage(key, substitutions) || key;
+      if (messages.size < 500) messages.set(memo, text);
+    }
+    return text;
   }
+
+  /** @type {Map<string, string>} */
+  const messages = new Map();
 
   /**
    * Create an element with text, never markup.

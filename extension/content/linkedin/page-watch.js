@@ -28,6 +28,8 @@
    * @property {string} name
    * @property {(watch: any) => void} [start] once, with {itemFor, rerender, scan}
    * @property {(entry: Found & {result: any, item?: any}) => void} [render] per analysed item
+   * @property {(entry: Found & {state: string, item?: any}) => void} [preview] per item the
+   *   agent has not answered for yet: state "reading" (asked) or "queued" (the agent is away)
    * @property {(found: Found[]) => void} [onScan] after every scan of the page
    * @property {(entry: Found, data: any) => void} [onUpdate] when the agent updates an item
    */
@@ -50,14 +52,16 @@
   const outbox = [];
   let inFlight = 0;
   let stopped = false;
-  /** @type {() => void} */
+  /** @type {(() => void) & {focus?: (items: Element[]) => void}} */
   let unwatch = () => undefined;
 
   function scan() {
     if (stopped) return;
     Roos.perf.timed("roos:scan", () => {
+      // One pass over the page serves finding the items and reading the new ones.
+      const scanned = Roos.extractor.scanPage(document);
       /** @type {Found[]} */
-      const found = Roos.extractor.findItemElements(document);
+      const found = Roos.extractor.findItemElements(document, scanned);
       const now = Date.now();
       /** @type {Found[]} */
       const fresh = [];
@@ -66,22 +70,27 @@
       for (const entry of found) {
         byElement.set(entry.element, entry);
         elements.set(entry.id, entry.element);
-        if (results.has(entry.id)) renderOne(entry);
-        else if ((waiting.get(entry.id) ?? 0) <= now) fresh.push(entry);
+        if (results.has(entry.id)) renderSoon(entry);
+        else {
+          previewSoon(entry, waitingFor.get(entry.id));
+          if ((waiting.get(entry.id) ?? 0) <= now) fresh.push(entry);
+        }
       }
-      if (fresh.length) requestAnalysis(fresh);
+      if (fresh.length) requestAnalysis(fresh, scanned);
+      unwatch.focus?.(found.map((entry) => entry.element));
       for (const feature of features) feature.onScan?.(found);
     });
   }
 
-  /** @param {Found[]} fresh */
-  function requestAnalysis(fresh) {
+  /**
+   * @param {Found[]} fresh
+   * @param {any} scanned this scan's pass over the page
+   */
+  function requestAnalysis(fresh, scanned) {
     const wanted = new Set(fresh.map((entry) => entry.id));
     // An element the extractor finds but cannot read is retried later, not on every scan.
     for (const id of wanted) waiting.set(id, Date.now() + RETRY_MS);
-    const extracted = Roos.extractor
-      .extractItems(document, location.href)
-      .filter((item) => wanted.has(item.id));
+    const extracted = Roos.extractor.extractItems(document, location.href, { scanned, only: wanted });
     for (const item of extracted) {
       waiting.set(item.id, Number.POSITIVE_INFINITY);
       items.set(item.id, item);
@@ -101,7 +110,11 @@
       inFlight += 1;
       Roos.bridge
         .send("analyze", { items: batch })
-        .then((answer) => applyResults(answer.results || []))
+        .then((answer) => {
+          applyResults(answer.results || []);
+          // The agent is away: the worker queued them and sends the results when it is back.
+          if (answer.queued) for (const item of batch) if (!results.has(item.id)) previewSoon(entryFor(item.id), "queued");
+        })
         .catch((error) => {
           if (error.code === "gone") stop();
           // Refused or failed: try these again later rather than in a hot loop.
@@ -116,16 +129,97 @@
 
   /** @param {any[]} list */
   function applyResults(list) {
-    Roos.perf.timed("roos:render", () => {
+    Roos.perf.timed("roos:results", () => {
       for (const result of list) {
         if (!result || typeof result.id !== "string") continue;
-        results.set(result.id, result);
         waiting.delete(result.id);
-        const element = elements.get(result.id);
-        const entry = element && byElement.get(element);
-        if (entry && element.isConnected) renderOne(entry);
+        waitingFor.delete(result.id);
+        // A refreshed answer that says what the page already shows needs no second render.
+        if (results.has(result.id) && sameResult(results.get(result.id), result)) continue;
+        results.set(result.id, result);
+        const entry = entryFor(result.id);
+        if (entry) renderSoon(entry);
       }
     });
+  }
+
+  /** @param {string} id */
+  function entryFor(id) {
+    const element = elements.get(id);
+    const entry = element && byElement.get(element);
+    return entry && element.isConnected ? entry : null;
+  }
+
+  /**
+   * DOM writes wait for the next frame and go in together: many answers and scans in one
+   * frame cost one style and layout pass, and nothing reads layout in between.
+   * @type {Map<Element, {entry: Found, state: string | null}>}
+   */
+  const due = new Map();
+  let frame = 0;
+
+  /** @param {Found} entry */
+  function renderSoon(entry) {
+    due.set(entry.element, { entry, state: null });
+    flushSoon();
+  }
+
+  /**
+   * The first, cheap look of an item the agent has not answered for yet.
+   * @param {Found | null} entry
+   * @param {string} [state] "reading" (asked) or "queued" (the agent is away)
+   */
+  function previewSoon(entry, state = "reading") {
+    if (!entry || results.has(entry.id)) return;
+    waitingFor.set(entry.id, state);
+    if (previewed.get(entry.element) === state && Roos.overlay.find(entry.element, "badge")) return;
+    due.set(entry.element, { entry, state });
+    flushSoon();
+  }
+
+  /** @type {WeakMap<Element, string>} the preview state each element shows */
+  const previewed = new WeakMap();
+  /** @type {Map<string, string>} what each unanswered item waits for, kept across re-renders */
+  const waitingFor = new Map();
+
+  function flushSoon() {
+    if (frame) return;
+    // requestAnimationFrame does not run in a hidden tab; the timer still draws it there.
+    const flush = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      frame = 0;
+      flushNow();
+    };
+    frame = requestAnimationFrame(flush);
+    const timer = setTimeout(flush, 100);
+  }
+
+  function flushNow() {
+    const list = [...due.values()];
+    due.clear();
+    Roos.perf.timed("roos:render", () => {
+      for (const { entry, state } of list) {
+        if (!entry.element.isConnected) continue;
+        if (results.has(entry.id)) renderOne(entry);
+        else if (state) preview(entry, state);
+      }
+    });
+  }
+
+  /**
+   * @param {Found} entry
+   * @param {string} state
+   */
+  function preview(entry, state) {
+    previewed.set(entry.element, state);
+    for (const feature of features) {
+      try {
+        feature.preview?.({ ...entry, state, item: items.get(entry.id) });
+      } catch (error) {
+        console.warn(`Roos: ${feature.name} could not draw its first look`, error);
+      }
+    }
   }
 
   /** @param {Found} entry */
