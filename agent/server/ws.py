@@ -30,6 +30,9 @@ MAX_MESSAGE = 64 * 1024
 STALL_SECONDS = 5.0
 MAX_QUEUED_BYTES = 64 * 1024 * 1024
 CLOSE_UNAUTHORIZED = 4401
+# Messages sent before the sender gives the loop back: a burst of a hundred events to ten
+# clients would otherwise be a thousand writes in one stretch of the loop.
+SEND_SLICE = 16
 
 
 @dataclass(eq=False)
@@ -104,11 +107,15 @@ async def _sender(client: Client) -> None:
     while True:
         await client.wake.wait()
         client.wake.clear()
+        sent = 0
         while client.outbox:
             _, message = client.outbox[0]
             await client.ws.send_str(message)  # waits while the socket's buffer is full
             client.outbox.popleft()
             client.queued_bytes -= len(message)
+            sent += 1
+            if sent % SEND_SLICE == 0:
+                await asyncio.sleep(0)
 
 
 async def websocket(request: web.Request) -> web.WebSocketResponse:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -41,6 +42,10 @@ TABLES = (
 T = TypeVar("T")
 # Transactions committed together at most: bigger groups make bursts that stall the loop.
 GROUP_MAX = 8
+# The writer thread runs analysis (pure Python) while the loop serves sockets. Each time the
+# loop drops the GIL for a syscall, the writer keeps it for a whole switch interval before the
+# loop may take it back: at the default 5 ms, a loop turn of twenty sends waits 100 ms.
+SWITCH_INTERVAL = 0.0005
 Where = Callable[[dict], bool] | None
 
 
@@ -321,6 +326,7 @@ class Store:
 
     def __init__(self, folder: Path) -> None:
         self.sync = SyncStore(folder)
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roos-store")
         self._pending: list[tuple[Callable[[SyncStore], Any], asyncio.Future]] = []
         self._committer: asyncio.Task | None = None
