@@ -15,13 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..analysis.webcare import CATEGORIES
 from .terminal import inert, paint
 from .words import say
 
 FILTERS = ("all", "urgent", "complaints", "mentions")
 URGENT = 0.7  # the extension's threshold for a notification (background/events.js)
 URGENT_CATEGORIES = ("safety", "privacy")  # urgent whatever the score says
-CATEGORIES = ("safety", "privacy", "money", "outage", "legal")
 ITEM_EVENTS = ("item.new", "item.updated", "alert")
 EXCERPT = 120
 NAME = 40

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from ...analysis.webcare import CATEGORIES
 from ...dashboard.history import patch_entries
 from ...pipeline import ingest, now_iso, reanalyze
 from ...team.actions import AlreadyAnswered, answered_elsewhere, workflow_fields
@@ -71,7 +72,7 @@ REASONS = {
         for label in ("intent", "sentiment", "urgency", "promotional")
     },
 }
-URGENCY_CATEGORIES = ["safety", "privacy", "money", "outage", "legal", None]
+URGENCY_CATEGORIES = [*CATEGORIES, None]
 RESULT = {
     "type": "object",
     "required": [
