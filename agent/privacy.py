@@ -40,6 +40,7 @@ from .pipeline import DUPLICATES, DuplicateLinker, now_iso
 from .server.keys import HUB, PROFILE, SERVICES, STORE
 from .store import TABLES, SyncStore
 from .store.files import fsync_dir
+from .store.query import Q
 
 log = logging.getLogger("roos.privacy")
 
@@ -106,14 +107,19 @@ def _replies_seen(items: list[dict]) -> dict[str, datetime]:
     return latest
 
 
-def is_retention(entry: dict) -> bool:
-    return entry.get("action") == "retention"
+# A store query, so the team's PostgreSQL answers it in SQL; on TinyDB it is a plain filter.
+RETENTION_ENTRIES = Q.eq("action", "retention")
+
+
+def ids_retired_by(entries: list[dict]) -> set[str]:
+    """Hashed ids (audit_id) of every item the retention audit entries name."""
+    return {hashed for entry in entries for hashed in entry.get("ids") or []}
 
 
 def retired_ids(tx: SyncStore) -> set[str]:
     """Hashed ids (audit_id) of every item retention removed."""
-    entries, _ = tx.find("audit", is_retention)
-    return {hashed for entry in entries for hashed in entry.get("ids") or []}
+    entries, _ = tx.find("audit", RETENTION_ENTRIES)
+    return ids_retired_by(entries)
 
 
 def monthly_rows(items: list[dict]) -> list[dict]:

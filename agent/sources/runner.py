@@ -170,8 +170,8 @@ class Runner:
         store = self.app[STORE]
         belongs = known_ids_for(source["kind"], source["url"])
         stored = {item["id"] for item in (await store.find("items", belongs))[0]}
-        entries, _ = await store.find("audit", privacy.is_retention)
-        retired = {hashed for entry in entries for hashed in entry.get("ids") or []}
+        entries, _ = await store.find("audit", privacy.RETENTION_ENTRIES)
+        retired = privacy.ids_retired_by(entries)
         known = KnownIds(stored, retired, privacy.audit_id)
         try:
             if source["kind"] == "linkedin_group":

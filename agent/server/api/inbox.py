@@ -19,7 +19,7 @@ from ...dashboard.hours import business_seconds, zone
 from ...dashboard.listening import label_of, terms_of, when
 from ...dashboard.reasons import category_of, reasons_of
 from ...dashboard.routing import route
-from ...store.query import Q
+from ...store.query import Q, workflow_status
 from ...team.claims import claims_of
 from ..errors import ApiError
 from ..keys import CONFIG, PROFILE, STORE
@@ -33,19 +33,12 @@ LABELS = ("positive", "negative", "neutral")
 
 
 def status_of(item: dict) -> str:
-    if item.get("status") in ("answered", "ignored"):
-        return item["status"]
-    return "answered" if item.get("answered") else "open"
-
-
-def in_inbox(item: dict, status: str) -> bool:
-    if status == "open":
-        return waiting_reply(item)
-    return status_of(item) == status and bool((item.get("analysis") or {}).get("intent"))
+    return workflow_status(item)
 
 
 def inbox_query(status: str) -> Q:
-    """in_inbox as a store query: the team's PostgreSQL answers it from indexed columns."""
+    """The inbox's items of one status, as a store query: the team's PostgreSQL answers it from
+    indexed columns."""
     if status == "open":
         return waiting_reply
     return Q.eq("workflow", status) & Q.present("analysis.intent")
