@@ -67,10 +67,18 @@ async function readCounts(tabId) {
  */
 function countsText(answer, page) {
   if (page?.following == null && page?.connections != null && answer.following === page.connections) {
-    const shown = formatNumber(page.connections) + (page.approximate?.includes("connections") ? "+" : "");
+    const shown = connectionsShown(page);
     return t("ratioCountsConnections", [formatNumber(answer.followers), shown]);
   }
   return t("ratioCounts", [formatNumber(answer.followers), formatNumber(answer.following)]);
+}
+
+/**
+ * LinkedIn's connections count as shown: "500+" when the page only gives a lower bound.
+ * @param {any} page
+ */
+function connectionsShown(page) {
+  return formatNumber(page.connections) + (page.approximate?.includes("connections") ? "+" : "");
 }
 
 /** @param {string[]} notes */
@@ -91,7 +99,6 @@ function showResult(answer, page = null, notes = []) {
     showFollowersOnly(answer.followers);
     // the agent's advice is about company pages; the note says what the user's own page lacks
     byId("advice").textContent = page?.kind?.startsWith("network-") ? "" : String(answer.advice || "");
-    showNotes(notes);
     return;
   }
   byId("ratio-value").textContent = formatNumber(answer.ratio);
@@ -174,7 +181,7 @@ async function question(page, tab) {
   if (page.kind === "own-profile") await rememberOwnCounts({ profile_url: page.url });
   if (page.followers === null || page.followers === undefined) {
     if (page.connections === null || page.connections === undefined) return undefined;
-    const shown = formatNumber(page.connections) + (page.approximate?.includes("connections") ? "+" : "");
+    const shown = connectionsShown(page);
     showPartialOnly(t("ratioConnectionsOnly", [shown]), t("ratioNoFollowers", [shown]));
     return null;
   }

@@ -12,7 +12,7 @@ import { api, query } from "../api.js";
 import { announce, clearNear, duration, failed, field, h, select, title } from "../dom.js";
 import { currentLanguage, t, tn } from "../i18n.js";
 import { renderDetail } from "./inbox-detail.js";
-import { installKeys } from "./inbox-keys.js";
+import { installKeys, showHelp } from "./inbox-keys.js";
 import { reminder } from "./start.js";
 
 const LIVE_TYPES = new Set(["item.new", "item.updated", "item.answered", "person.forgotten", "item.claimed", "item.released"]);
@@ -36,7 +36,7 @@ export async function render(root) {
   const count = h("p", { id: "inbox-count", class: "muted" });
   const list = h("ol", { id: "inbox-list", class: "rows", "aria-label": t("inbox.listLabel") });
   const detail = h("aside", { id: "inbox-detail", class: "detail", "aria-label": t("inbox.detailLabel"), tabindex: "-1" });
-  const head = h("div", { class: "inbox-head" }, title("inbox.title"), count, h("button", { type: "button", class: "link", onclick: () => import("./inbox-keys.js").then((m) => m.showHelp()) }, t("inbox.keys.hint")));
+  const head = h("div", { class: "inbox-head" }, title("inbox.title"), count, h("button", { type: "button", class: "link", onclick: () => showHelp() }, t("inbox.keys.hint")));
   root.classList.add("inbox-page");
   root.append(head, filters(root, data.facets), bulkBar(root), h("div", { class: "inbox" }, list, detail));
   reminder()

@@ -5,9 +5,9 @@
  * ("team[1].away[0].from") so the agent's refusal can be shown next to it.
  */
 
-import { h } from "../dom.js";
+import { field as labelled, h } from "../dom.js";
 import { t } from "../i18n.js";
-import { input, labelled } from "./profile.js";
+import { input } from "./profile.js";
 
 /**
  * @param {string} key the profile key ("team")

@@ -9,7 +9,7 @@
  */
 
 import { api } from "../api.js";
-import { announce, clearNear, errorText, h, showNear, title } from "../dom.js";
+import { announce, clearNear, errorText, field, h, showNear, title } from "../dom.js";
 import { t } from "../i18n.js";
 import { listEditor } from "./profile-lists.js";
 
@@ -38,10 +38,6 @@ export function input(path, value, props = {}) {
   if (props.type === "checkbox") el.checked = !!value;
   else el.value = value === null || value === undefined ? "" : String(value);
   return el;
-}
-
-export function labelled(key, control) {
-  return h("label", { class: "field" }, h("span", null, t(key)), control);
 }
 
 const list = (text) => text.split(",").map((s) => s.trim()).filter(Boolean);
@@ -100,10 +96,10 @@ function organisation(p) {
     fields: h(
       "div",
       { class: "grid" },
-      labelled("profile.org.name", input("organisation.name", o.name, { required: true })),
-      labelled("profile.org.aliases", input("organisation.aliases", (o.aliases || []).join(", "))),
-      labelled("profile.org.website", input("organisation.website", o.website, { type: "url", inputmode: "url" })),
-      labelled("profile.org.story", input("organisation.story", o.story, { rows: "4" })),
+      field("profile.org.name", input("organisation.name", o.name, { required: true })),
+      field("profile.org.aliases", input("organisation.aliases", (o.aliases || []).join(", "))),
+      field("profile.org.website", input("organisation.website", o.website, { type: "url", inputmode: "url" })),
+      field("profile.org.story", input("organisation.story", o.story, { rows: "4" })),
     ),
     collect: (form) => {
       const v = (path) => /** @type {HTMLInputElement} */ (form.querySelector(`[data-path="${path}"]`)).value.trim();
@@ -116,7 +112,7 @@ function organisation(p) {
 function listen(p) {
   const keys = ["watch_terms", "topics", "competitors"];
   return {
-    fields: h("div", { class: "grid" }, keys.map((k) => labelled(`profile.${k}`, input(k, (p[k] || []).join(", "))))),
+    fields: h("div", { class: "grid" }, keys.map((k) => field(`profile.${k}`, input(k, (p[k] || []).join(", "))))),
     collect: (form) => Object.fromEntries(keys.map((k) => [k, list(/** @type {HTMLInputElement} */ (form.querySelector(`[data-path="${k}"]`)).value)])),
   };
 }
@@ -124,7 +120,7 @@ function listen(p) {
 function disclosure(p) {
   const d = p.disclosure || {};
   return {
-    fields: h("div", { class: "grid" }, h("p", { class: "muted wide" }, t("profile.disclosure.help")), labelled("profile.disclosure.nl", input("disclosure.nl", d.nl)), labelled("profile.disclosure.en", input("disclosure.en", d.en))),
+    fields: h("div", { class: "grid" }, h("p", { class: "muted wide" }, t("profile.disclosure.help")), field("profile.disclosure.nl", input("disclosure.nl", d.nl)), field("profile.disclosure.en", input("disclosure.en", d.en))),
     collect: (form) => ({ disclosure: { nl: form.querySelector('[data-path="disclosure.nl"]').value.trim(), en: form.querySelector('[data-path="disclosure.en"]').value.trim() } }),
   };
 }
@@ -146,7 +142,7 @@ function hours(p) {
     fields: h(
       "div",
       null,
-      labelled("profile.hours.timezone", input("business_hours.timezone", b.timezone)),
+      field("profile.hours.timezone", input("business_hours.timezone", b.timezone)),
       h("table", { class: "hours" }, h("thead", null, h("tr", null, h("th", { scope: "col" }, t("profile.hours.day")), h("th", { scope: "col" }, t("profile.hours.open")), h("th", { scope: "col" }, t("profile.hours.close")))), h("tbody", null, rows)),
       h("p", { class: "muted" }, t("profile.hours.help")),
     ),
@@ -169,9 +165,9 @@ function targets(p) {
     fields: h(
       "div",
       { class: "grid" },
-      labelled("profile.targets.posts_per_day", input("targets.posts_per_day", g.posts_per_day, { inputmode: "decimal" })),
-      labelled("profile.targets.max_promo_share", input("targets.max_promo_share", g.max_promo_share, { inputmode: "decimal" })),
-      labelled("profile.targets.fan_min_interactions", input("targets.fan_min_interactions", g.fan_min_interactions, { inputmode: "numeric" })),
+      field("profile.targets.posts_per_day", input("targets.posts_per_day", g.posts_per_day, { inputmode: "decimal" })),
+      field("profile.targets.max_promo_share", input("targets.max_promo_share", g.max_promo_share, { inputmode: "decimal" })),
+      field("profile.targets.fan_min_interactions", input("targets.fan_min_interactions", g.fan_min_interactions, { inputmode: "numeric" })),
       h("label", { class: "check" }, input("targets.weekends", g.weekends, { type: "checkbox" }), " ", t("profile.targets.weekends")),
     ),
     collect: (form) => {
