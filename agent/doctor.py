@@ -15,6 +15,7 @@ from pathlib import Path
 
 import orjson
 
+from .home import loose_modes
 from .store.db import TABLES
 from .store.lock import LOCK_FILE, is_locked
 from .store.meta import SCHEMA_VERSION
@@ -51,16 +52,10 @@ def check_home(home: Path) -> dict:
 
 def check_modes(home: Path) -> dict:
     """Everything in the home is private: folders 0700, files 0600 (or tighter)."""
-    loose = []
-    for path in [home, *home.rglob("*")]:
-        try:
-            mode = path.lstat().st_mode
-        except OSError:
-            continue
-        if stat.S_IMODE(mode) & 0o077:
-            loose.append(
-                f"{path.relative_to(home) if path != home else '.'} ({stat.S_IMODE(mode):04o})"
-            )
+    loose = [
+        f"{path.relative_to(home) if path != home else '.'} ({stat.S_IMODE(mode):04o})"
+        for path, mode in loose_modes(home)
+    ]
     if not loose:
         return _check("modes")
     shown = ", ".join(loose[:SHOWN]) + (

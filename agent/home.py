@@ -21,17 +21,25 @@ def prepare_home(home: Path) -> Path:
     return home
 
 
-def tighten_modes(home: Path) -> int:
-    """Make everything in the home private (an older Roos, or a copy, may have left 0644):
-    folders 0700, files 0600. Returns how many were changed."""
-    changed = 0
+def loose_modes(home: Path) -> list[tuple[Path, int]]:
+    """Everything in the home that others may read or enter, with its mode. Symbolic links are
+    left out: their own mode is always 0777 and chmod would follow them."""
+    loose = []
     for path in [home, *home.rglob("*")]:
         try:
             mode = path.lstat().st_mode
         except OSError:
             continue
-        if stat.S_ISLNK(mode) or not stat.S_IMODE(mode) & 0o077:
-            continue
+        if not stat.S_ISLNK(mode) and stat.S_IMODE(mode) & 0o077:
+            loose.append((path, mode))
+    return loose
+
+
+def tighten_modes(home: Path) -> int:
+    """Make everything in the home private (an older Roos, or a copy, may have left 0644):
+    folders 0700, files 0600. Returns how many were changed."""
+    changed = 0
+    for path, mode in loose_modes(home):
         wanted = 0o700 if stat.S_ISDIR(mode) else stat.S_IMODE(mode) & 0o700 or 0o600
         os.chmod(path, wanted)
         changed += 1

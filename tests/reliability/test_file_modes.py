@@ -98,3 +98,17 @@ def test_the_agent_makes_an_older_home_private_and_keeps_it_so(tmp_path):
     finally:
         os.umask(previous)
     assert loose(home) == []
+
+
+def test_doctor_and_start_up_agree_on_what_is_loose_and_a_symlink_is_not(tmp_path):
+    """A link's own mode is always 0777: neither start-up nor `roos doctor` may count it."""
+    from agent.doctor import check_modes
+    from agent.home import prepare_home, tighten_modes
+
+    home = prepare_home(tmp_path / "home")
+    (home / "notes.txt").write_text("x")
+    (home / "notes.txt").chmod(0o644)
+    (home / "latest").symlink_to(home / "notes.txt")
+    assert "notes.txt (0644)" in str(check_modes(home))
+    assert tighten_modes(home) == 1
+    assert check_modes(home)["ok"] is True
